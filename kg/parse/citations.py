@@ -1,0 +1,61 @@
+"""Cited documents: 《title》(number), a bare number, or a title alone."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Citation, Document
+from .context import DOC_NUMBER, canonical_doc_number, tidy
+
+__all__ = ["find_citations"]
+
+_TITLED = re.compile(r"《(?P<title>[^《》]{2,120})》\s*(?:\(\s*(?P<num>[^()]{4,30}?号)\s*\))?")
+_POLICY_WORDS = re.compile(r"(通知|意见|决定|办法|规定|方案|纲要|规划|计划|条例|细则|法|批复|函|指导意见|实施意见|通报)$")
+
+
+def find_citations(paras, doc: Document) -> list[Citation]:
+    """Documents cited in ``paras``; the document itself and its annexes are not citations.
+
+    A title in 《》 counts when it is followed by a document number, or when
+    it names a policy instrument (…的意见, …条例, …纲要). A document number on
+    its own counts too. Each cited document is listed once, first mention.
+
+    Examples
+    --------
+    >>> from kg.text import TextIndex, paragraphs
+    >>> idx = TextIndex("a", "根据《质量发展纲要(2011—2020年)》(国发〔2012〕9号)和国办发〔2016〕57号精神。")
+    >>> doc = Document(number="浙政办发〔2017〕72号", title="t", span=None)
+    >>> [(c.number, c.title) for c in find_citations(paragraphs(idx), doc)]
+    [('国发〔2012〕9号', '质量发展纲要(2011—2020年)'), ('国办发〔2016〕57号', None)]
+    """
+    seen = set()
+    out = []
+    own = {doc.number, doc.enclosed_title, *doc.annexes}
+    for p in paras:
+        text = p.text
+        taken = []
+        for m in _TITLED.finditer(text):
+            title = tidy(m.group("title"))
+            number = None
+            if m.group("num"):
+                nm = DOC_NUMBER.search(m.group("num"))
+                number = canonical_doc_number(nm) if nm else None
+            if number is None and not _POLICY_WORDS.search(title):
+                continue
+            if title in own or number in own:
+                continue
+            key = number or title
+            taken.append((m.start(), m.end()))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Citation(number, title, p.span(m.start(), m.end())))
+        for m in DOC_NUMBER.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            number = canonical_doc_number(m)
+            if number in own or number in seen:
+                continue
+            seen.add(number)
+            out.append(Citation(number, None, p.span(m.start(), m.end())))
+    return out

@@ -1,0 +1,197 @@
+"""One document: number, title, issuers, addressees, date, sections and tasks."""
+
+from __future__ import annotations
+
+import re
+
+from ..numbers import DATE_PATTERN, parse_date
+from ..records import Document, Responsibility, Task
+from .context import DOC_NUMBER, Context, tidy
+from .layout import DocumentBlock
+from .responsibility import ClauseRules, find_clauses, is_label_line, parse_clause
+from .sections import SectionItem, section_tree
+
+__all__ = ["parse_document", "document_year"]
+
+_KIND = re.compile(r"(通知|通报|意见|决定|办法|规定|方案|批复|函|公告|通告|命令|令|规划|计划|条例|细则|纲要|报告)$")
+_ENCLOSED = re.compile(r"(?:印发|转发|批转)(.+?)的(?:通知|函)$")
+_ANNEX_LIST = re.compile(r"^\s*附\s*件\s*:\s*(?:(\d{1,2})\s*[.、]\s*)?(.*)$")
+_ANNEX_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.、]\s*(.+)$")
+_ORG_END = tuple("厅局委办部会室院府所队行司社处署区")
+
+
+def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None) -> Document:
+    """Parse one document block into a :class:`Document` (sections and tasks included)."""
+    paras = block.paragraphs
+    title_paras = block.title or paras[:1]
+    first, last = title_paras[0], title_paras[-1]
+    title = tidy("".join(p.text.strip() for p in title_paras))
+    title_span = ctx.index.span(first.source_offset(first.stripped()[0]),
+                                last.source_offset(last.stripped()[1] - 1) + 1)
+    doc = Document(number=block.number, title=title, span=title_span)
+    label = block.number or title[:20]
+    m = _KIND.search(title)
+    doc.kind = m.group(1) if m else None
+    m = _ENCLOSED.search(title)
+    if m:
+        doc.enclosed_title = m.group(1).strip("《》 ")
+
+    body_start = paras.index(block.number_paragraph) + 1 if block.number_paragraph else len(title_paras)
+    body = paras[body_start:]
+    k_addr = next((k for k, p in enumerate(body[:3]) if _is_addressee(p.text)), None)
+    if k_addr is not None:
+        doc.addressees = _split_addressees(body[k_addr].text)
+        body = body[k_addr + 1:]
+
+    k_date = next((k for k, p in enumerate(body) if _is_date_line(p.text)), None)
+    if k_date is not None:
+        doc.date = parse_date(body[k_date].text)
+    year = document_year(doc, default_year)
+    doc.issuers = _issuers(ctx, doc, body, k_date, title_paras, year, label)
+
+    skip = set()
+    for k, p in enumerate(body):
+        m = _ANNEX_LIST.match(p.text)
+        if m:
+            skip.add(k)
+            if m.group(2).strip():
+                doc.annexes.append(tidy(m.group(2)))
+            j = k + 1
+            while m.group(1) and j < len(body) and _ANNEX_ITEM.match(body[j].text) \
+                    and "。" not in body[j].text:
+                doc.annexes.append(tidy(_ANNEX_ITEM.match(body[j].text).group(2)))
+                skip.add(j)
+                j += 1
+            break
+    if k_date is not None:
+        skip.update(range(max(0, k_date - len(doc.issuers)), k_date + 1))
+
+    items = section_tree(body, skip, ctx.index.name)
+    doc.sections = [item.section for item in items]
+    doc.tasks = _tasks(ctx, items, year, label)
+    return doc
+
+
+def document_year(doc: Document, default_year: int | None) -> int | None:
+    """The year a document speaks from: its date, its number, or the issue's."""
+    if doc.date:
+        return int(doc.date[:4])
+    if doc.number:
+        m = DOC_NUMBER.search(doc.number)
+        if m:
+            return int(m.group("year"))
+    return default_year
+
+
+def _is_addressee(text: str) -> bool:
+    t = text.strip()
+    return t.endswith(":") and "。" not in t and len(t) <= 200 and not t.startswith("附件")
+
+
+def _split_addressees(text: str):
+    from .responsibility import split_top_level
+
+    t = text.strip().rstrip(":")
+    return [tidy(t[a:b]) for a, b in split_top_level(t, ",;")]
+
+
+def _is_date_line(text: str) -> bool:
+    m = DATE_PATTERN.fullmatch(text.strip())
+    return bool(m) and parse_date(text) is not None
+
+
+def _issuers(ctx, doc, body, k_date, title_paras, year, label):
+    """Issuers from the signature block above the date, else from the title."""
+    names = []
+    if k_date is not None:
+        k = k_date - 1
+        while k >= 0 and _is_org_line(body[k].text):
+            names.insert(0, body[k])
+            k -= 1
+    mentions = [ctx.organisation(p.text.strip(), p.span(*p.stripped()), year, label) for p in names]
+    from_title = _title_issuers(doc.title)
+    if not mentions and from_title:
+        p = title_paras[0]
+        out, pos = [], 0
+        for name in from_title:
+            i = p.text.find(name, pos)
+            span = p.span(i, i + len(name)) if i >= 0 else p.span(*p.stripped())
+            pos = i + len(name) if i >= 0 else pos
+            out.append(ctx.organisation(name, span, year, label))
+        return out
+    if mentions and from_title and [m.mention for m in mentions] != from_title:
+        ctx.notice("issuer-mismatch", "the signature names other issuers than the title",
+                   names[0].first_line, label)
+    if not mentions:
+        ctx.notice("no-issuer", "no issuer found in the signature or the title", None, label)
+    return mentions
+
+
+def _is_org_line(text: str) -> bool:
+    t = text.strip()
+    return 4 <= len(t) <= 40 and t.endswith(_ORG_END) and not re.search(r"[,。:;、]", t)
+
+
+def _title_issuers(title: str):
+    if "关于" not in title:
+        return []
+    prefix = title.split("关于", 1)[0]
+    names = [n for n in prefix.split() if n]
+    return names if names and all(n.endswith(_ORG_END) for n in names) else []
+
+
+def _tasks(ctx: Context, items: list[SectionItem], year, label):
+    """Tasks: section items that carry a responsibility clause."""
+    rules = ClauseRules()
+    overall: dict[str, list[Responsibility]] = {}
+    tasks = []
+    by_path = {item.section.path: item for item in items}
+    for item in items:
+        raws, clause_span = [], None
+        for n, p in enumerate(item.paragraphs):
+            found = find_clauses(p.text, heading=(n == 0))
+            if not found and n > 0 and is_label_line(p.text):
+                found = [p.stripped()]
+            for a, b in found:
+                raws.extend((p, r) for r in parse_clause(p.text, a, b, rules))
+                clause_span = _join(ctx, clause_span, p.span(a, b))
+        own = [(p, r) for p, r in raws if r.role != "overall_lead"]
+        section_level = [(p, r) for p, r in raws if r.role == "overall_lead"]
+        if section_level:
+            overall[item.section.path] = [
+                Responsibility(ctx.organisation(r.mention, p.span(r.start, r.end), year, label),
+                               r.role, r.rule, k) for k, (p, r) in enumerate(section_level)]
+        inherited = _inherited(overall, item, by_path)
+        if not own and not (inherited and not item.children):
+            continue
+        has_lead = any(r.role == "lead" for _, r in own)
+        resp = []
+        for k, (p, r) in enumerate(own):
+            role, rule = r.role, r.rule
+            if role == "responsible" and has_lead:
+                role, rule = "participant", "beside-lead"
+            org = ctx.organisation(r.mention, p.span(r.start, r.end), year, label)
+            resp.append(Responsibility(org, role, rule, k))
+        resp.extend(inherited)
+        first, last = item.paragraphs[0], item.paragraphs[-1]
+        span = ctx.index.span(first.source_offset(first.stripped()[0]),
+                              last.source_offset(last.stripped()[1] - 1) + 1)
+        tasks.append(Task(item.section.path, item.section.path, item.section.title, span,
+                          clause_span or item.section.span, resp))
+    return tasks
+
+
+def _inherited(overall, item, by_path):
+    """Overall leads declared on the item's heading or any heading above it."""
+    out = []
+    path = item.section.path
+    while path is not None:
+        out = overall.get(path, []) + out
+        path = by_path[path].section.parent if path in by_path else None
+    return out
+
+
+def _join(ctx, a, b):
+    if a is None:
+        return b
+    return ctx.index.span(min(a.start, b.start), max(a.end, b.end))

@@ -1,0 +1,247 @@
+"""Records: what extraction produces, each carrying the span it came from.
+
+Records are plain dataclasses. :func:`to_data` turns any of them into JSON-ready
+dicts and lists; the JSON schema of ``kg extract`` is exactly this shape (see
+the README).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Span", "Notice", "OrgMention", "Responsibility", "Section", "Task", "TocEntry",
+    "Citation", "Target", "TableCell", "AnnexTable", "Industry", "Honoree",
+    "Document", "Issue", "to_data",
+]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a record came from.
+
+    ``start`` and ``end`` are character offsets into the decoded text of
+    ``file``; ``line`` and ``end_line`` are 1-based; ``text`` is the exact
+    quoted source (page-break blank lines included when a span crosses one).
+    """
+
+    file: str
+    start: int
+    end: int
+    line: int
+    end_line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning or a self-check result, with where it applies."""
+
+    code: str
+    message: str
+    file: str
+    line: int | None = None
+    document: str | None = None
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    """A name of an organisation as written, and what it resolves to.
+
+    ``organisation`` is the canonical id from the department table, or an id
+    of the form ``unresolved:<name>`` when the table does not know the name.
+    """
+
+    mention: str
+    organisation: str
+    resolved: bool
+    span: Span
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """One organisation's role in one task.
+
+    ``role`` is ``lead``, ``participant``, ``overall_lead`` or, when the
+    document designates no lead, ``responsible``. ``rule`` says how the role
+    was decided (for example ``first-listed-leads``).
+    """
+
+    org: OrgMention
+    role: str
+    rule: str
+    position: int
+
+
+@dataclass
+class Section:
+    """A numbered part of a document (一、 / (一) / 1. / 附件N)."""
+
+    path: str
+    marker: str
+    kind: str
+    title: str
+    span: Span
+    parent: str | None = None
+
+
+@dataclass
+class Task:
+    """A numbered item that carries a responsibility clause."""
+
+    id: str
+    section: str
+    title: str
+    span: Span
+    clause: Span
+    responsibilities: list[Responsibility] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """An entry of the issue's table of contents."""
+
+    title: str
+    doc_number: str | None
+    page: int | None
+    category: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A document cited by another, by number and/or title."""
+
+    number: str | None
+    title: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Target:
+    """A quantitative target: indicator, value, unit, comparator and year.
+
+    ``comparator`` is one of ``=``, ``>=``, ``<=``, ``>``, ``<``, ``~``;
+    ``kind`` is ``level`` or ``change`` (a decrease or growth rate).
+    ``value_max`` is set for ranges (``4—5个``). ``value`` is scaled for
+    Chinese magnitudes (万, 亿) and ``value_text`` keeps the original.
+    """
+
+    indicator: str
+    value: float
+    unit: str
+    comparator: str
+    year: int | None
+    year_source: str
+    kind: str
+    value_text: str
+    span: Span
+    value_max: float | None = None
+    task: str | None = None
+    industry: str | None = None
+
+
+@dataclass(frozen=True)
+class TableCell:
+    column: str
+    text: str
+    items: tuple[str, ...]
+
+
+@dataclass
+class AnnexTable:
+    """A tab-separated annex table: header and rows of cells."""
+
+    annex: str
+    title: str
+    header: list[str]
+    rows: list[list[TableCell]]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Industry:
+    """An industry or domain named in a document (a SKOS concept)."""
+
+    id: str
+    label: str
+    scheme: str
+    scheme_label: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Honoree:
+    """A commended unit or person.
+
+    For units ``category`` is the list heading (先进市 …); for people
+    ``position`` is the full position text and ``organisation`` the unit it
+    names. ``place`` is the city (and county) the unit or position is in.
+    """
+
+    kind: str
+    name: str
+    category: str
+    span: Span
+    position: str | None = None
+    organisation: str | None = None
+    place: str | None = None
+    parent_place: str | None = None
+
+
+@dataclass
+class Document:
+    """One document of an issue."""
+
+    number: str | None
+    title: str
+    span: Span
+    kind: str | None = None
+    issuers: list[OrgMention] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)
+    date: str | None = None
+    enclosed_title: str | None = None
+    annexes: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    tables: list[AnnexTable] = field(default_factory=list)
+    industries: list[Industry] = field(default_factory=list)
+    honorees: list[Honoree] = field(default_factory=list)
+    toc_page: int | None = None
+
+
+@dataclass
+class Issue:
+    """One source file: a gazette issue, or a single pasted document."""
+
+    file: str
+    sha256: str
+    encoding: str
+    province: str | None
+    gazette: str | None = None
+    year: int | None = None
+    number: int | None = None
+    cumulative_number: int | None = None
+    published: str | None = None
+    serial: str | None = None
+    toc: list[TocEntry] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def to_data(record):
+    """Turn a record (or list of records) into JSON-ready data.
+
+    Examples
+    --------
+    >>> to_data(Span("a.txt", 0, 2, 1, 1, "公报"))
+    {'file': 'a.txt', 'start': 0, 'end': 2, 'line': 1, 'end_line': 1, 'text': '公报'}
+    """
+    if dataclasses.is_dataclass(record):
+        return {f.name: to_data(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_data(r) for r in record]
+    return record
