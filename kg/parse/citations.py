@@ -10,15 +10,19 @@ from .context import DOC_NUMBER, canonical_doc_number, tidy
 __all__ = ["find_citations"]
 
 _TITLED = re.compile(r"《(?P<title>[^《》]{2,120})》\s*(?:\(\s*(?P<num>[^()]{4,30}?号)\s*\))?")
+_CITING = re.compile(r"(根据|按照|依据|依照|贯彻|落实|实施|执行|遵照|参照)")
+_CONNECTOR = re.compile(r"^[\s和及与、,]*$")
 _POLICY_WORDS = re.compile(r"(通知|意见|决定|办法|规定|方案|纲要|规划|计划|条例|细则|法|批复|函|指导意见|实施意见|通报)$")
 
 
 def find_citations(paras, doc: Document) -> list[Citation]:
     """Documents cited in ``paras``; the document itself and its annexes are not citations.
 
-    A title in 《》 counts when it is followed by a document number, or when
-    it names a policy instrument (…的意见, …条例, …纲要). A document number on
-    its own counts too. Each cited document is listed once, first mention.
+    A title in 《》 counts when a document number follows it, or when it names
+    a policy instrument (…意见, …条例, …纲要) after a citing verb (根据,
+    按照, 贯彻落实 …) in the same clause or in a list the verb opens. A
+    document number on its own counts too. Each cited document is listed once,
+    at its first mention.
 
     Examples
     --------
@@ -30,32 +34,40 @@ def find_citations(paras, doc: Document) -> list[Citation]:
     """
     seen = set()
     out = []
-    own = {doc.number, doc.enclosed_title, *doc.annexes}
+    own = {x for x in (doc.number, doc.enclosed_title, *doc.annexes) if x}
     for p in paras:
         text = p.text
         taken = []
+        previous_end = None
         for m in _TITLED.finditer(text):
             title = tidy(m.group("title"))
             number = None
             if m.group("num"):
                 nm = DOC_NUMBER.search(m.group("num"))
                 number = canonical_doc_number(nm) if nm else None
-            if number is None and not _POLICY_WORDS.search(title):
+            listed = previous_end is not None and _CONNECTOR.match(text[previous_end:m.start()])
+            if number is None and not (_POLICY_WORDS.search(title) and (
+                    listed or _CITING.search(_clause_before(text, m.start())))):
                 continue
-            if title in own or number in own:
-                continue
-            key = number or title
+            previous_end = m.end()
             taken.append((m.start(), m.end()))
-            if key in seen:
+            if title in own or number in own or title in seen or number in seen:
                 continue
-            seen.add(key)
+            seen.update(k for k in (number, title) if k)
             out.append(Citation(number, title, p.span(m.start(), m.end())))
         for m in DOC_NUMBER.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
+            start = m.start("prefix")
+            if any(a <= start < b for a, b in taken):
                 continue
             number = canonical_doc_number(m)
             if number in own or number in seen:
                 continue
             seen.add(number)
-            out.append(Citation(number, None, p.span(m.start(), m.end())))
+            out.append(Citation(number, None, p.span(start, m.end())))
     return out
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The text from the last clause break before ``end`` up to ``end``."""
+    start = max(text.rfind(c, 0, end) for c in ",。;:")
+    return text[start + 1:end]

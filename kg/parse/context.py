@@ -13,6 +13,7 @@ __all__ = ["Context", "DOC_NUMBER", "canonical_doc_number", "tidy"]
 
 #: A document number: 浙政办发〔2017〕72号, with [] () 【】 brackets and spaced digits.
 DOC_NUMBER = re.compile(
+    r"(?:根据|按照|依据|依照|参照|贯彻落实|贯彻|落实|印发|转发|和|及|与|的|经|将|对|由|以|见|并|或)?"
     r"(?P<prefix>[\u4e00-\u9fff]{1,12}?)\s*[〔\[(【]\s*(?P<year>\d(?:\s*\d){3})\s*[〕\])】]"
     r"\s*(?:第\s*)?(?P<seq>\d(?:\s*\d){0,4})\s*号")
 
@@ -24,6 +25,8 @@ def canonical_doc_number(match: re.Match) -> str:
     --------
     >>> canonical_doc_number(DOC_NUMBER.search("(浙政办发[2 0 1 7] 72 号)"))
     '浙政办发〔2017〕72号'
+    >>> canonical_doc_number(DOC_NUMBER.search("根据国办发〔2016〕57号精神"))
+    '国办发〔2016〕57号'
     """
     year = re.sub(r"\s", "", match.group("year"))
     seq = re.sub(r"\s", "", match.group("seq"))

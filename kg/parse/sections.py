@@ -20,7 +20,7 @@ __all__ = ["SectionItem", "section_tree", "heading_of", "ANNEX_HEADING"]
 _HEADINGS = (
     ("cn", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*、\s*")),
     ("paren", re.compile(r"^\s*\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*")),
-    ("num", re.compile(r"^\s*(\d{1,2})\s*(?:[.、](?!\d)|\.(?=\d+\s*[^\d.]))\s*")),
+    ("num", re.compile(r"^\s*(\d{1,2})\s*[.、](?!\d)\s*")),
     ("paren-num", re.compile(r"^\s*\(\s*(\d{1,2})\s*\)\s*")),
 )
 ANNEX_HEADING = re.compile(r"^\s*附\s*件\s*(\d{1,2})?\s*$")

@@ -1,0 +1,55 @@
+"""Shared fixtures. The seed is read from ../shared (as CI lays it out), else from data/.
+
+Golden files: ``pytest --update-golden`` rewrites the snapshots in tests/golden/
+instead of comparing against them.
+"""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_81eaf4dbb71cf20c.txt"
+SAMPLE = ROOT / "data" / "zhejiang-gazette-2017-24.txt"
+SEED = SHARED_SEED if SHARED_SEED.exists() else SAMPLE
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite golden files instead of comparing with them")
+
+
+@pytest.fixture(scope="session")
+def seed_path():
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_issue():
+    from kg.extract import extract_file
+
+    return extract_file(SEED)
+
+
+@pytest.fixture(scope="session")
+def docs(seed_issue):
+    return {d.number: d for d in seed_issue.documents}
+
+
+@pytest.fixture
+def golden(request):
+    """Compare text with a golden file, or rewrite it under --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, text: str):
+        path = GOLDEN / name
+        if update or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            if not update:
+                pytest.fail(f"golden file {name} was missing and has been written; run again")
+        assert text == path.read_text(encoding="utf-8"), f"differs from golden {name}; " \
+            "if the change is intended, run pytest --update-golden"
+
+    return check
