@@ -39,8 +39,8 @@ def extract_source(source: Source, table: OrganisationTable | None = None) -> Is
                       header.gazette, header.year, header.number, header.cumulative_number,
                       header.published, header.serial, toc)
         for block in blocks:
-            doc = parse_document(ctx, block, header.year)
-            add_entities(ctx, doc, block, header.year)
+            doc, items = parse_document(ctx, block, header.year)
+            issue.checks.extend(add_entities(ctx, doc, block, items, header.year))
             issue.documents.append(doc)
         check_issue(ctx, issue)
     except KgError:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 __all__ = [
     "Span", "Notice", "OrgMention", "Responsibility", "Section", "Task", "TocEntry",
     "Citation", "Target", "TableCell", "AnnexTable", "Industry", "Honoree",
-    "Document", "Issue", "to_data",
+    "Document", "CountCheck", "Issue", "to_data",
 ]
 
 
@@ -122,8 +122,12 @@ class Citation:
 class Target:
     """A quantitative target: indicator, value, unit, comparator and year.
 
-    ``comparator`` is one of ``=``, ``>=``, ``<=``, ``>``, ``<``, ``~``;
-    ``kind`` is ``level`` or ``change`` (a decrease or growth rate).
+    ``comparator`` is one of ``=``, ``≥``, ``≤``, ``>``, ``<``, ``≈``;
+    ``kind`` is ``level``, ``change`` (a decrease or growth rate) or
+    ``annual`` (a level to reach every year, 每年). ``year_source`` says
+    where the year came from: ``stated`` in the sentence or paragraph,
+    ``heading`` of the section, ``column`` of a table, or ``document`` (the
+    fallback, also reported as a notice).
     ``value_max`` is set for ranges (``4—5个``). ``value`` is scaled for
     Chinese magnitudes (万, 亿) and ``value_text`` keeps the original.
     """
@@ -213,6 +217,21 @@ class Document:
     toc_page: int | None = None
 
 
+@dataclass(frozen=True)
+class CountCheck:
+    """A count a document declares (先进单位(41 个)) against what was extracted."""
+
+    document: str | None
+    what: str
+    declared: int
+    found: int
+    line: int
+
+    @property
+    def ok(self) -> bool:
+        return self.declared == self.found
+
+
 @dataclass
 class Issue:
     """One source file: a gazette issue, or a single pasted document."""
@@ -230,6 +249,7 @@ class Issue:
     toc: list[TocEntry] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    checks: list[CountCheck] = field(default_factory=list)
 
 
 def to_data(record):

@@ -54,6 +54,8 @@ def issue_report(issue: Issue) -> dict:
         "cumulative_number": issue.cumulative_number,
         "published": issue.published,
         "documents": documents,
+        "checks": [{"document": c.document, "what": c.what, "declared": c.declared, "found": c.found,
+                    "ok": c.ok, "line": c.line} for c in issue.checks],
         "notices": [_notice(n) for n in issue.notices if n.document not in documented],
         "unresolved_organisations": _org_summary(issue),
     }

@@ -20,8 +20,14 @@ _ANNEX_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.、]\s*(.+)$")
 _ORG_END = tuple("厅局委办部会室院府所队行司社处署区")
 
 
-def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None) -> Document:
-    """Parse one document block into a :class:`Document` (sections and tasks included)."""
+def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None):
+    """Parse one document block: its fields, sections and tasks.
+
+    Returns
+    -------
+    (Document, list of SectionItem)
+        The items let later steps read each section's own paragraphs.
+    """
     paras = block.paragraphs
     title_paras = block.title or paras[:1]
     first, last = title_paras[0], title_paras[-1]
@@ -69,7 +75,7 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
     items = section_tree(body, skip, ctx.index.name)
     doc.sections = [item.section for item in items]
     doc.tasks = _tasks(ctx, items, year, label)
-    return doc
+    return doc, items
 
 
 def document_year(doc: Document, default_year: int | None) -> int | None:

@@ -2,14 +2,95 @@
 
 from __future__ import annotations
 
-from ..records import Document
+import re
+
+from ..records import CountCheck, Document, Target
 from .citations import find_citations
 from .context import Context
+from .document import document_year
+from .honorees import find_honorees
 from .layout import DocumentBlock
+from .sections import SectionItem
+from .tables import annex_tables, document_industries
+from .targets import YearState, scan_targets
 
 __all__ = ["add_entities"]
 
+_COLUMN_YEAR = re.compile(r"(\d{4})\s*年")
 
-def add_entities(ctx: Context, doc: Document, block: DocumentBlock, default_year: int | None) -> None:
-    """Add the document's citations, targets, tables, industries and honorees."""
+
+def add_entities(ctx: Context, doc: Document, block: DocumentBlock, items: list[SectionItem],
+                 default_year: int | None) -> list[CountCheck]:
+    """Add the document's citations, targets, tables, industries and honorees.
+
+    Returns the declared-count checks of the document.
+    """
+    label = doc.number or doc.title
+    year = document_year(doc, default_year)
     doc.citations = find_citations(block.paragraphs, doc)
+    doc.tables, table_industries, row_industry = annex_tables(items, doc.number)
+    doc.industries = document_industries(doc.number, doc.title, doc.span) + table_industries
+    doc.honorees, checks = find_honorees(ctx, items, label)
+    doc.targets = _body_targets(items, {t.id for t in doc.tasks}, year) + \
+        _table_targets(items, row_industry, year)
+    fallback = [t for t in doc.targets if t.year_source == "document"]
+    if fallback:
+        ctx.notice("target-year-fallback",
+                   f"{len(fallback)} targets state no year; the document's year {year} is used",
+                   fallback[0].span.line, label)
+    return [CountCheck(doc.number, what, declared, found, line) for what, declared, found, line in checks]
+
+
+def _body_targets(items, task_ids, year):
+    out = []
+    heading_state: dict[str, YearState] = {}
+    for item in items:
+        if item.section.kind == "annex":
+            continue
+        # A year stated in a paragraph holds to the paragraph's end; one stated
+        # in a heading paragraph holds for the whole section and those below it.
+        parent = heading_state.get(item.section.parent)
+        heading = parent.copy("heading") if parent else YearState(document_year=year)
+        task = item.section.path if item.section.path in task_ids else None
+        for n, p in enumerate(item.paragraphs):
+            state = heading if n == 0 else heading.copy()
+            for raw in scan_targets(p.text, 0, len(p.text), state):
+                out.append(_record(raw, p, year, task=task))
+            if n == 0:
+                heading = state.copy("heading")
+                heading_state[item.section.path] = heading
+    return out
+
+
+def _table_targets(items, row_industry, year):
+    out = []
+    for item in items:
+        if item.section.kind != "annex":
+            continue
+        rows = [p for p in item.paragraphs if "\t" in p.text]
+        if len(rows) < 2:
+            continue
+        header = rows[0].text.split("\t")
+        for r, p in enumerate(rows[1:]):
+            industry = row_industry.get((item.section.path, r))
+            offset = 0
+            for k, raw in enumerate(p.text.split("\t")):
+                a, b = offset, offset + len(raw)
+                offset = b + 1
+                m = _COLUMN_YEAR.search(header[k]) if k < len(header) else None
+                from .tables import cell_items
+
+                for x, y in cell_items(p.text, a, b):
+                    state = YearState(int(m.group(1)), "column", document_year=year) if m else \
+                        YearState(document_year=year)
+                    for raw_target in scan_targets(p.text, x, y, state):
+                        out.append(_record(raw_target, p, year, industry=industry))
+    return out
+
+
+def _record(raw, para, year, task=None, industry=None):
+    target_year, source = raw.year, raw.year_source
+    if target_year is None:
+        target_year, source = year, "document"
+    return Target(raw.indicator, raw.value, raw.unit, raw.comparator, target_year, source, raw.kind,
+                  raw.value_text, para.span(raw.start, raw.end), raw.value_max, task, industry)
