@@ -96,5 +96,90 @@ def extract(files, encoding, fmt):
             click.echo(f"warning: {where}: [{n.code}] {n.message}", err=True)
 
 
+@main.command()
+@click.argument("sources", nargs=-1, type=click.Path())
+@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder to write graph.ttl, graph.nt, report.json and store/ into.")
+@click.option("--base", default=None, help="Base IRI of the graph's nodes (default https://w3id.org/kg-gazette/id/).")
+@click.option("--encoding", help="Decode every source with this encoding instead of detecting it.")
+@_errors_as_messages
+def build(sources, out_dir, base, encoding):
+    """Build the knowledge graph from SOURCES (files, folders, globs).
+
+    With no SOURCES, builds the bundled sample issue. Outputs appear all at
+    once; a failed build leaves the previous outputs as they were.
+    """
+    import time
+
+    from .build import build as run_build
+    from .iris import DEFAULT_BASE
+
+    started = time.perf_counter()
+    result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding)
+    docs = sum(len(i.documents) for i in result.issues)
+    tasks = sum(len(d.tasks) for i in result.issues for d in i.documents)
+    notices = sum(len(i.notices) for i in result.issues)
+    click.echo(f"built {result.out_dir}/: {len(result.issues)} issue(s), {docs} documents, {tasks} tasks, "
+               f"{result.triples} triples in {time.perf_counter() - started:.1f}s")
+    if notices:
+        click.echo(f"{notices} notice(s); see {result.out_dir}/report.json")
+    for path, error in result.skipped:
+        click.echo(f"skipped: {error}", err=True)
+
+
+@main.command()
+@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
+              help="The built output folder.")
+@click.option("--shapes", type=click.Path(dir_okay=False, exists=True), help="Other SHACL shapes to use.")
+@_errors_as_messages
+def validate(out_dir, shapes):
+    """Check a built graph against the SHACL shapes (ontology/shapes.ttl)."""
+    from .validate import validate as run_validate
+
+    conforms, violations, count = run_validate(out_dir, shapes)
+    for v in violations:
+        value = f" (value {v.value})" if v.value else ""
+        click.echo(f"{v.severity}: {v.focus} {v.path}: {v.message}{value}")
+    if not conforms:
+        raise click.ClickException(f"{out_dir}: {len(violations)} violation(s) in {count} triples")
+    click.echo(f"{out_dir}: conforms ({count} triples)")
+
+
+def _parse_params(params):
+    out = {}
+    for p in params:
+        if "=" not in p:
+            raise click.BadParameter(f"{p!r} is not NAME=VALUE", param_hint="--param")
+        k, v = p.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
+              help="The built output folder to query.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@output_options()
+@_errors_as_messages
+def query(query, out_dir, params, list_queries, fmt):
+    """Run a named QUERY, a .rq file, or - (standard input) against a built graph."""
+    from .output import format_rows
+    from .query import load_query, named_queries, run_query
+
+    if list_queries or not query:
+        rows = [{"name": q.name, "title": q.title,
+                 "params": ", ".join(f"{p.name} ({p.type})" for p in q.params),
+                 "columns": ", ".join(q.columns)} for q in named_queries().values()]
+        _echo(format_rows(rows, ["name", "title", "params", "columns"], fmt))
+        return
+    from .store import open_store
+
+    named = load_query(query)
+    columns, rows = run_query(open_store(out_dir), named, _parse_params(params))
+    _echo(format_rows(rows, columns, fmt))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -53,3 +53,32 @@ def golden(request):
             "if the change is intended, run pytest --update-golden"
 
     return check
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The seed built once into a temporary output folder."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("build") / "kg-out"
+    build([SEED], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def store(built):
+    from kg.store import open_store
+
+    return open_store(built)
+
+
+@pytest.fixture(scope="session")
+def run(store):
+    """Run a named query on the built seed: run(name, **params) -> list of dicts."""
+    from kg.query import load_query, run_query
+
+    def _run(name, **params):
+        columns, rows = run_query(store, load_query(name), {k: str(v) for k, v in params.items()})
+        return [dict(zip(columns, r)) for r in rows]
+
+    return _run

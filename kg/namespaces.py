@@ -1,0 +1,167 @@
+"""Vocabularies as rdflib ``DefinedNamespace`` classes.
+
+A misspelt term fails at once (``_fail = True``) instead of minting a new IRI.
+rdflib ships ORG, PROV, QB, SKOS, DCTERMS and FOAF; ELI, Web Annotation, the SDMX
+terms of the Data Cube and this project's own ontology (``kgo:``, in
+``ontology/kg.ttl``) are declared here. A test checks :class:`KGO` against the
+ontology file.
+"""
+
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, QB, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
+
+__all__ = ["KGO", "ELI", "OA", "SDMX_DIMENSION", "SDMX_MEASURE", "PREFIXES",
+           "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "QB", "RDF", "RDFS", "SKOS", "XSD"]
+
+
+class KGO(DefinedNamespace):
+    """Terms of the kg ontology (``ontology/kg.ttl``)."""
+
+    _NS = Namespace("https://w3id.org/kg-gazette/ontology#")
+    _fail = True
+
+    GazetteIssue: URIRef
+    PolicyDocument: URIRef
+    Section: URIRef
+    Task: URIRef
+    Responsibility: URIRef
+    ResponsibilityRole: URIRef
+    Signature: URIRef
+    UnresolvedOrganisation: URIRef
+    Target: URIRef
+    TargetDataSet: URIRef
+    Industry: URIRef
+    IndustryScheme: URIRef
+    Commendation: URIRef
+    CommendedUnit: URIRef
+    Person: URIRef
+    Place: URIRef
+    Citation: URIRef
+    TocEntry: URIRef
+    SourceText: URIRef
+    SourceSpan: URIRef
+    gazetteName: URIRef
+    issueNumber: URIRef
+    cumulativeNumber: URIRef
+    year: URIRef
+    serialNumber: URIRef
+    hasTocEntry: URIRef
+    publishedIn: URIRef
+    sourceText: URIRef
+    page: URIRef
+    category: URIRef
+    listsDocument: URIRef
+    position: URIRef
+    documentKind: URIRef
+    addressee: URIRef
+    enclosedTitle: URIRef
+    annexTitle: URIRef
+    tocPage: URIRef
+    signature: URIRef
+    issuer: URIRef
+    mention: URIRef
+    source: URIRef
+    clauseSource: URIRef
+    marker: URIRef
+    parentSection: URIRef
+    inDocument: URIRef
+    inSection: URIRef
+    responsibleOrganisation: URIRef
+    lead: URIRef
+    participant: URIRef
+    overallLead: URIRef
+    coResponsible: URIRef
+    roleRule: URIRef
+    organisationKind: URIRef
+    jurisdiction: URIRef
+    validFrom: URIRef
+    validTo: URIRef
+    successor: URIRef
+    predecessor: URIRef
+    uncertain: URIRef
+    indicator: URIRef
+    upperValue: URIRef
+    unit: URIRef
+    comparator: URIRef
+    targetKind: URIRef
+    yearSource: URIRef
+    valueText: URIRef
+    forTask: URIRef
+    forIndustry: URIRef
+    commendation: URIRef
+    honoree: URIRef
+    positionTitle: URIRef
+    positionOrganisation: URIRef
+    place: URIRef
+    parentPlace: URIRef
+    citation: URIRef
+    citedDocument: URIRef
+    fileName: URIRef
+    sha256: URIRef
+    encoding: URIRef
+    line: URIRef
+    endLine: URIRef
+    leadRole: URIRef
+    participantRole: URIRef
+    overallLeadRole: URIRef
+    coResponsibleRole: URIRef
+    roles: URIRef
+    targetStructure: URIRef
+
+
+class ELI(DefinedNamespace):
+    """The European Legislation Identifier ontology (the terms kg uses)."""
+
+    _NS = Namespace("http://data.europa.eu/eli/ontology#")
+    _fail = True
+
+    LegalResource: URIRef
+    LegalResourceSubdivision: URIRef
+    id_local: URIRef
+    title: URIRef
+    date_document: URIRef
+    passed_by: URIRef
+    has_part: URIRef
+    is_part_of: URIRef
+    cites: URIRef
+    is_about: URIRef
+
+
+class OA(DefinedNamespace):
+    """Web Annotation: selectors that point into a text."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+
+    SpecificResource: URIRef
+    TextPositionSelector: URIRef
+    TextQuoteSelector: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    start: URIRef
+    end: URIRef
+    exact: URIRef
+
+
+class SDMX_DIMENSION(DefinedNamespace):
+    _NS = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+    _fail = True
+
+    refPeriod: URIRef
+
+
+class SDMX_MEASURE(DefinedNamespace):
+    _NS = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
+    _fail = True
+
+    obsValue: URIRef
+
+
+#: Prefixes written in Turtle output and accepted in queries.
+PREFIXES = {
+    "kgo": str(KGO._NS), "eli": str(ELI._NS), "org": str(ORG._NS), "prov": str(PROV._NS),
+    "skos": str(SKOS._NS), "qb": str(QB._NS), "sdmx-dimension": str(SDMX_DIMENSION._NS),
+    "sdmx-measure": str(SDMX_MEASURE._NS), "oa": str(OA._NS), "dcterms": str(DCTERMS._NS),
+    "foaf": str(FOAF._NS), "rdf": str(RDF._NS), "rdfs": str(RDFS._NS), "owl": str(OWL._NS),
+    "xsd": str(XSD._NS),
+}

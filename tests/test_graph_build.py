@@ -1,0 +1,141 @@
+"""kg build: outputs, determinism, atomicity, round trip, SHACL."""
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kg.build import build
+from kg.cli import main
+from kg.errors import InputError, KgError
+
+
+def test_outputs(built):
+    assert sorted(p.name for p in built.iterdir()) == ["graph.nt", "graph.ttl", "report.json", "store"]
+    report = json.loads((built / "report.json").read_text("utf-8"))
+    assert report["totals"]["documents"] == 4 and report["totals"]["tasks"] == 26
+    [issue] = report["issues"]
+    assert [d["counts"]["tasks"] for d in issue["documents"]] == [26, 0, 0, 0]
+    assert all(c["ok"] for c in issue["checks"])
+
+
+def test_rebuild_is_byte_identical(built, tmp_path, seed_path):
+    build([seed_path], tmp_path / "again")
+    for name in ("graph.ttl", "graph.nt", "report.json"):
+        assert (tmp_path / "again" / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_turtle_round_trip_matches_the_store(built, store):
+    from kg.store import to_rdflib
+
+    from_store = Graph()
+    for quad in store:
+        from_store.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    from_turtle = Graph().parse(built / "graph.ttl", format="turtle")
+    assert len(from_store) == len(from_turtle) > 18000
+    assert isomorphic(from_store, from_turtle)
+
+
+def test_stable_readable_iris(built):
+    text = (built / "graph.ttl").read_text("utf-8")
+    assert "<https://w3id.org/kg-gazette/id/eli/浙政办发-2017-72/task/2.1.1>" in text
+    assert "<https://w3id.org/kg-gazette/id/org/zj-quality-supervision>" in text
+
+
+def test_configurable_base(tmp_path, seed_path):
+    build([seed_path], tmp_path / "o", base="http://example.org/kg/")
+    assert "<http://example.org/kg/eli/浙政办发-2017-76>" in (tmp_path / "o" / "graph.ttl").read_text("utf-8")
+    with pytest.raises(KgError, match="not absolute"):
+        build([seed_path], tmp_path / "p", base="kg/")
+
+
+def test_failed_build_keeps_previous_outputs(tmp_path, seed_path, monkeypatch):
+    out = tmp_path / "out"
+    build([seed_path], out)
+    before = (out / "graph.ttl").read_bytes()
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError):
+        build([seed_path, empty], out)
+
+    def explode(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.store.load_store", explode)
+    with pytest.raises(KeyboardInterrupt):
+        build([seed_path], out)
+    assert (out / "graph.ttl").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "out"]
+
+
+def test_bad_file_inside_a_folder_is_skipped_and_reported(tmp_path, seed_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(seed_path, corpus / "a.txt")
+    (corpus / "b.txt").write_bytes(b"\x00\x01binary")
+    result = build([corpus], tmp_path / "out")
+    assert [s[0] for s in result.skipped] == [str(corpus / "b.txt")]
+    report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
+    assert report["skipped"][0]["error"].endswith("looks like a binary file (NUL bytes); give the gazette as plain text")
+
+
+def test_shacl_conforms_and_catches_violations(built, tmp_path):
+    from kg.validate import validate
+
+    conforms, violations, count = validate(built)
+    assert conforms and violations == [] and count > 18000
+    broken = tmp_path / "broken"
+    shutil.copytree(built, broken)
+    lines = (broken / "graph.nt").read_text("utf-8").splitlines(keepends=True)
+    task = "<https://w3id.org/kg-gazette/id/eli/浙政办发-2017-72/task/2.1.1>"
+    kept = [ln for ln in lines if not (ln.startswith(task) and ("qualifiedAssociation" in ln or "#source>" in ln))]
+    (broken / "graph.nt").write_text("".join(kept), encoding="utf-8")
+    conforms, violations, _ = validate(broken)
+    assert not conforms
+    messages = {v.message for v in violations if v.focus == task[1:-1]}
+    assert messages == {"a task has at least one responsible organisation", "a task has exactly one source"}
+
+
+def test_cli_build_validate_query(tmp_path, seed_path):
+    runner = CliRunner()
+    out = str(tmp_path / "o")
+    r = runner.invoke(main, ["build", str(seed_path), "--out", out])
+    assert r.exit_code == 0, r.output
+    assert "1 issue(s), 4 documents, 26 tasks" in r.output
+    r = runner.invoke(main, ["validate", "--out", out])
+    assert r.exit_code == 0 and "conforms" in r.output
+    r = runner.invoke(main, ["query", "documents", "--out", out, "--format", "csv"])
+    assert r.output.splitlines()[2] == ("浙政办发〔2017〕76号,浙江省人民政府办公厅 浙江省军区办公室关于2016年征兵工作先进单位和个人的通报,"
+                                        "2017-07-20,浙江省人民政府办公厅、浙江省军区办公室")
+    r = runner.invoke(main, ["query", "documents", "--out", str(tmp_path / "none")])
+    assert r.exit_code == 1 and "no built graph here" in r.output
+
+
+def test_build_graph_script_is_the_same_command(tmp_path, seed_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "build_graph.py"
+    out = subprocess.run([sys.executable, str(script), str(seed_path), "--out", str(tmp_path / "o")],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "4 documents, 26 tasks" in out.stdout
+
+
+def test_namespace_terms_exist_in_the_ontology():
+    from rdflib.namespace import OWL, RDF
+
+    from kg.namespaces import KGO
+    from kg.validate import ontology_path
+
+    onto = Graph().parse(ontology_path())
+    declared = {str(s) for s in onto.subjects() if str(s).startswith(str(KGO._NS))}
+    used = {str(KGO[name]) for name in KGO.__annotations__}
+    assert used <= declared, used - declared
+    for cls in onto.subjects(RDF.type, OWL.Class):
+        langs = {label.language for label in onto.objects(cls, __import__("rdflib").RDFS.label)}
+        assert langs == {"zh", "en"}, cls
