@@ -49,13 +49,15 @@ class NamedQuery:
     path: str | None = None
 
 
-def _queries_dir() -> Path:
+def _query_files():
+    """The ``.rq`` files of ``queries/`` (shipped as the package ``kg.queries``), sorted by name."""
     from importlib import resources
 
     try:
-        return Path(str(resources.files("kg.queries")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "queries"
+        folder = resources.files("kg.queries")
+    except ModuleNotFoundError:  # running from a checkout without installing
+        folder = Path(__file__).resolve().parent.parent / "queries"
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
 
 
 def parse_header(name: str, text: str, path: str | None = None) -> NamedQuery:
@@ -91,8 +93,9 @@ def parse_header(name: str, text: str, path: str | None = None) -> NamedQuery:
 def named_queries() -> dict[str, NamedQuery]:
     """Every query shipped in ``queries/``, by name."""
     out = {}
-    for path in sorted(_queries_dir().glob("*.rq")):
-        out[path.stem] = parse_header(path.stem, path.read_text("utf-8"), str(path))
+    for f in _query_files():
+        name = f.name[:-3]
+        out[name] = parse_header(name, f.read_text("utf-8"), f"queries/{f.name}")
     return out
 
 

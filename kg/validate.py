@@ -11,24 +11,25 @@ from pathlib import Path
 
 from .errors import KgError
 
-__all__ = ["Violation", "validate", "shapes_path", "ontology_path"]
+__all__ = ["Violation", "validate", "shapes_text", "ontology_text"]
 
 
-def _ontology_dir() -> Path:
+def _ontology_file(name: str) -> str:
+    """Text of a file in ``ontology/`` (shipped as the package ``kg.ontology``)."""
     from importlib import resources
 
     try:
-        return Path(str(resources.files("kg.ontology")))
+        return resources.files("kg.ontology").joinpath(name).read_text("utf-8")
     except ModuleNotFoundError:  # running from a checkout without installing
-        return Path(__file__).resolve().parent.parent / "ontology"
+        return (Path(__file__).resolve().parent.parent / "ontology" / name).read_text("utf-8")
 
 
-def shapes_path() -> Path:
-    return _ontology_dir() / "shapes.ttl"
+def shapes_text() -> str:
+    return _ontology_file("shapes.ttl")
 
 
-def ontology_path() -> Path:
-    return _ontology_dir() / "kg.ttl"
+def ontology_text() -> str:
+    return _ontology_file("kg.ttl")
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,12 @@ def validate(out_dir, shapes: str | Path | None = None):
     if not graph_file.is_file():
         raise KgError(f"{out_dir}: no built graph here (no graph.nt); run kg build first")
     data = Graph().parse(graph_file, format="nt")
-    shapes_graph = Graph().parse(shapes or shapes_path(), format="turtle")
-    ontology = Graph().parse(ontology_path(), format="turtle")
+    try:
+        shapes_graph = Graph().parse(shapes, format="turtle") if shapes else \
+            Graph().parse(data=shapes_text(), format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise KgError(f"{shapes}: cannot read the shapes ({exc})") from None
+    ontology = Graph().parse(data=ontology_text(), format="turtle")
     conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, ont_graph=ontology,
                                             inference="none", advanced=True, allow_warnings=True)
     violations = []

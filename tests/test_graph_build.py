@@ -130,9 +130,9 @@ def test_namespace_terms_exist_in_the_ontology():
     from rdflib.namespace import OWL, RDF
 
     from kg.namespaces import KGO
-    from kg.validate import ontology_path
+    from kg.validate import ontology_text
 
-    onto = Graph().parse(ontology_path())
+    onto = Graph().parse(data=ontology_text(), format="turtle")
     declared = {str(s) for s in onto.subjects() if str(s).startswith(str(KGO._NS))}
     used = {str(KGO[name]) for name in KGO.__annotations__}
     assert used <= declared, used - declared
