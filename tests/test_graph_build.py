@@ -136,6 +136,9 @@ def test_namespace_terms_exist_in_the_ontology():
     declared = {str(s) for s in onto.subjects() if str(s).startswith(str(KGO._NS))}
     used = {str(KGO[name]) for name in KGO.__annotations__}
     assert used <= declared, used - declared
-    for cls in onto.subjects(RDF.type, OWL.Class):
-        langs = {label.language for label in onto.objects(cls, __import__("rdflib").RDFS.label)}
-        assert langs == {"zh", "en"}, cls
+    from rdflib.namespace import RDFS
+
+    for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty):
+        for term in onto.subjects(RDF.type, kind):
+            for prop in (RDFS.label, RDFS.comment):
+                assert {v.language for v in onto.objects(term, prop)} == {"zh", "en"}, (term, prop)

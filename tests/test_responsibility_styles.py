@@ -86,3 +86,10 @@ def test_pasted_document_without_gazette_header_or_number():
     assert doc.number is None and doc.title == "关于推进某项工作的实施意见"
     assert [r.role for r in doc.tasks[0].responsibilities] == ["lead", "participant"]
     assert [n.code for n in issue.notices] == ["no-document-number", "no-issuer"]
+
+
+def test_a_clause_inside_a_paragraph_is_reported_not_guessed():
+    got, issue = roles("1. 推进改革(责任单位:省发改委)并加强监管。\n")
+    assert got == {}
+    [note] = [n for n in issue.notices if n.code == "responsibility-unread"]
+    assert note.line == 7 and "省发改委" in note.message

@@ -137,3 +137,11 @@ def test_a_count_mismatch_is_reported():
     assert [(c.declared, c.found, c.ok) for c in issue.checks] == [(3, 2, False)]
     assert [n.message for n in issue.notices if n.code == "count-mismatch"] == [
         "先进单位: the text declares 3, 2 were extracted"]
+
+
+def test_text_that_defeats_a_pattern_is_a_warning_with_its_line():
+    issue = extract_text("关于某事的通知\n\n浙政发〔2019〕3号\n\n各市政府:\n\n一、目标\n\n"
+                         "推动达到国际先进水平的企业占比为30%。\n", "t.txt")
+    assert issue.documents[0].targets == []
+    [note] = [n for n in issue.notices if n.code == "target-unread"]
+    assert note.line == 9 and "企业占比为30%" in note.message

@@ -11,7 +11,7 @@ from .document import document_year
 from .honorees import find_honorees
 from .layout import DocumentBlock
 from .sections import SectionItem
-from .tables import annex_tables, document_industries
+from .tables import annex_tables, cell_items, document_industries
 from .targets import YearState, scan_targets
 
 __all__ = ["add_entities"]
@@ -31,8 +31,13 @@ def add_entities(ctx: Context, doc: Document, block: DocumentBlock, items: list[
     doc.tables, table_industries, row_industry = annex_tables(items, doc.number)
     doc.industries = document_industries(doc.number, doc.title, doc.span) + table_industries
     doc.honorees, checks = find_honorees(ctx, items, label)
-    doc.targets = _body_targets(items, {t.id for t in doc.tasks}, year) + \
-        _table_targets(items, row_industry, year)
+    unread: list = []
+    doc.targets = _body_targets(items, {t.id for t in doc.tasks}, year, unread) + \
+        _table_targets(items, row_industry, year, unread)
+    for para, a, b in unread:
+        span = para.span(a, b)
+        ctx.notice("target-unread", f"a number after a target verb was not read as a target: {span.text[:40]!r}",
+                   span.line, label)
     fallback = [t for t in doc.targets if t.year_source == "document"]
     if fallback:
         ctx.notice("target-year-fallback",
@@ -41,7 +46,7 @@ def add_entities(ctx: Context, doc: Document, block: DocumentBlock, items: list[
     return [CountCheck(doc.number, what, declared, found, line) for what, declared, found, line in checks]
 
 
-def _body_targets(items, task_ids, year):
+def _body_targets(items, task_ids, year, unread):
     out = []
     heading_state: dict[str, YearState] = {}
     for item in items:
@@ -54,15 +59,17 @@ def _body_targets(items, task_ids, year):
         task = item.section.path if item.section.path in task_ids else None
         for n, p in enumerate(item.paragraphs):
             state = heading if n == 0 else heading.copy()
-            for raw in scan_targets(p.text, 0, len(p.text), state):
+            pieces: list = []
+            for raw in scan_targets(p.text, 0, len(p.text), state, pieces):
                 out.append(_record(raw, p, year, task=task))
+            unread.extend((p, a, b) for a, b in pieces)
             if n == 0:
                 heading = state.copy("heading")
                 heading_state[item.section.path] = heading
     return out
 
 
-def _table_targets(items, row_industry, year):
+def _table_targets(items, row_industry, year, unread):
     out = []
     for item in items:
         if item.section.kind != "annex":
@@ -78,13 +85,14 @@ def _table_targets(items, row_industry, year):
                 a, b = offset, offset + len(raw)
                 offset = b + 1
                 m = _COLUMN_YEAR.search(header[k]) if k < len(header) else None
-                from .tables import cell_items
 
                 for x, y in cell_items(p.text, a, b):
                     state = YearState(int(m.group(1)), "column", document_year=year) if m else \
                         YearState(document_year=year)
-                    for raw_target in scan_targets(p.text, x, y, state):
+                    pieces: list = []
+                    for raw_target in scan_targets(p.text, x, y, state, pieces):
                         out.append(_record(raw_target, p, year, industry=industry))
+                    unread.extend((p, a, b) for a, b in pieces)
     return out
 
 

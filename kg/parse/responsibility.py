@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "RawResponsibility", "ClauseRules", "split_top_level", "find_clauses",
-    "parse_clause", "is_label_line", "LABEL",
+    "parse_clause", "is_label_line", "stray_clauses", "LABEL",
 ]
 
 #: Labels that open a list, and the role of everyone under them.
@@ -147,6 +147,16 @@ def find_clauses(text: str, heading: bool = False):
         if LABEL.search(inner) or _has_role_verb(inner):
             out.append((a + 1, b))
     return out
+
+
+def stray_clauses(text: str):
+    """Labelled clauses (``(责任单位:…)``) that do not close their paragraph.
+
+    They are not read (a clause mid-paragraph may belong to a sentence, not a
+    task); callers warn about them.
+    """
+    kept = set(find_clauses(text, heading=True))
+    return [(a + 1, b) for a, b in _groups(text) if LABEL.search(text[a + 1:b]) and (a + 1, b) not in kept]
 
 
 def _has_role_verb(inner: str) -> bool:

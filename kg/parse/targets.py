@@ -100,8 +100,11 @@ def mask(text: str) -> str:
     return "".join(chars)
 
 
-def scan_targets(text: str, start: int, end: int, state: YearState):
+def scan_targets(text: str, start: int, end: int, state: YearState, unread: list | None = None):
     """Targets in ``text[start:end]``; ``state`` carries the year across calls.
+
+    Pieces that put a number after a target verb but yield no target are
+    appended to ``unread`` as ``(start, end)``, so the caller can warn.
 
     Examples
     --------
@@ -115,7 +118,7 @@ def scan_targets(text: str, start: int, end: int, state: YearState):
     masked = mask(text)
     out: list[RawTarget] = []
     for sa, sb in split_top_level(masked, "。", start, end):
-        _sentence(text, masked, sa, sb, state, out)
+        _sentence(text, masked, sa, sb, state, out, unread if unread is not None else [])
     return out
 
 
@@ -131,7 +134,7 @@ class _Sentence:
     respective: list | None = None
 
 
-def _sentence(text, masked, sa, sb, state, out):
+def _sentence(text, masked, sa, sb, state, out, unread):
     ctx = _Sentence([])
     for ca, cb in split_top_level(masked, ",;:", sa, sb):
         _update_year(text, ca, cb, state)
@@ -164,6 +167,9 @@ def _sentence(text, masked, sa, sb, state, out):
                 out.append(_target(indicator, v, verb, kind, text, start, end, state, annual))
                 if not breakdown:
                     ctx.breakdown_base = indicator
+            if not made and values and not state.past and any(
+                    vm.end() <= values[-1].start() for vm in _VERB.finditer(seg)):
+                unread.append((a, b))
             if not made:
                 if not values and not level and not count:
                     pending.append((a, b))
