@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .records import Span
 
-__all__ = ["normalise", "TextIndex", "Paragraph", "paragraphs", "STRUCTURAL_START"]
+__all__ = ["normalise", "TextIndex", "Paragraph", "paragraphs", "trim", "STRUCTURAL_START"]
 
 _FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0xFE59: 0x28, 0xFE5A: 0x29, 0x2236: 0x3A, 0xFF0E: 0x2E})
@@ -149,10 +149,22 @@ class Paragraph:
 
     def stripped(self) -> tuple[int, int]:
         """Bounds of the paragraph's text without surrounding white space."""
-        t = self.text
-        i = len(t) - len(t.lstrip())
-        j = len(t.rstrip())
-        return i, j
+        return trim(self.text, 0, len(self.text))
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Bounds ``[a, b)`` moved inward past white space.
+
+    Examples
+    --------
+    >>> trim("  甲乙 ", 0, 5)
+    (2, 4)
+    """
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def _unfinished(text: str) -> bool:

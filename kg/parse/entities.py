@@ -11,7 +11,7 @@ from .document import document_year
 from .honorees import find_honorees
 from .layout import DocumentBlock
 from .sections import SectionItem
-from .tables import annex_tables, cell_items, document_industries
+from .tables import annex_tables, cell_items, document_industries, row_cells
 from .targets import YearState, scan_targets
 
 __all__ = ["add_entities"]
@@ -80,10 +80,7 @@ def _table_targets(items, row_industry, year, unread):
         header = rows[0].text.split("\t")
         for r, p in enumerate(rows[1:]):
             industry = row_industry.get((item.section.path, r))
-            offset = 0
-            for k, raw in enumerate(p.text.split("\t")):
-                a, b = offset, offset + len(raw)
-                offset = b + 1
+            for k, (a, b) in enumerate(row_cells(p.text)):
                 m = _COLUMN_YEAR.search(header[k]) if k < len(header) else None
 
                 for x, y in cell_items(p.text, a, b):

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text import trim
+
 __all__ = [
     "RawResponsibility", "ClauseRules", "split_top_level", "find_clauses",
     "parse_clause", "is_label_line", "stray_clauses", "LABEL",
@@ -92,15 +94,7 @@ def split_top_level(text: str, seps: str, start: int = 0, end: int | None = None
             out.append((piece, i))
             piece = i + 1
     out.append((piece, end))
-    trimmed = []
-    for a, b in out:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            trimmed.append((a, b))
-    return trimmed
+    return [(a, b) for a, b in (trim(text, x, y) for x, y in out) if a < b]
 
 
 def _groups(text: str):

@@ -17,10 +17,11 @@ import html
 import re
 
 from ..records import AnnexTable, Industry, TableCell
+from ..text import trim
 from .context import tidy
 from .sections import SectionItem
 
-__all__ = ["annex_tables", "document_industries", "cell_items", "scheme_label"]
+__all__ = ["annex_tables", "document_industries", "cell_items", "row_cells", "scheme_label"]
 
 _TAG = re.compile(r"<[^>]*>")
 _ITEM = re.compile(r"(?:(?<=^)|(?<=[\s。;]))(\d{1,2})\s*[.、]\s*(?=[^\d\s])")
@@ -57,14 +58,21 @@ def cell_items(text: str, start: int = 0, end: int | None = None):
     else:
         pieces = [(m.end(), starts[k + 1].start() if k + 1 < len(starts) else end)
                   for k, m in enumerate(starts)]
-    out = []
-    for a, b in pieces:
-        while a < b and blank[a].isspace():
-            a += 1
-        while b > a and blank[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
+    return [(a, b) for a, b in (trim(blank, x, y) for x, y in pieces) if a < b]
+
+
+def row_cells(text: str):
+    """``(start, end)`` of each tab-separated cell of a row, untrimmed.
+
+    Examples
+    --------
+    >>> row_cells("1\\t信息\\t甲")
+    [(0, 1), (2, 4), (5, 6)]
+    """
+    out, offset = [], 0
+    for raw in text.split("\t"):
+        out.append((offset, offset + len(raw)))
+        offset += len(raw) + 1
     return out
 
 
@@ -100,10 +108,9 @@ def annex_tables(items: list[SectionItem], doc_number: str | None):
         column = next((k for k, h in enumerate(header) if _INDUSTRY_COLUMNS.match(h)), None)
         table_rows = []
         for r, p in enumerate(rows[1:]):
-            cells, offset = [], 0
-            for k, raw in enumerate(p.text.split("\t")):
-                a, b = offset, offset + len(raw)
-                offset = b + 1
+            cells = []
+            for k, (a, b) in enumerate(row_cells(p.text)):
+                raw = p.text[a:b]
                 items_text = tuple(tidy(html.unescape(p.text[x:y])) for x, y in cell_items(p.text, a, b))
                 name = header[k] if k < len(header) else f"column{k + 1}"
                 cells.append(TableCell(name, tidy(html.unescape(blank_tags(raw))), items_text))
@@ -112,7 +119,7 @@ def annex_tables(items: list[SectionItem], doc_number: str | None):
                 industry = cells[column].text
                 row_industry[(item.section.path, r)] = industry
                 industries.append(Industry(_industry_id(industry), industry, f"{doc_number}#{item.section.path}",
-                                           label, p.span(*_cell_bounds(p.text, column))))
+                                           label, p.span(*trim(p.text, *row_cells(p.text)[column]))))
         if column is None and label:
             row_industry.update({(item.section.path, r): label for r in range(len(table_rows))})
             head = item.paragraphs[0]
@@ -141,17 +148,3 @@ def document_industries(doc_number: str | None, title: str, title_span):
 
 def _industry_id(label: str) -> str:
     return re.sub(r"\s", "", label)
-
-
-def _cell_bounds(text: str, column: int):
-    offset = 0
-    for k, raw in enumerate(text.split("\t")):
-        if k == column:
-            a, b = offset, offset + len(raw)
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            return a, b
-        offset += len(raw) + 1
-    return 0, len(text)
