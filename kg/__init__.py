@@ -5,4 +5,11 @@ imported by whoever needs them.
 """
 
 __version__ = "0.1.0"
-__all__ = ["__version__"]
+__all__ = ["__version__", "open_graph"]
+
+
+def open_graph(out_dir="kg-out"):
+    """Open a built graph for notebooks: see :class:`kg.api.BuiltGraph`."""
+    from .api import open_graph as _open
+
+    return _open(out_dir)

@@ -13,7 +13,8 @@ from rdflib import BNode, Literal, URIRef
 
 from .errors import KgError, QueryError
 
-__all__ = ["load_store", "open_store", "select", "to_rdflib", "to_oxigraph", "write_turtle", "STORE_DIR"]
+__all__ = ["load_store", "open_store", "select", "select_values", "to_rdflib", "to_oxigraph", "write_turtle",
+           "STORE_DIR"]
 
 STORE_DIR = "store"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -111,6 +112,23 @@ def select(store, sparql: str, bindings: dict | None = None, prefixes: dict | No
     names = [v.value for v in result.variables]
     rows = [[to_rdflib(sol[name]) for name in names] for sol in result]
     return names, rows
+
+
+def select_values(store, sparql: str, prefixes: dict | None = None):
+    """Run a SELECT query; return rows of plain strings (``None`` for unbound).
+
+    The fast path for building networks: no rdflib terms are made.
+    """
+    import pyoxigraph as ox
+
+    try:
+        result = store.query(sparql, prefixes=prefixes)
+    except SyntaxError as exc:
+        raise QueryError(_syntax_message(str(exc))) from None
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("only SELECT queries can be shown as tables")
+    names = [v.value for v in result.variables]
+    return [[None if (t := sol[n]) is None else t.value for n in names] for sol in result]
 
 
 def _syntax_message(text: str) -> str:

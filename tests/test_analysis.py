@@ -1,0 +1,141 @@
+"""Department analytics on the seed: roles, measures, overlap, communities, exports."""
+
+import json
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from kg.analysis import department_measures, department_overlap, detect_communities
+from kg.cli import main
+from kg.networks import assignments, co_responsibility, lead_network, network, organisation_labels
+
+ZJ = "https://w3id.org/kg-gazette/id/org/"
+
+
+@pytest.fixture(scope="module")
+def rows(store):
+    return assignments(store)
+
+
+@pytest.fixture(scope="module")
+def labels(store):
+    return organisation_labels(store)
+
+
+@pytest.fixture(scope="module")
+def measures(rows, labels):
+    return {m["short"]: m for m in department_measures(rows, labels)}
+
+
+def test_roles_of_the_quality_bureau_and_the_eitc(measures):
+    q, e = measures["省质监局"], measures["省经信委"]
+    assert (q["tasks_led"], q["tasks_participant"], q["tasks_total"]) == (16, 6, 22)
+    assert (e["tasks_led"], e["tasks_participant"], e["tasks_total"]) == (3, 16, 19)
+    assert q["department"] == "浙江省质量技术监督局" and q["department_en"] == "Zhejiang Bureau of Quality and Technical Supervision"
+
+
+def test_top_of_each_ranking(rows, labels):
+    data = department_measures(rows, labels)
+    assert len(data) == 39
+    top = lambda key: [m["short"] for m in sorted(data, key=lambda m: (-m[key], m["short"]))][:3]  # noqa: E731
+    assert [m["short"] for m in data[:3]] == ["省质监局", "省经信委", "省发展改革委"]
+    assert top("weighted_degree") == ["省质监局", "省经信委", "省发展改革委"]
+    assert top("betweenness") == ["省质监局", "省经信委", "省发展改革委"]
+    assert top("eigenvector") == ["省质监局", "省经信委", "省发展改革委"]
+    assert top("pagerank") == ["省质监局", "省发展改革委", "省经信委"]
+    assert max(m["core_number"] for m in data) == 17
+
+
+def test_strongest_pair(rows, labels):
+    g = co_responsibility(rows, labels)
+    u, v, w = max(g.edges(data="weight"), key=lambda e: e[2])
+    assert {u, v} == {ZJ + "zj-quality-supervision", ZJ + "zj-eitc"} and w == 17
+    first = department_overlap(rows, labels)[0]
+    assert (first["a"], first["b"], first["shared"], first["jaccard"]) == ("省经信委", "省质监局", 17, 0.708333)
+
+
+def test_lead_network(rows, labels):
+    d = lead_network(rows, labels)
+    assert d.edges[ZJ + "zj-quality-supervision", ZJ + "zj-eitc"]["weight"] == 14
+    assert not d.has_edge(ZJ + "zj-eitc", ZJ + "zj-eitc")
+
+
+def test_communities_are_deterministic(rows, labels):
+    first = detect_communities(rows, labels, seed=0)
+    again = detect_communities(rows, labels, seed=0)
+    assert first == again
+    data, summary = first
+    assert summary["communities"] == 3 and summary["departments"] == 39
+    assert 0.2 < summary["modularity"] < 0.25 and summary["density"] == 0.458839
+    assert sum(c["size"] for c in data) == 39
+
+
+def test_slices_by_document_and_year(store):
+    assert len(assignments(store, document="浙政办发〔2017〕72号")) == 178
+    assert assignments(store, year=2016) == []
+    with pytest.raises(Exception, match="no tasks for document"):
+        assignments(store, document="浙政办发〔2017〕99号")
+
+
+def test_as_of_maps_to_successors(store, labels):
+    after = assignments(store, as_of=2019)
+    orgs = {a.organisation for a in after}
+    assert ZJ + "zj-market-regulation" in orgs and ZJ + "zj-quality-supervision" not in orgs
+    merged = {m["department"]: m for m in department_measures(after, labels)}
+    # 质监局, 工商局 and 食药监局 all became 市场监管局 in 2018; every task of the
+    # other two is also one of 质监局's, so the successor has 质监局's 22 tasks.
+    assert merged["浙江省市场监督管理局"]["tasks_total"] == 22
+    assert merged["浙江省市场监督管理局"]["tasks_led"] == 16
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_export_opens_back_with_the_same_nodes_edges_and_weights(built, tmp_path, fmt):
+    path = tmp_path / f"net.{fmt}"
+    r = CliRunner().invoke(main, ["export-network", "--out", str(built), "--kind", "co-responsibility",
+                                  "--format", fmt, "-o", str(path)])
+    assert r.exit_code == 0, r.output
+    from kg.store import open_store
+
+    original = network(open_store(built), "co-responsibility")
+    back = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    assert set(back.nodes) == set(original.nodes)
+    assert {frozenset(e) for e in back.edges} == {frozenset(e) for e in original.edges}
+    assert all(float(back.edges[u, v]["weight"]) == w for u, v, w in original.edges(data="weight"))
+    node = back.nodes[ZJ + "zj-quality-supervision"]
+    assert node["label"] == "浙江省质量技术监督局" and int(node["tasks_led"]) == 16
+    again = tmp_path / f"again.{fmt}"
+    CliRunner().invoke(main, ["export-network", "--out", str(built), "--format", fmt, "-o", str(again)])
+    assert again.read_bytes() == path.read_bytes()
+
+
+def test_bipartite_export_carries_roles(built, tmp_path):
+    path = tmp_path / "bi.csv"
+    r = CliRunner().invoke(main, ["export-network", "--out", str(built), "--kind", "bipartite", "--format", "csv",
+                                  "-o", str(path)])
+    assert r.exit_code == 0
+    lines = path.read_text("utf-8").splitlines()
+    assert lines[0] == "source,target,source_label,target_label,role,weight"
+    assert len(lines) == 1 + 178
+    assert (tmp_path / "bi.nodes.csv").exists()
+
+
+def test_cli_centrality_json_and_top(built):
+    r = CliRunner().invoke(main, ["centrality", "--out", str(built), "--top", "2", "--json"])
+    data = json.loads(r.output)
+    assert [d["short"] for d in data] == ["省质监局", "省经信委"]
+    r = CliRunner().invoke(main, ["communities", "--out", str(built), "--json"])
+    assert json.loads(r.output)["communities"][0]["community"] == 1
+
+
+def test_dataframe_api(built):
+    import kg
+
+    g = kg.open_graph(built)
+    df = g.centrality()
+    assert list(df.columns[:3]) == ["department", "short", "department_en"]
+    assert df.loc[df.short == "省质监局", "tasks_led"].item() == 16
+    assert g.overlap().iloc[0]["shared"] == 17
+    c = g.communities()
+    assert c.attrs["communities"] == 3
+    assert g.network("lead").number_of_edges() == 72
