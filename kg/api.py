@@ -53,12 +53,12 @@ class BuiltGraph:
 
         return assignments(self.store, document, year, as_of), organisation_labels(self.store)
 
-    def centrality(self, document=None, year=None, as_of=None, seed: int = 0):
+    def centrality(self, document=None, year=None, as_of=None):
         """Per-department measures (see :mod:`kg.analysis.centrality`)."""
         from .analysis.centrality import MEASURE_COLUMNS, department_measures
 
         rows, labels = self._rows(document, year, as_of)
-        return _frame(department_measures(rows, labels, seed=seed), MEASURE_COLUMNS)
+        return _frame(department_measures(rows, labels), MEASURE_COLUMNS)
 
     def overlap(self, between: str = "departments", document=None, year=None, as_of=None):
         """Pairs of departments (by tasks) or documents (by departments) with Jaccard and overlap."""

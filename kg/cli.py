@@ -203,16 +203,15 @@ def _assignments(out_dir, document, year, as_of):
 @main.command()
 @network_filters
 @click.option("--top", type=int, help="Show only the first N departments.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed for sampled measures on large networks.")
 @output_options()
 @_errors_as_messages
-def centrality(out_dir, document, year, as_of, top, seed, fmt):
+def centrality(out_dir, document, year, as_of, top, fmt):
     """Per department: tasks led and joined, degree, betweenness, closeness, eigenvector, PageRank, k-core."""
     from .analysis.centrality import MEASURE_COLUMNS, department_measures
     from .output import format_rows
 
     _, rows, labels = _assignments(out_dir, document, year, as_of)
-    data = department_measures(rows, labels, seed=seed)
+    data = department_measures(rows, labels)
     columns = MEASURE_COLUMNS if fmt != "table" else [c for c in MEASURE_COLUMNS if c not in ("department", "department_en")]
     _echo(format_rows(data[:top] if top else data, columns, fmt))
 

@@ -139,3 +139,18 @@ def test_dataframe_api(built):
     c = g.communities()
     assert c.attrs["communities"] == 3
     assert g.network("lead").number_of_edges() == 72
+
+
+def test_igraph_path_measures_equal_networkx(rows, labels):
+    from kg.analysis.centrality import path_measures
+
+    g = co_responsibility(rows, labels)
+    between, close = path_measures(g)
+    nx_between = nx.betweenness_centrality(g, weight="distance")
+    nx_close = nx.closeness_centrality(g, distance="distance")
+    assert all(abs(between[v] - nx_between[v]) < 1e-9 for v in g)
+    assert all(abs(close[v] - nx_close[v]) < 1e-9 for v in g)
+    # A disconnected graph is scaled the way networkx scales it.
+    h = nx.Graph([(1, 2), (3, 4), (4, 5)])
+    nx.set_edge_attributes(h, 1.0, "distance")
+    assert path_measures(h)[1] == pytest.approx(nx.closeness_centrality(h, distance="distance"))

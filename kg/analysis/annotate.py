@@ -17,7 +17,7 @@ def annotated_network(store, kind: str, document=None, year=None, as_of=None, se
     g = network(store, kind, document, year, as_of)
     rows = assignments(store, document, year, as_of)
     labels = organisation_labels(store)
-    measures = {m["iri"]: m for m in department_measures(rows, labels, seed=seed)}
+    measures = {m["iri"]: m for m in department_measures(rows, labels)}
     communities, _ = detect_communities(rows, labels, seed=seed)
     community = {iri: c["community"] for c in communities for iri in c["members"]}
     for node, attrs in g.nodes(data=True):

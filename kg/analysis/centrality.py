@@ -4,9 +4,12 @@ On the co-responsibility network (departments linked by shared tasks) distances
 are ``1 / shared tasks``: departments that share many tasks are close. PageRank
 runs on the lead network turned around (participant → lead), so a department
 scores high when the departments it leads are themselves led to by many.
-Large networks use sampling, as measured in ``benchmarks/bench_analysis.py``:
-betweenness samples ``k`` source nodes above :data:`EXACT_LIMIT` departments, and
-eigenvector centrality switches to the sparse eigen-solver.
+
+Betweenness and closeness are computed with igraph: the same values as
+networkx's (normalised the same way; a test checks it) about a hundred times
+faster, which decides whether corpus-scale networks can be measured at all
+(``benchmarks/bench_analysis.py``). Above :data:`EXACT_LIMIT` departments the
+eigenvector uses the sparse eigen-solver instead of power iteration.
 """
 
 from __future__ import annotations
@@ -17,12 +20,10 @@ import networkx as nx
 
 from ..networks import co_responsibility, lead_network
 
-__all__ = ["role_counts", "department_measures", "EXACT_LIMIT", "BETWEENNESS_SAMPLE", "MEASURE_COLUMNS"]
+__all__ = ["role_counts", "department_measures", "path_measures", "EXACT_LIMIT", "MEASURE_COLUMNS"]
 
-#: Above this many departments, betweenness is sampled and eigenvector uses scipy.
+#: Above this many departments the eigenvector uses scipy's sparse eigen-solver.
 EXACT_LIMIT = 1000
-#: Source nodes sampled for betweenness on large networks.
-BETWEENNESS_SAMPLE = 256
 
 MEASURE_COLUMNS = ["department", "short", "department_en", "tasks_led", "tasks_participant",
                    "tasks_overall_lead", "tasks_responsible", "tasks_total", "degree", "weighted_degree",
@@ -52,7 +53,7 @@ def _round(x: float) -> float:
     return round(float(x), 6) + 0.0
 
 
-def department_measures(rows, labels, seed: int = 0) -> list[dict]:
+def department_measures(rows, labels) -> list[dict]:
     """One row per department (see :data:`MEASURE_COLUMNS`), most tasks first."""
     g = co_responsibility(rows, labels)
     d = lead_network(rows, labels)
@@ -61,9 +62,7 @@ def department_measures(rows, labels, seed: int = 0) -> list[dict]:
     if n == 0:
         return []
     large = n > EXACT_LIMIT
-    betweenness = nx.betweenness_centrality(g, weight="distance", seed=seed,
-                                            k=min(BETWEENNESS_SAMPLE, n) if large else None)
-    closeness = nx.closeness_centrality(g, distance="distance")
+    betweenness, closeness = path_measures(g)
     eigenvector = _eigenvector(g, large)
     pagerank = nx.pagerank(d.reverse(copy=True), weight="weight") if d.number_of_edges() else {v: 1 / n for v in d}
     core = nx.core_number(g)
@@ -81,6 +80,40 @@ def department_measures(rows, labels, seed: int = 0) -> list[dict]:
         })
     out.sort(key=lambda r: (-r["tasks_total"], -r["tasks_led"], r["department"]))
     return out
+
+
+def path_measures(g: nx.Graph):
+    """Betweenness and closeness on ``distance``, normalised as networkx does, computed by igraph.
+
+    Examples
+    --------
+    >>> g = nx.path_graph(4)
+    >>> nx.set_edge_attributes(g, 1.0, "distance")
+    >>> b, c = path_measures(g)
+    >>> b == nx.betweenness_centrality(g, weight="distance"), c == nx.closeness_centrality(g, distance="distance")
+    (True, True)
+    """
+    import igraph as ig
+
+    nodes = list(g)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    h = ig.Graph(n=n, edges=[(index[u], index[v]) for u, v in g.edges()], directed=False)
+    h.es["distance"] = [d for _, _, d in g.edges(data="distance")]
+    raw = h.betweenness(weights="distance", directed=False) if h.ecount() else [0.0] * n
+    scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+    closeness = h.closeness(weights="distance") if h.ecount() else [0.0] * n
+    size = {}
+    for component in h.connected_components():
+        for v in component:
+            size[v] = len(component)
+    between, close = {}, {}
+    for i, v in enumerate(nodes):
+        between[v] = raw[i] * scale if n > 2 else 0.0
+        c = closeness[i]
+        # networkx scales by the share of the graph a node reaches (Wasserman–Faust).
+        close[v] = 0.0 if c != c or n < 2 else c * (size[i] - 1) / (n - 1)
+    return between, close
 
 
 def _eigenvector(g, large: bool):
