@@ -5,7 +5,7 @@ imported by whoever needs them.
 """
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "open_graph"]
+__all__ = ["__version__", "open_graph", "load_ipython_extension"]
 
 
 def open_graph(out_dir="kg-out"):
@@ -13,3 +13,10 @@ def open_graph(out_dir="kg-out"):
     from .api import open_graph as _open
 
     return _open(out_dir)
+
+
+def load_ipython_extension(ipython):
+    """``%load_ext kg``: registers the ``%%sparql`` cell magic (see :mod:`kg.magic`)."""
+    from .magic import load_ipython_extension as _load
+
+    _load(ipython)

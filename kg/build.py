@@ -22,7 +22,7 @@ from pathlib import Path
 from .errors import InputError, KgError
 from .iris import DEFAULT_BASE
 
-__all__ = ["BuildResult", "build", "collect_sources", "sample_sources", "ntriples_lines"]
+__all__ = ["BuildResult", "build", "collect_sources", "sample_sources"]
 
 SOURCE_SUFFIXES = (".txt", ".text")
 
@@ -76,38 +76,6 @@ def collect_sources(sources) -> list[tuple[Path, bool]]:
     return unique
 
 
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def nt_term(term) -> str:
-    """A term in N-Triples syntax.
-
-    Examples
-    --------
-    >>> from rdflib import Literal, URIRef
-    >>> nt_term(Literal("甲\\n乙", lang="zh")), nt_term(URIRef("http://x/省"))
-    ('"甲\\\\n乙"@zh', '<http://x/省>')
-    """
-    from rdflib import Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        text = '"' + str(term).translate(_ESCAPES) + '"'
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype and str(term.datatype) != _XSD_STRING:
-            return f"{text}^^<{term.datatype}>"
-        return text
-    raise KgError(f"cannot write {term!r} as N-Triples (blank nodes are not used in kg graphs)")
-
-
-def ntriples_lines(triples) -> list[str]:
-    """Sorted, unique N-Triples lines."""
-    return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples})
-
-
 def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str | None = None,
           table=None) -> BuildResult:
     """Build the graph of ``sources`` (the bundled sample when empty) into ``out_dir``."""
@@ -116,6 +84,7 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
     from .iris import Minter
     from .namespaces import PREFIXES
     from .organisations import load_table
+    from .ntriples import ntriples_lines
     from .output import dump_json
     from .report import build_report
     from .store import STORE_DIR, load_store, write_turtle

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from pathlib import Path
 
 import click
 
@@ -161,10 +162,12 @@ def _parse_params(params):
               help="The built output folder to query.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@click.option("--endpoint", metavar="URL", help="Run on a SPARQL server (its query URL) instead of the local build.")
+@click.option("--graph", metavar="IRI", help="With --endpoint: query this named graph.")
 @output_options()
 @_errors_as_messages
-def query(query, out_dir, params, list_queries, fmt):
-    """Run a named QUERY, a .rq file, or - (standard input) against a built graph."""
+def query(query, out_dir, params, list_queries, endpoint, graph, fmt):
+    """Run a named QUERY, a .rq file, or - (standard input) against a built graph or a SPARQL server."""
     from .output import format_rows
     from .query import load_query, named_queries, run_query
 
@@ -174,11 +177,56 @@ def query(query, out_dir, params, list_queries, fmt):
                  "columns": ", ".join(q.columns)} for q in named_queries().values()]
         _echo(format_rows(rows, ["name", "title", "params", "columns"], fmt))
         return
-    from .store import open_store
-
     named = load_query(query)
-    columns, rows = run_query(open_store(out_dir), named, _parse_params(params))
+    if endpoint:
+        columns, rows = run_query(None, named, _parse_params(params), endpoint=endpoint, graph=graph)
+    else:
+        from .store import open_store
+
+        columns, rows = run_query(open_store(out_dir), named, _parse_params(params))
     _echo(format_rows(rows, columns, fmt))
+
+
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The server's Graph Store Protocol URL (Oxigraph: http://HOST:7878/store; Fuseki: …/ds/data).")
+@click.option("--graph", metavar="IRI", help="Upload into this named graph (default: the default graph).")
+@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
+              help="The built output folder.")
+@click.option("--batch", type=int, default=50_000, show_default=True, help="Triples per request.")
+@click.option("--append", is_flag=True, help="Add to the graph instead of replacing it.")
+@_errors_as_messages
+def push(endpoint, graph, out_dir, batch, append):
+    """Upload the built graph to a SPARQL server (Oxigraph, Fuseki, Virtuoso, GraphDB)."""
+    from .remote import push as run_push
+
+    def progress(sent, total):
+        click.echo(f"\rsent {sent}/{total} triples", nl=False, err=True)
+
+    sent = run_push(out_dir, endpoint, graph, batch, append, progress)
+    click.echo("", err=True)
+    click.echo(f"pushed {sent} triples to {endpoint}" + (f" (graph {graph})" if graph else ""))
+
+
+@main.command()
+@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
+              help="The built output folder to serve.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--port", type=int, default=7878, show_default=True)
+@_errors_as_messages
+def serve(out_dir, host, port):
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint (the oxigraph server)."""
+    import subprocess
+
+    from .remote import serve_command
+
+    command = serve_command(out_dir, host, port)
+    click.echo(f"SPARQL endpoint: http://{host}:{port}/query  (Ctrl-C to stop)", err=True)
+    try:
+        raise SystemExit(subprocess.call(command))
+    except KeyboardInterrupt:
+        raise SystemExit(0) from None
 
 
 def network_filters(fn):
@@ -273,6 +321,69 @@ def export_network(out_dir, document, year, as_of, kind, fmt, output):
     g = annotated_network(open_store(out_dir), kind, document, year, as_of)
     files = write(g, fmt, output)
     click.echo(f"wrote {', '.join(map(str, files))}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+
+
+def _view_options(fn):
+    fn = click.option("--arrows", is_flag=True, help="departments view: lead → participant arrows instead of shared tasks.")(fn)
+    fn = click.option("--size-by", default="weighted_degree", show_default=True,
+                      type=click.Choice(["weighted_degree", "tasks_total", "tasks_led", "degree", "betweenness",
+                                         "closeness", "eigenvector", "pagerank"]),
+                      help="departments view: what node size shows.")(fn)
+    fn = click.option("--department", metavar="NAME", help="ego view: the department (e.g. 省质监局).")(fn)
+    fn = click.option("--view", type=click.Choice(["departments", "document", "ego", "industries"]),
+                      default="departments", show_default=True, help="What to show.")(fn)
+    return fn
+
+
+def _command_line(name, view, document, department, size_by, arrows, year, as_of, output):
+    """The command as it reproduces the file (the output's name only, so it does not depend on the folder)."""
+    parts = [f"kg {name}", f"--view {view}"]
+    for flag, value in (("--document", document), ("--department", department), ("--year", year),
+                        ("--as-of", as_of)):
+        if value is not None:
+            parts.append(f"{flag} {value}")
+    if size_by != "weighted_degree":
+        parts.append(f"--size-by {size_by}")
+    if arrows:
+        parts.append("--arrows")
+    parts.append(f"-o {Path(output).name}")
+    return " ".join(parts)
+
+
+@main.command("html")
+@network_filters
+@_view_options
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@_errors_as_messages
+def html_command(out_dir, document, year, as_of, view, department, size_by, arrows, output):
+    """Write an interactive network as one HTML file that opens offline and is safe to send."""
+    from .html import write_page
+    from .snapshot import graph_sources, make_view
+    from .store import open_store
+
+    store = open_store(out_dir)
+    v = make_view(store, view, document, department, size_by, arrows, year, as_of)
+    command = _command_line("html", view, document, department, size_by, arrows, year, as_of, output)
+    path = write_page(v, graph_sources(store), command, output)
+    click.echo(f"wrote {path}: {len(v.nodes)} nodes, {len(v.edges)} edges")
+
+
+@main.command()
+@network_filters
+@click.option("--size-by", default="weighted_degree", show_default=True,
+              type=click.Choice(["weighted_degree", "tasks_total", "tasks_led", "degree", "betweenness", "closeness",
+                                 "eigenvector", "pagerank"]), help="What node size shows.")
+@click.option("--arrows", is_flag=True, help="Lead → participant links instead of shared tasks.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="A .png, .svg or .pdf file.")
+@_errors_as_messages
+def figure(out_dir, document, year, as_of, size_by, arrows, output):
+    """Draw the departments network as a static figure (PNG, SVG or PDF) for papers and slides."""
+    from .figure import draw_departments
+    from .snapshot import make_view
+    from .store import open_store
+
+    v = make_view(open_store(out_dir), "departments", document, None, size_by, arrows, year, as_of)
+    click.echo(f"wrote {draw_departments(v, output)}")
 
 
 if __name__ == "__main__":  # pragma: no cover

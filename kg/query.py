@@ -9,8 +9,9 @@ Each query file opens with a comment header::
 
 A parameter line names the variable, its type (``string``, ``zh``, ``iri``,
 ``integer``, ``decimal``, ``year``) and what it means. Values are bound as RDF
-terms (SPARQL substitutions), never spliced into the query text, so a value
-holding quotes or braces cannot change the query.
+terms in a trailing ``VALUES`` block, written in escaped N-Triples form, so a
+value holding quotes or braces stays one literal and cannot change the query.
+The same query text then runs on the embedded store and on any SPARQL server.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import QueryError
+from .errors import KgError, QueryError
 
 __all__ = ["NamedQuery", "Param", "named_queries", "load_query", "parse_header", "bind_params",
-           "python_value", "run_query"]
+           "with_values", "python_value", "run_query"]
 
 _HEADER = re.compile(r"^#\s*(?P<key>title|description|param|columns)\s*:\s*(?P<value>.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>string|zh|iri|integer|decimal|year)\s*(?:[—-]+\s*(?P<doc>.*))?$")
@@ -152,6 +153,28 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict:
     return out
 
 
+def with_values(text: str, bindings: dict) -> str:
+    """``text`` with a trailing ``VALUES`` block binding ``bindings`` (name → rdflib term).
+
+    Examples
+    --------
+    >>> from rdflib import Literal
+    >>> print(with_values("SELECT ?d WHERE { ?o ?p ?d }", {"d": Literal('x" } #', lang="zh")}))
+    SELECT ?d WHERE { ?o ?p ?d }
+    VALUES (?d) { ("x\\" } #"@zh) }
+    """
+    from .ntriples import nt_term
+
+    if not bindings:
+        return text
+    names = sorted(bindings)
+    try:
+        terms = " ".join(nt_term(bindings[n]) for n in names)
+    except KgError as exc:
+        raise QueryError(str(exc)) from None
+    return f"{text.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
+
+
 def python_value(term):
     """A result term as a plain Python value for tables, CSV and JSON.
 
@@ -182,14 +205,29 @@ def python_value(term):
     return str(term)
 
 
-def run_query(store, query: NamedQuery, values: dict[str, str] | None = None):
-    """Run ``query`` on an open store; return ``(columns, rows)`` of Python values."""
-    from .namespaces import PREFIXES
-    from .store import select
-
-    bindings = bind_params(query, values or {})
+def run_query(store, query: NamedQuery, values: dict[str, str] | None = None, endpoint: str | None = None,
+              graph: str | None = None):
+    """Run ``query`` on an open store, or on a SPARQL ``endpoint``; return ``(columns, rows)`` of Python values."""
+    text = with_values(query.text, bind_params(query, values or {}))
     try:
-        names, rows = select(store, query.text, bindings, prefixes=PREFIXES)
+        if endpoint:
+            from .remote import remote_select
+
+            names, rows = remote_select(endpoint, _with_prefixes(text), graph)
+        else:
+            from .namespaces import PREFIXES
+            from .store import select
+
+            names, rows = select(store, text, prefixes=PREFIXES)
     except QueryError as exc:
         raise QueryError(f"{query.path or query.name}: {exc}") from None
     return names, [[python_value(v) for v in row] for row in rows]
+
+
+def _with_prefixes(text: str) -> str:
+    """Declare the project's prefixes a query uses but does not declare (servers know none)."""
+    from .namespaces import PREFIXES
+
+    declared = set(re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", text))
+    missing = [p for p in PREFIXES if p not in declared and re.search(rf"(?<![\w-]){re.escape(p)}:", text)]
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing) + text

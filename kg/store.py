@@ -92,21 +92,20 @@ def to_oxigraph(term):
     return ox.Literal(str(term))
 
 
-def select(store, sparql: str, bindings: dict | None = None, prefixes: dict | None = None):
-    """Run a SELECT query; return ``(variables, rows)`` with rdflib terms.
-
-    ``bindings`` maps variable names to values; they are substituted as RDF
-    terms (SEP-0007), never spliced into the query text.
-    """
-    import pyoxigraph as ox
-
-    subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+def _run(store, sparql: str, prefixes: dict | None):
     try:
-        result = store.query(sparql, substitutions=subs or None, prefixes=prefixes)
+        return store.query(sparql, prefixes=prefixes)
     except SyntaxError as exc:
         raise QueryError(_syntax_message(str(exc))) from None
-    except OSError as exc:
+    except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"query failed: {exc}") from None
+
+
+def select(store, sparql: str, prefixes: dict | None = None):
+    """Run a SELECT query; return ``(variables, rows)`` with rdflib terms."""
+    import pyoxigraph as ox
+
+    result = _run(store, sparql, prefixes)
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT queries can be shown as tables")
     names = [v.value for v in result.variables]
@@ -121,10 +120,7 @@ def select_values(store, sparql: str, prefixes: dict | None = None):
     """
     import pyoxigraph as ox
 
-    try:
-        result = store.query(sparql, prefixes=prefixes)
-    except SyntaxError as exc:
-        raise QueryError(_syntax_message(str(exc))) from None
+    result = _run(store, sparql, prefixes)
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT queries can be shown as tables")
     names = [v.value for v in result.variables]

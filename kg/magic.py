@@ -1,0 +1,71 @@
+"""The ``%%sparql`` cell magic for Jupyter (``%load_ext kg``).
+
+::
+
+    %%sparql --out kg-out -o led
+    SELECT ?department (COUNT(?t) AS ?n) WHERE { ?t kgo:lead/rdfs:label ?department } GROUP BY ?department
+
+The cell's SPARQL runs against a built graph (or ``--endpoint URL``), with the
+project's prefixes predeclared; the result shows as a table (a pandas
+DataFrame) and, with ``-o NAME``, is stored in the notebook variable ``NAME``.
+``--param name=value`` binds parameters as terms, as on the command line.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+__all__ = ["load_ipython_extension", "sparql_cell"]
+
+
+def _parse(line: str):
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="%%sparql", add_help=False)
+    parser.add_argument("--out", default="kg-out")
+    parser.add_argument("--endpoint")
+    parser.add_argument("--graph")
+    parser.add_argument("-o", "--output", dest="variable")
+    parser.add_argument("--param", action="append", default=[])
+    try:
+        return parser.parse_args(shlex.split(line))
+    except SystemExit:
+        from .errors import QueryError
+
+        raise QueryError(f"%%sparql: cannot read the options {line!r}; "
+                         "use --out DIR, --endpoint URL, --graph IRI, -o NAME, --param NAME=VALUE") from None
+
+
+def sparql_cell(line: str, cell: str, namespace: dict | None = None):
+    """Run the cell's SPARQL; return a DataFrame (stored in ``namespace`` under ``-o NAME``)."""
+    import pandas as pd
+
+    from .query import parse_header, run_query
+
+    args = _parse(line)
+    params = dict(p.split("=", 1) for p in args.param if "=" in p)
+    query = parse_header("%%sparql", cell)
+    if args.endpoint:
+        columns, rows = run_query(None, query, params, endpoint=args.endpoint, graph=args.graph)
+    else:
+        from .store import open_store
+
+        columns, rows = run_query(open_store(args.out), query, params)
+    frame = pd.DataFrame(rows, columns=columns)
+    if args.variable and namespace is not None:
+        namespace[args.variable] = frame
+    return frame
+
+
+def load_ipython_extension(ipython):
+    """Register ``%%sparql``; errors show as one line, not a traceback."""
+    from .errors import KgError
+
+    def sparql(line, cell):
+        try:
+            return sparql_cell(line, cell, ipython.user_ns)
+        except KgError as exc:
+            print(f"Error: {exc}")
+            return None
+
+    ipython.register_magic_function(sparql, "cell", "sparql")

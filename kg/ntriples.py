@@ -1,0 +1,48 @@
+"""N-Triples: the exact, escaped form of RDF terms kg writes and binds.
+
+Used for the sorted ``graph.nt`` of a build and for binding query parameters
+as terms in a ``VALUES`` block, where escaping is what keeps a hostile value a
+value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import KgError
+
+__all__ = ["nt_term", "ntriples_lines"]
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def nt_term(term) -> str:
+    """A term in N-Triples syntax.
+
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef
+    >>> nt_term(Literal("甲\\n乙", lang="zh")), nt_term(URIRef("http://x/省"))
+    ('"甲\\\\n乙"@zh', '<http://x/省>')
+    """
+    from rdflib import Literal, URIRef
+
+    if isinstance(term, URIRef):
+        if _BAD_IRI.search(str(term)):
+            raise KgError(f"{str(term)!r} is not a valid IRI")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype and str(term.datatype) != _XSD_STRING:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    raise KgError(f"cannot write {term!r} as N-Triples (blank nodes are not used in kg graphs)")
+
+
+def ntriples_lines(triples) -> list[str]:
+    """Sorted, unique N-Triples lines."""
+    return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples})
