@@ -78,6 +78,16 @@ class BuiltGraph:
         frame.attrs.update(summary)
         return frame
 
+    def show(self, view: str = "departments", height: int = 600, **options):
+        """An interactive view inline in a notebook (the same page ``kg html`` writes)."""
+        from IPython.display import HTML
+
+        from .html import iframe
+        from .snapshot import graph_sources, make_view
+
+        v = make_view(self.store, view, **options)
+        return HTML(iframe(v, graph_sources(self.store), f"kg.open_graph(...).show({view!r})", height))
+
     def network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None):
         """A networkx graph of ``kind`` with measures on its department nodes."""
         from .analysis.annotate import annotated_network

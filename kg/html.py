@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .snapshot import View
 
-__all__ = ["render_page", "write_page", "safe_json"]
+__all__ = ["render_page", "write_page", "safe_json", "iframe"]
 
 _CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
         "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
@@ -123,3 +123,10 @@ def write_page(view: View, sources, command: str, path) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def iframe(view: View, sources, command: str, height: int = 600) -> str:
+    """The page inside a sandboxed ``<iframe srcdoc>``, for notebooks (scripts run, nothing else is allowed)."""
+    page = html.escape(render_page(view, sources, command), quote=True)
+    return (f'<iframe sandbox="allow-scripts" srcdoc="{page}" style="width:100%;height:{int(height)}px;'
+            f'border:1px solid #ddd"></iframe>')

@@ -9,9 +9,10 @@ Each query file opens with a comment header::
 
 A parameter line names the variable, its type (``string``, ``zh``, ``iri``,
 ``integer``, ``decimal``, ``year``) and what it means. Values are bound as RDF
-terms in a trailing ``VALUES`` block, written in escaped N-Triples form, so a
-value holding quotes or braces stays one literal and cannot change the query.
-The same query text then runs on the embedded store and on any SPARQL server.
+terms in a ``VALUES`` block opening the WHERE clause, written in escaped
+N-Triples form, so a value holding quotes or braces stays one literal and
+cannot change the query. The same query text runs on the embedded store and
+on any SPARQL server.
 """
 
 from __future__ import annotations
@@ -153,15 +154,22 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict:
     return out
 
 
+_WHERE = re.compile(r"(?i)\bWHERE\s*\{|\{")
+
+
 def with_values(text: str, bindings: dict) -> str:
-    """``text`` with a trailing ``VALUES`` block binding ``bindings`` (name → rdflib term).
+    """``text`` with ``bindings`` (name → rdflib term) as inline data opening its WHERE clause.
+
+    Inside the WHERE clause the values join before any grouping, so they
+    restrict aggregates too (a trailing VALUES block would not). Terms are
+    written in escaped N-Triples form: a value stays one value.
 
     Examples
     --------
     >>> from rdflib import Literal
-    >>> print(with_values("SELECT ?d WHERE { ?o ?p ?d }", {"d": Literal('x" } #', lang="zh")}))
-    SELECT ?d WHERE { ?o ?p ?d }
-    VALUES (?d) { ("x\\" } #"@zh) }
+    >>> print(with_values("# a WHERE { comment\\nSELECT ?d WHERE { ?o ?p ?d }", {"d": Literal('x" } #', lang="zh")}))
+    # a WHERE { comment
+    SELECT ?d WHERE { VALUES (?d) { ("x\\" } #"@zh) }  ?o ?p ?d }
     """
     from .ntriples import nt_term
 
@@ -172,7 +180,16 @@ def with_values(text: str, bindings: dict) -> str:
         terms = " ".join(nt_term(bindings[n]) for n in names)
     except KgError as exc:
         raise QueryError(str(exc)) from None
-    return f"{text.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }} "
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if not line.lstrip().startswith("#"):
+            m = _WHERE.search(line)
+            if m:
+                at = offset + m.end()
+                return text[:at] + block + text[at:]
+        offset += len(line)
+    raise QueryError("the query has no WHERE clause to bind parameters in")
 
 
 def python_value(term):

@@ -154,3 +154,23 @@ def test_igraph_path_measures_equal_networkx(rows, labels):
     h = nx.Graph([(1, 2), (3, 4), (4, 5)])
     nx.set_edge_attributes(h, 1.0, "distance")
     assert path_measures(h)[1] == pytest.approx(nx.closeness_centrality(h, distance="distance"))
+
+
+def test_sampled_path_measures_keep_the_leaders():
+    import random
+
+    from kg.analysis.centrality import path_measures
+
+    rng = random.Random(3)
+    g = nx.Graph()
+    weights = [1 / (k + 1) for k in range(300)]
+    for _ in range(3000):
+        a, b = rng.choices(range(300), weights, k=2)
+        if a != b:
+            w = g.edges[a, b]["weight"] + 1 if g.has_edge(a, b) else 1
+            g.add_edge(a, b, weight=w, distance=1 / w)
+    exact_b, exact_c = path_measures(g)
+    sampled_b, sampled_c = path_measures(g, sample=100)
+    top = lambda d, k: set(sorted(d, key=lambda v: -d[v])[:k])  # noqa: E731
+    assert len(top(exact_b, 10) & top(sampled_b, 10)) >= 8
+    assert len(top(exact_c, 10) & top(sampled_c, 10)) >= 8

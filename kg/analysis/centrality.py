@@ -8,8 +8,10 @@ scores high when the departments it leads are themselves led to by many.
 Betweenness and closeness are computed with igraph: the same values as
 networkx's (normalised the same way; a test checks it) about a hundred times
 faster, which decides whether corpus-scale networks can be measured at all
-(``benchmarks/bench_analysis.py``). Above :data:`EXACT_LIMIT` departments the
-eigenvector uses the sparse eigen-solver instead of power iteration.
+(``benchmarks/bench_analysis.py``). Above :data:`EXACT_LIMIT` departments both
+are estimated from :data:`PATH_SAMPLE` seeded source departments (betweenness
+from the shortest paths that start there, scaled up; closeness from the mean
+distance to them), and the eigenvector uses the sparse eigen-solver.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ import networkx as nx
 
 from ..networks import co_responsibility, lead_network
 
-__all__ = ["role_counts", "department_measures", "path_measures", "EXACT_LIMIT", "MEASURE_COLUMNS"]
+__all__ = ["role_counts", "department_measures", "path_measures", "EXACT_LIMIT", "PATH_SAMPLE", "MEASURE_COLUMNS"]
 
-#: Above this many departments the eigenvector uses scipy's sparse eigen-solver.
+#: Above this many departments, path measures are sampled and the eigenvector uses scipy.
 EXACT_LIMIT = 1000
+#: Source departments sampled for betweenness and closeness on large networks.
+PATH_SAMPLE = 128
 
 MEASURE_COLUMNS = ["department", "short", "department_en", "tasks_led", "tasks_participant",
                    "tasks_overall_lead", "tasks_responsible", "tasks_total", "degree", "weighted_degree",
@@ -62,7 +66,7 @@ def department_measures(rows, labels) -> list[dict]:
     if n == 0:
         return []
     large = n > EXACT_LIMIT
-    betweenness, closeness = path_measures(g)
+    betweenness, closeness = path_measures(g, sample=PATH_SAMPLE if large else None)
     eigenvector = _eigenvector(g, large)
     pagerank = nx.pagerank(d.reverse(copy=True), weight="weight") if d.number_of_edges() else {v: 1 / n for v in d}
     core = nx.core_number(g)
@@ -82,8 +86,10 @@ def department_measures(rows, labels) -> list[dict]:
     return out
 
 
-def path_measures(g: nx.Graph):
+def path_measures(g: nx.Graph, sample: int | None = None, seed: int = 0):
     """Betweenness and closeness on ``distance``, normalised as networkx does, computed by igraph.
+
+    With ``sample``, both are estimated from that many seeded source nodes.
 
     Examples
     --------
@@ -93,6 +99,8 @@ def path_measures(g: nx.Graph):
     >>> b == nx.betweenness_centrality(g, weight="distance"), c == nx.closeness_centrality(g, distance="distance")
     (True, True)
     """
+    import random
+
     import igraph as ig
 
     nodes = list(g)
@@ -100,20 +108,37 @@ def path_measures(g: nx.Graph):
     index = {v: i for i, v in enumerate(nodes)}
     h = ig.Graph(n=n, edges=[(index[u], index[v]) for u, v in g.edges()], directed=False)
     h.es["distance"] = [d for _, _, d in g.edges(data="distance")]
-    raw = h.betweenness(weights="distance", directed=False) if h.ecount() else [0.0] * n
-    scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
-    closeness = h.closeness(weights="distance") if h.ecount() else [0.0] * n
+    if h.ecount() == 0 or n < 3:
+        return {v: 0.0 for v in nodes}, {v: 0.0 for v in nodes}
     size = {}
     for component in h.connected_components():
         for v in component:
             size[v] = len(component)
+    scale = 2.0 / ((n - 1) * (n - 2))
+    if sample is None or sample >= n:
+        raw = h.betweenness(weights="distance", directed=False)
+        closeness = h.closeness(weights="distance")
+    else:
+        sources = sorted(random.Random(seed).sample(range(n), sample))
+        # Paths from the sampled sources only; each pair is then seen k/n as often.
+        raw = [b * n / sample / 2 for b in h.betweenness(weights="distance", directed=False, sources=sources)]
+        closeness = _sampled_closeness(h.distances(source=sources, weights="distance"), sources, n)
     between, close = {}, {}
     for i, v in enumerate(nodes):
-        between[v] = raw[i] * scale if n > 2 else 0.0
+        between[v] = raw[i] * scale
         c = closeness[i]
         # networkx scales by the share of the graph a node reaches (Wasserman–Faust).
-        close[v] = 0.0 if c != c or n < 2 else c * (size[i] - 1) / (n - 1)
+        close[v] = 0.0 if c != c else c * (size[i] - 1) / (n - 1)
     return between, close
+
+
+def _sampled_closeness(distances, sources, n):
+    """Inverse mean distance from the sampled sources that reach each node."""
+    out = []
+    for v in range(n):
+        ds = [row[v] for s, row in zip(sources, distances) if s != v and row[v] != float("inf")]
+        out.append(len(ds) / sum(ds) if ds and sum(ds) > 0 else 0.0)
+    return out
 
 
 def _eigenvector(g, large: bool):

@@ -1,0 +1,97 @@
+"""kg html and kg figure: one safe, offline, deterministic file."""
+
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+VIEWS = [("departments", []), ("document", ["--document", "浙政办发〔2017〕72号"]),
+         ("ego", ["--department", "省质监局"]), ("industries", [])]
+
+
+@pytest.fixture(scope="module")
+def pages(built, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("html")
+    out = {}
+    for view, extra in VIEWS:
+        path = folder / f"{view}.html"
+        r = CliRunner().invoke(main, ["html", "--out", str(built), "--view", view, *extra, "-o", str(path)])
+        assert r.exit_code == 0, r.output
+        out[view] = path
+    return out
+
+
+class Elements(HTMLParser):
+    """The page's elements and attributes, as a browser parses them (script text stays text)."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.tags = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_one_file_no_external_url(pages):
+    for view, path in pages.items():
+        text = path.read_text("utf-8")
+        tags = Elements(text).tags
+        names = [t for t, _ in tags]
+        assert names.count("script") == 3, view  # data, vis-network, our code
+        assert "link" not in names and "img" not in names and "iframe" not in names
+        assert all("src" not in a and "href" not in a for _, a in tags)
+        csp = next(a["content"] for t, a in tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+        assert csp.startswith("default-src 'none'") and "connect-src 'none'" in csp
+
+
+def test_same_input_same_bytes(built, pages, tmp_path):
+    again = tmp_path / "departments.html"
+    CliRunner().invoke(main, ["html", "--out", str(built), "-o", str(again)])
+    assert again.read_bytes() == pages["departments"].read_bytes()
+
+
+def test_footer_names_sources_and_command(pages):
+    text = pages["departments"].read_text("utf-8")
+    assert "sha256 7aa590abbcf7ef5b" in text
+    assert "Made with <code>kg html --view departments -o departments.html</code>" in text
+    assert "community 1:" in text
+
+
+def test_hostile_text_stays_data():
+    from kg.html import render_page
+    from kg.snapshot import View
+
+    evil = "<img src=x onerror=alert(1)></script><script>alert(2)</script>"
+    view = View(evil, evil, nodes=[{"id": evil, "label": evil, "tip": evil}], legend=[("red", evil)])
+    text = render_page(view, [(evil, "0" * 64)], evil)
+    names = [t for t, _ in Elements(text).tags]
+    assert names.count("script") == 3 and "img" not in names
+
+
+def test_errors_are_one_line(built, tmp_path):
+    r = CliRunner().invoke(main, ["html", "--out", str(built), "--view", "ego", "-o", str(tmp_path / "x.html")])
+    assert r.exit_code == 1 and r.output == "Error: the ego view needs --department NAME (e.g. 省质监局)\n"
+    r = CliRunner().invoke(main, ["html", "--out", str(built), "--view", "ego", "--department", "省不存在局",
+                                  "-o", str(tmp_path / "x.html")])
+    assert r.output == "Error: no department '省不存在局' with tasks in the graph; kg centrality lists them\n"
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_static_figure(built, tmp_path):
+    pytest.importorskip("matplotlib")
+    from kg.errors import KgError
+    from kg.plotting import use_cjk_font
+
+    try:
+        use_cjk_font()
+    except KgError:
+        pytest.skip("no CJK font installed (apt-get install fonts-wqy-zenhei)")
+    for name in ("a.svg", "b.svg", "c.png"):
+        r = CliRunner().invoke(main, ["figure", "--out", str(built), "-o", str(tmp_path / name)])
+        assert r.exit_code == 0, r.output
+    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+    assert (tmp_path / "c.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "省质监局" in (tmp_path / "a.svg").read_text("utf-8") or "<path" in (tmp_path / "a.svg").read_text("utf-8")
