@@ -42,18 +42,39 @@ class View:
 
 
 def layout(g: nx.Graph, scale: int = 1000) -> dict:
-    """Seeded force-directed positions, rounded to whole pixels.
+    """Force-directed positions (igraph's Fruchterman–Reingold, seeded), in whole pixels.
+
+    Stronger ties (``weight``) pull harder. igraph's generator is seeded for the
+    call and restored after it, so the same graph always gets the same picture;
+    5 000 nodes take well under a second (``benchmarks/bench_html.py``).
 
     Examples
     --------
     >>> layout(nx.path_graph(3)) == layout(nx.path_graph(3))
     True
     """
-    if g.number_of_nodes() == 0:
+    import random
+
+    import igraph as ig
+
+    nodes = list(g)
+    if not nodes:
         return {}
-    iterations = 100 if g.number_of_nodes() <= 1000 else 30
-    pos = nx.spring_layout(g, weight="weight", seed=0, iterations=iterations, scale=scale)
-    return {n: (int(round(x)), int(round(y))) for n, (x, y) in pos.items()}
+    if len(nodes) == 1:
+        return {nodes[0]: (0, 0)}
+    index = {v: i for i, v in enumerate(nodes)}
+    h = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in g.edges()])
+    weights = [w or 1 for _, _, w in g.edges(data="weight")] if h.ecount() else None
+    ig.set_random_number_generator(random.Random(0))
+    try:
+        coords = h.layout_fruchterman_reingold(weights=weights, niter=500).coords
+    finally:
+        ig.set_random_number_generator(random)
+    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {v: (int(round((x - cx) / span * 2 * scale)), int(round((y - cy) / span * 2 * scale)))
+            for v, (x, y) in zip(nodes, coords)}
 
 
 def _scale(values: dict, low: float, high: float) -> dict:
