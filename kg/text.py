@@ -198,7 +198,8 @@ def paragraphs(index: TextIndex, start_line: int = 1, end_line: int | None = Non
         if line.blank:
             continue
         raw = line.text
-        if current is not None and _unfinished("".join(current[0])) and not STRUCTURAL_START.match(raw):
+        if current is not None and (_opened(current[0][-1]) or (
+                _unfinished("".join(current[0])) and not STRUCTURAL_START.match(raw))):
             offset = sum(len(p) for p in current[0])
             current[0].append(raw)
             current[1].append((offset, line.start, len(raw)))
@@ -210,6 +211,12 @@ def paragraphs(index: TextIndex, start_line: int = 1, end_line: int | None = Non
     if current is not None:
         out.append(_close(current, index))
     return out
+
+
+def _opened(text: str) -> bool:
+    """A line that ends by opening a bracket continues on the next line, whatever that starts with."""
+    t = text.rstrip()
+    return bool(t) and t[-1] in "(〔[【《“"
 
 
 def _close(current, index):

@@ -160,7 +160,10 @@ def _tasks(ctx: Context, items: list[SectionItem], year, label):
                            f"{p.text[a:b][:40]!r}", p.span(a, b).line, label)
             found = find_clauses(p.text, heading=(n == 0))
             if not found and n > 0 and is_label_line(p.text):
-                found = [p.stripped()]
+                a, b = p.stripped()
+                if p.text[b - 1] == ")" and "(" not in p.text[a:b]:  # a bracket left on the page before
+                    b -= 1
+                found = [(a, b)]
             for a, b in found:
                 raws.extend((p, r) for r in parse_clause(p.text, a, b, rules))
                 clause_span = _join(ctx, clause_span, p.span(a, b))

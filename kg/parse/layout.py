@@ -83,6 +83,8 @@ def split_issue(ctx: Context, paras: list[Paragraph]):
 
 
 def _is_number_line(text: str) -> bool:
+    if "号" not in text or len(text) > 60:
+        return False
     m = DOC_NUMBER.search(text)
     return bool(m) and not text[:m.start()].strip() and not text[m.end():].strip()
 

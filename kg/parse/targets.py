@@ -49,6 +49,7 @@ _MASKS = [re.compile(p) for p in (
 _LEAD_TRIM = re.compile(r"^(全省|全市)?(?:其中|确保|力争|争取|使|实现|共|分别|累计|均|都|要|并|且|和|每年|年)+")
 _TAIL_TRIM = re.compile(r"(均|都|要|力争|争取|确保|稳步|持续|基本|逐步|明显|进一步|累计|共|分别)+$")
 _TREND = re.compile(r"(持续下降|稳步提升|持续提升|不断提高|明显提升|逐步提高|稳步增长|持续改善|明显改善|持续提高|逐年提高)$")
+_DIGIT = re.compile(r"\d")
 _BASELINE = re.compile(r"(均)?(比|较)\s*□+\s*$")
 _MARKER = re.compile(r"^\s*(?:\d{1,2}\s*[.、]|\(\s*\d{1,2}\s*\)|\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+、)")
 _LATEX = re.compile(r"\$?([A-Za-z]+)_?\{?(\d+(?:\.\d+)?)\}?\$?")
@@ -115,10 +116,13 @@ def scan_targets(text: str, start: int, end: int, state: YearState, unread: list
     >>> [(r.indicator, r.value, r.unit, r.comparator, r.kind) for r in scan_targets(t, 0, len(t), YearState(2020))]
     [('规模以上石化企业总产值', 1500000000000.0, '元', '>', 'level'), ('规模以上石化企业总产值', 9.0, '%', '=', 'change')]
     """
-    masked = mask(text)
     out: list[RawTarget] = []
+    if not _DIGIT.search(text, start, end):  # no number, no year: nothing to read
+        return out
+    masked = mask(text)
     for sa, sb in split_top_level(masked, "。", start, end):
-        _sentence(text, masked, sa, sb, state, out, unread if unread is not None else [])
+        if _DIGIT.search(text, sa, sb):
+            _sentence(text, masked, sa, sb, state, out, unread if unread is not None else [])
     return out
 
 
@@ -132,6 +136,15 @@ class _Sentence:
     last_subject: str = ""
     breakdown_base: str | None = None
     respective: list | None = None
+    subject_text: str = ""
+
+    @property
+    def subject(self) -> str:
+        """The last piece without a target, cleaned (used when a verb lacks a subject)."""
+        if self.subject_text:
+            self.last_subject = _TREND.sub("", _clean(self.subject_text)) or self.last_subject
+            self.subject_text = ""
+        return self.last_subject
 
 
 def _sentence(text, masked, sa, sb, state, out, unread):
@@ -173,7 +186,8 @@ def _sentence(text, masked, sa, sb, state, out, unread):
             if not made:
                 if not values and not level and not count:
                     pending.append((a, b))
-                ctx.last_subject = _TREND.sub("", _clean(text[a:b])) or ctx.last_subject
+                if text[a:b].strip():
+                    ctx.subject_text = text[a:b]
             k += 1
 
 
@@ -220,9 +234,9 @@ def _level_targets(text, seg, a, verb, values, pending, ctx):
     elif heads and indicator:
         names = ["、".join(heads + [indicator])]
     else:
-        names = [indicator or ctx.last_subject]
+        names = [indicator or ctx.subject]
     first = pending[0][0] if pending else a
-    ctx.last_subject = names[-1] or ctx.last_subject
+    ctx.last_subject, ctx.subject_text = names[-1] or ctx.last_subject, ""
     return [(n, v, name, kind, first, a + v.end()) for n in names]
 
 
