@@ -103,8 +103,9 @@ def extract(files, encoding, fmt):
               help="Folder to write graph.ttl, graph.nt, report.json and store/ into.")
 @click.option("--base", default=None, help="Base IRI of the graph's nodes (default https://w3id.org/kg-gazette/id/).")
 @click.option("--encoding", help="Decode every source with this encoding instead of detecting it.")
+@click.option("--jobs", "-j", type=int, help="Processes that parse sources (default: one per core).")
 @_errors_as_messages
-def build(sources, out_dir, base, encoding):
+def build(sources, out_dir, base, encoding, jobs):
     """Build the knowledge graph from SOURCES (files, folders, globs).
 
     With no SOURCES, builds the bundled sample issue. Outputs appear all at
@@ -116,12 +117,20 @@ def build(sources, out_dir, base, encoding):
     from .iris import DEFAULT_BASE
 
     started = time.perf_counter()
-    result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding)
+    with click.progressbar(length=1, label="parsing", file=sys.stderr) as bar:
+        def progress(done, total):
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding, jobs=jobs, progress=progress)
     docs = sum(len(i.documents) for i in result.issues)
     tasks = sum(len(d.tasks) for i in result.issues for d in i.documents)
     notices = sum(len(i.notices) for i in result.issues)
     click.echo(f"built {result.out_dir}/: {len(result.issues)} issue(s), {docs} documents, {tasks} tasks, "
                f"{result.triples} triples in {time.perf_counter() - started:.1f}s")
+    if result.cached:
+        click.echo(f"re-parsed {result.parsed} of {result.parsed + result.cached} files "
+                   f"({result.cached} unchanged, from the cache)")
     if notices:
         click.echo(f"{notices} notice(s); see {result.out_dir}/report.json")
     for path, error in result.skipped:

@@ -14,7 +14,7 @@ from kg.errors import InputError, KgError
 
 
 def test_outputs(built):
-    assert sorted(p.name for p in built.iterdir()) == ["graph.nt", "graph.ttl", "report.json", "store"]
+    assert sorted(p.name for p in built.iterdir()) == ["cache", "graph.nt", "graph.ttl", "report.json", "store"]
     report = json.loads((built / "report.json").read_text("utf-8"))
     assert report["totals"]["documents"] == 4 and report["totals"]["tasks"] == 26
     [issue] = report["issues"]
