@@ -68,6 +68,13 @@ class BuiltGraph:
         data = department_overlap(rows, labels) if between == "departments" else document_overlap(rows)
         return _frame(data, OVERLAP_COLUMNS)
 
+    def trends(self, as_of=None, department=None):
+        """Per department per year: tasks led and joined, centrality (see :mod:`kg.analysis.trends`)."""
+        from .analysis.trends import TREND_COLUMNS, department_trends
+
+        rows, labels = self._rows(as_of=as_of)
+        return _frame(department_trends(rows, labels, department), TREND_COLUMNS)
+
     def communities(self, document=None, year=None, as_of=None, seed: int = 0):
         """Louvain communities; the summary (modularity, density) is in ``.attrs``."""
         from .analysis.communities import detect_communities

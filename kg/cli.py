@@ -274,6 +274,23 @@ def centrality(out_dir, document, year, as_of, top, fmt):
 
 
 @main.command()
+@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
+              help="The built output folder.")
+@click.option("--as-of", "as_of", type=int, metavar="YEAR",
+              help="Map organisations to their successors valid in YEAR, so lines continue across reforms.")
+@click.option("--department", metavar="NAME", help="Only this department (canonical or short name).")
+@output_options()
+@_errors_as_messages
+def trends(out_dir, as_of, department, fmt):
+    """Per department per year: tasks led and joined, weighted degree, betweenness, PageRank."""
+    from .analysis.trends import TREND_COLUMNS, department_trends
+    from .output import format_rows
+
+    _, rows, labels = _assignments(out_dir, None, None, as_of)
+    _echo(format_rows(department_trends(rows, labels, department), TREND_COLUMNS, fmt))
+
+
+@main.command()
 @network_filters
 @click.option("--between", type=click.Choice(["departments", "documents"]), default="departments", show_default=True,
               help="Compare departments by their tasks, or documents by their departments.")

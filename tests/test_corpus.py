@@ -1,0 +1,69 @@
+"""Corpus builds on a synthetic corpus with known truth: correctness, incremental, parallel, trends."""
+
+import json
+import shutil
+
+import pytest
+
+from kg.build import build
+from kg.extract import extract_file
+from kg.synth import differences, write_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("synth")
+    truth = json.loads(write_corpus(folder, 12, years=(2017, 2019), seed=7).read_text("utf-8"))
+    return folder, truth
+
+
+def test_extracted_facts_equal_the_generated_truth(corpus):
+    folder, truth = corpus
+    wrong = {name: differences(extract_file(folder / name), t) for name, t in truth.items()}
+    assert {k: v for k, v in wrong.items() if v} == {}
+    tasks = sum(len(d["tasks"]) for t in truth.values() for d in t["documents"])
+    assert tasks > 150  # a corpus worth the name
+
+
+def test_parallel_build_equals_sequential(corpus, tmp_path):
+    folder, truth = corpus
+    one = build([folder], tmp_path / "one", jobs=1)
+    two = build([folder], tmp_path / "two", jobs=2)
+    assert (one.parsed, two.parsed) == (len(truth), len(truth))
+    for name in ("graph.ttl", "report.json"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_rebuild_reparses_only_what_changed(corpus, tmp_path):
+    folder, truth = corpus
+    work = tmp_path / "corpus"
+    shutil.copytree(folder, work)
+    out = tmp_path / "out"
+    first = build([work], out)
+    assert (first.parsed, first.cached) == (len(truth), 0)
+    again = build([work], out)
+    assert (again.parsed, again.cached) == (0, len(truth))
+    changed = work / "2019-0003.txt"
+    changed.write_text(changed.read_text("utf-8").replace("浙江省人民政府办公厅关于进一步加强",
+                                                          "浙江省人民政府办公厅关于切实加强", 1), encoding="utf-8")
+    third = build([work], out)
+    assert (third.parsed, third.cached) == (1, len(truth) - 1)
+    fresh = build([work], tmp_path / "fresh")
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
+    assert fresh.parsed == len(truth)
+
+
+def test_successor_continues_the_line(corpus, tmp_path):
+    from kg.analysis.trends import department_trends
+    from kg.networks import assignments, organisation_labels
+    from kg.store import open_store
+
+    folder, _ = corpus
+    build([folder], tmp_path / "out")
+    store = open_store(tmp_path / "out")
+    labels = organisation_labels(store)
+    plain = department_trends(assignments(store), labels, "浙江省市场监督管理局")
+    mapped = department_trends(assignments(store, as_of=2019), labels, "浙江省市场监督管理局")
+    assert [r["year"] for r in plain] == [2019]
+    assert [r["year"] for r in mapped] == [2017, 2019]
+    assert mapped[0]["short"] in ("省质监局", "省工商局", "省食品药品监管局", "省物价局", "省知识产权局")
