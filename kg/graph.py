@@ -14,8 +14,26 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 
 from .iris import Minter
-from .namespaces import (DCTERMS, ELI, KGO, OA, ORG, PREFIXES, PROV, QB, RDF, RDFS, SDMX_DIMENSION,
-                         SDMX_MEASURE, SKOS, XSD)
+from .namespaces import DCTERMS as _DCTERMS
+from .namespaces import ELI as _ELI
+from .namespaces import KGO as _KGO
+from .namespaces import OA as _OA
+from .namespaces import ORG as _ORG
+from .namespaces import PREFIXES
+from .namespaces import PROV as _PROV
+from .namespaces import QB as _QB
+from .namespaces import RDF as _RDF
+from .namespaces import RDFS as _RDFS
+from .namespaces import SDMX_DIMENSION as _SDMX_DIMENSION
+from .namespaces import SDMX_MEASURE as _SDMX_MEASURE
+from .namespaces import SKOS as _SKOS
+from .namespaces import XSD as _XSD
+from .namespaces import resolved
+
+# Terms resolved once: a DefinedNamespace lookup in the hot loops below cost seconds per million triples.
+DCTERMS, ELI, KGO, OA, ORG, PROV = (resolved(n) for n in (_DCTERMS, _ELI, _KGO, _OA, _ORG, _PROV))
+QB, RDF, RDFS, SDMX_DIMENSION = (resolved(n) for n in (_QB, _RDF, _RDFS, _SDMX_DIMENSION))
+SDMX_MEASURE, SKOS, XSD = (resolved(n) for n in (_SDMX_MEASURE, _SKOS, _XSD))
 from .organisations import OrganisationTable, load_provinces
 from .records import Document, Issue, Span
 

@@ -10,7 +10,7 @@ ontology file.
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, QB, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
 
-__all__ = ["KGO", "ELI", "OA", "SDMX_DIMENSION", "SDMX_MEASURE", "PREFIXES",
+__all__ = ["KGO", "ELI", "OA", "SDMX_DIMENSION", "SDMX_MEASURE", "PREFIXES", "resolved",
            "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "QB", "RDF", "RDFS", "SKOS", "XSD"]
 
 
@@ -165,3 +165,28 @@ PREFIXES = {
     "foaf": str(FOAF._NS), "rdf": str(RDF._NS), "rdfs": str(RDFS._NS), "owl": str(OWL._NS),
     "xsd": str(XSD._NS),
 }
+
+
+def resolved(namespace):
+    """The declared terms of a ``DefinedNamespace`` as plain attributes, for hot loops.
+
+    Looking a term up on a ``DefinedNamespace`` runs its checks every time;
+    this object resolves each declared term once and, like the namespace,
+    raises ``AttributeError`` for a term it does not declare.
+
+    Examples
+    --------
+    >>> k = resolved(KGO)
+    >>> k.lead == KGO.lead
+    True
+    >>> k.leed
+    Traceback (most recent call last):
+    ...
+    AttributeError: 'types.SimpleNamespace' object has no attribute 'leed'
+    """
+    from types import SimpleNamespace
+
+    names = {}
+    for cls in reversed(namespace.__mro__):
+        names.update(getattr(cls, "__annotations__", {}))
+    return SimpleNamespace(**{n: namespace[n] for n in names if not n.startswith("_")})

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rdflib import Literal, URIRef
+
 from .errors import KgError
 
 __all__ = ["nt_term", "ntriples_lines"]
@@ -27,8 +29,6 @@ def nt_term(term) -> str:
     >>> nt_term(Literal("甲\\n乙", lang="zh")), nt_term(URIRef("http://x/省"))
     ('"甲\\\\n乙"@zh', '<http://x/省>')
     """
-    from rdflib import Literal, URIRef
-
     if isinstance(term, URIRef):
         if _BAD_IRI.search(str(term)):
             raise KgError(f"{str(term)!r} is not a valid IRI")
@@ -44,5 +44,13 @@ def nt_term(term) -> str:
 
 
 def ntriples_lines(triples) -> list[str]:
-    """Sorted, unique N-Triples lines."""
-    return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples})
+    """Sorted, unique N-Triples lines (each distinct term written once)."""
+    cache: dict = {}
+
+    def term(t):
+        text = cache.get(t)
+        if text is None:
+            text = cache[t] = nt_term(t)
+        return text
+
+    return sorted({f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples})

@@ -1,0 +1,137 @@
+"""A 1 000-issue synthetic corpus: extraction, loading, the whole build, queries, analytics, correctness.
+
+Run by hand: ``python benchmarks/bench_corpus.py [--issues 1000] [--rdflib-issues 50]``.
+Prints each figure and the ratio against its baseline:
+
+- extraction (text → records) against the floor of one pass of three simple
+  regexes over the same text (goal: within 10×; faster again on two cores);
+- loading: kg's graph stage against pyoxigraph's own bulk load of the same
+  triples (goal: overhead at most the load itself, ≤ 2×);
+- the whole build (text → store + Turtle + report): goal under 60 s, peak memory under 2 GB;
+- named queries on the embedded store against rdflib's engine (on a smaller slice:
+  rdflib would take many minutes on the whole corpus);
+- analytics on the corpus networks;
+- correctness: extracted facts against the generated truth, issue by issue.
+"""
+
+import argparse
+import json
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kg.analysis import department_measures, detect_communities  # noqa: E402
+from kg.build import _extract_all, build  # noqa: E402
+from kg.extract import extract_file  # noqa: E402
+from kg.networks import assignments, organisation_labels  # noqa: E402
+from kg.organisations import load_table  # noqa: E402
+from kg.query import load_query, named_queries, run_query  # noqa: E402
+from kg.store import open_store  # noqa: E402
+from kg.synth import differences, write_corpus  # noqa: E402
+
+FLOOR = [re.compile(r"\((责任单位|牵头单位)[::][^)]*\)"), re.compile(r"到(\d{4})年[^。]*?达到(\d+(?:\.\d+)?)"),
+         re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号")]
+PARAMS = {"tasks_of_department": {"department": "省发展改革委"}, "targets_by_year": {"year": "2019"},
+          "targets_by_industry": {"industry": "信息"}, "citing_documents": {"number": "国发〔2012〕9号"},
+          "honorees_by_city": {"city": "杭州市"}, "responsibility_sources": {"department": "省财政厅"},
+          "documents_by_issuer": {"issuer": "省政府办公厅"}}
+
+
+def clock(label, fn):
+    t = time.perf_counter()
+    out = fn()
+    dt = time.perf_counter() - t
+    print(f"{label}: {dt:.2f}s", flush=True)
+    return out, dt
+
+
+def peak_mb():
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--issues", type=int, default=1000)
+    ap.add_argument("--rdflib-issues", type=int, default=50)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        corpus = tmp / "corpus"
+        truth = json.loads(write_corpus(corpus, args.issues // 2, years=(2017, 2019)).read_text("utf-8"))
+        files = sorted(corpus.glob("*.txt"))
+        texts = [f.read_text("utf-8") for f in files]
+        mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        print(f"{len(files)} issues, {mb:.1f} MB")
+
+        _, t_floor = clock("regex floor (three patterns, one core)",
+                           lambda: [sum(1 for p in FLOOR for _ in p.finditer(t)) for t in texts])
+        issues, t_one = clock("extraction, one core", lambda: [extract_file(f) for f in files])
+        print(f"  {mb / t_one:.1f} MB/s against the floor's {mb / t_floor:.1f} MB/s: {t_one / t_floor:.0f}x the floor")
+        table = load_table()
+        _, t_two = clock("extraction, two processes",
+                         lambda: _extract_all([(f, False) for f in files], None, table, None, tmp / "c", 2, None))
+        print(f"  {t_one / t_two:.2f}x faster than one core")
+
+        wrong = {f.name: differences(i, truth[f.name]) for f, i in zip(files, issues)}
+        bad = {k: v for k, v in wrong.items() if v}
+        print(f"correctness: {len(files) - len(bad)} of {len(files)} issues exactly as generated"
+              + (f"; first differences: {list(bad.items())[:3]}" if bad else ""))
+
+        out = tmp / "kg-out"
+        result, t_build = clock("whole build (kg build, parallel)", lambda: build([corpus], out))
+        print(f"  {result.triples} triples; peak memory {peak_mb():.0f} MB")
+
+        import pyoxigraph as ox
+
+        data = (out / "graph.nt").read_bytes()
+
+        def bulk():
+            store = ox.Store(str(tmp / "plain"))
+            store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+            store.flush()
+
+        _, t_load = clock("pyoxigraph bulk load of the same triples", bulk)
+        graph_stage = t_build - t_two
+        print(f"  kg graph stage ≈ {graph_stage:.1f}s = {graph_stage / t_load:.1f}x the bare load")
+
+        store = open_store(out)
+        rows, _ = clock("assignments (SPARQL → rows)", lambda: assignments(store))
+        labels = organisation_labels(store)
+        clock("kg centrality on the corpus", lambda: department_measures(rows, labels))
+        clock("kg communities on the corpus", lambda: detect_communities(rows, labels))
+
+        small = tmp / "small"
+        small.mkdir()
+        for f in files[: args.rdflib_issues]:
+            shutil.copy(f, small / f.name)
+        build([small], tmp / "small-out")
+        from rdflib import Graph
+
+        g = Graph().parse(tmp / "small-out" / "graph.nt", format="nt")
+        small_store = open_store(tmp / "small-out")
+        total_ox = total_rdflib = 0.0
+        for name in sorted(named_queries()):
+            q = load_query(name)
+            from kg.query import bind_params, with_values
+
+            text = with_values(q.text, bind_params(q, PARAMS.get(name, {})))
+            t = time.perf_counter()
+            run_query(small_store, q, PARAMS.get(name, {}))
+            total_ox += time.perf_counter() - t
+            t = time.perf_counter()
+            list(g.query(text))
+            total_rdflib += time.perf_counter() - t
+        print(f"named queries on {args.rdflib_issues} issues ({len(g)} triples): Oxigraph {total_ox:.2f}s, "
+              f"rdflib {total_rdflib:.2f}s: {total_rdflib / total_ox:.0f}x")
+
+
+if __name__ == "__main__":
+    main()
