@@ -1,0 +1,183 @@
+"""Commands on the networks of departments: measures, exports, HTML and figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import _echo, _errors_as_messages, main, output_options
+
+
+def network_filters(fn):
+    """The options every analysis command shares: which graph and which slice of it."""
+    fn = click.option("--as-of", "as_of", type=int, metavar="YEAR",
+                      help="Map organisations to their successors valid in YEAR (e.g. 2019 after the 2018 reform).")(fn)
+    fn = click.option("--year", type=int, help="Only documents dated in this year.")(fn)
+    fn = click.option("--document", metavar="DOC_NUMBER", help="Only this document (e.g. 浙政办发〔2017〕72号).")(fn)
+    fn = click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
+                      help="The built output folder.")(fn)
+    return fn
+
+
+def _assignments(out_dir, document, year, as_of):
+    from ..networks import assignments, organisation_labels
+    from ..store import open_store
+
+    store = open_store(out_dir)
+    return store, assignments(store, document, year, as_of), organisation_labels(store)
+
+
+@main.command()
+@network_filters
+@click.option("--top", type=int, help="Show only the first N departments.")
+@output_options()
+@_errors_as_messages
+def centrality(out_dir, document, year, as_of, top, fmt):
+    """Per department: tasks led and joined, degree, betweenness, closeness, eigenvector, PageRank, k-core."""
+    from ..analysis.centrality import MEASURE_COLUMNS, department_measures
+    from ..output import format_rows
+
+    _, rows, labels = _assignments(out_dir, document, year, as_of)
+    data = department_measures(rows, labels)
+    columns = MEASURE_COLUMNS if fmt != "table" else [c for c in MEASURE_COLUMNS if c not in ("department", "department_en")]
+    _echo(format_rows(data[:top] if top else data, columns, fmt))
+
+
+@main.command()
+@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
+              help="The built output folder.")
+@click.option("--as-of", "as_of", type=int, metavar="YEAR",
+              help="Map organisations to their successors valid in YEAR, so lines continue across reforms.")
+@click.option("--department", metavar="NAME", help="Only this department (canonical or short name).")
+@output_options()
+@_errors_as_messages
+def trends(out_dir, as_of, department, fmt):
+    """Per department per year: tasks led and joined, weighted degree, betweenness, PageRank."""
+    from ..analysis.trends import TREND_COLUMNS, department_trends
+    from ..output import format_rows
+
+    _, rows, labels = _assignments(out_dir, None, None, as_of)
+    _echo(format_rows(department_trends(rows, labels, department), TREND_COLUMNS, fmt))
+
+
+@main.command()
+@network_filters
+@click.option("--between", type=click.Choice(["departments", "documents"]), default="departments", show_default=True,
+              help="Compare departments by their tasks, or documents by their departments.")
+@click.option("--top", type=int, default=20, show_default=True, help="Show the N most overlapping pairs (0: all).")
+@output_options()
+@_errors_as_messages
+def overlap(out_dir, document, year, as_of, between, top, fmt):
+    """Pairs that overlap most: Jaccard and overlap coefficient of their sets."""
+    from ..analysis.overlap import OVERLAP_COLUMNS, department_overlap, document_overlap
+    from ..output import format_rows
+
+    _, rows, labels = _assignments(out_dir, document, year, as_of)
+    data = department_overlap(rows, labels) if between == "departments" else document_overlap(rows)
+    columns = OVERLAP_COLUMNS[:7] if fmt == "table" else OVERLAP_COLUMNS
+    _echo(format_rows(data[:top] if top else data, columns, fmt))
+
+
+@main.command()
+@network_filters
+@click.option("--seed", type=int, default=0, show_default=True, help="Louvain's random seed (same seed, same result).")
+@click.option("--resolution", type=float, default=1.0, show_default=True, help="Louvain resolution.")
+@output_options()
+@_errors_as_messages
+def communities(out_dir, document, year, as_of, seed, resolution, fmt):
+    """Communities of departments (Louvain on shared tasks), with modularity and density."""
+    from ..analysis.communities import detect_communities
+    from ..output import dump_json, format_rows
+
+    _, rows, labels = _assignments(out_dir, document, year, as_of)
+    data, summary = detect_communities(rows, labels, seed=seed, resolution=resolution)
+    if fmt == "json":
+        _echo(dump_json({**summary, "communities": [{k: c[k] for k in ("community", "size", "departments")}
+                                                      for c in data]}))
+        return
+    _echo(format_rows(data, ["community", "size", "departments"], fmt))
+    click.echo(f"modularity {summary['modularity']}, density {summary['density']}, "
+               f"{summary['communities']} communities of {summary['departments']} departments", err=True)
+
+
+@main.command("export-network")
+@network_filters
+@click.option("--kind", type=click.Choice(["co-responsibility", "lead", "bipartite", "documents", "industries"]),
+              default="co-responsibility", show_default=True, help="Which network.")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv"]), default="graphml", show_default=True)
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True,
+              help="File to write (CSV also writes <stem>.nodes.csv beside it).")
+@_errors_as_messages
+def export_network(out_dir, document, year, as_of, kind, fmt, output):
+    """Write a network for Gephi (GraphML, GEXF) or any tool (CSV), with labels, roles, weights and measures."""
+    from ..analysis.annotate import annotated_network
+    from ..export import export_network as write
+    from ..store import open_store
+
+    g = annotated_network(open_store(out_dir), kind, document, year, as_of)
+    files = write(g, fmt, output)
+    click.echo(f"wrote {', '.join(map(str, files))}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+
+
+def _view_options(fn):
+    fn = click.option("--arrows", is_flag=True, help="departments view: lead → participant arrows instead of shared tasks.")(fn)
+    fn = click.option("--size-by", default="weighted_degree", show_default=True,
+                      type=click.Choice(["weighted_degree", "tasks_total", "tasks_led", "degree", "betweenness",
+                                         "closeness", "eigenvector", "pagerank"]),
+                      help="departments view: what node size shows.")(fn)
+    fn = click.option("--department", metavar="NAME", help="ego view: the department (e.g. 省质监局).")(fn)
+    fn = click.option("--view", type=click.Choice(["departments", "document", "ego", "industries"]),
+                      default="departments", show_default=True, help="What to show.")(fn)
+    return fn
+
+
+def _command_line(name, view, document, department, size_by, arrows, year, as_of, output):
+    """The command as it reproduces the file (the output's name only, so it does not depend on the folder)."""
+    parts = [f"kg {name}", f"--view {view}"]
+    for flag, value in (("--document", document), ("--department", department), ("--year", year),
+                        ("--as-of", as_of)):
+        if value is not None:
+            parts.append(f"{flag} {value}")
+    if size_by != "weighted_degree":
+        parts.append(f"--size-by {size_by}")
+    if arrows:
+        parts.append("--arrows")
+    parts.append(f"-o {Path(output).name}")
+    return " ".join(parts)
+
+
+@main.command("html")
+@network_filters
+@_view_options
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
+@_errors_as_messages
+def html_command(out_dir, document, year, as_of, view, department, size_by, arrows, output):
+    """Write an interactive network as one HTML file that opens offline and is safe to send."""
+    from ..html import write_page
+    from ..snapshot import graph_sources, make_view
+    from ..store import open_store
+
+    store = open_store(out_dir)
+    v = make_view(store, view, document, department, size_by, arrows, year, as_of)
+    command = _command_line("html", view, document, department, size_by, arrows, year, as_of, output)
+    path = write_page(v, graph_sources(store), command, output)
+    click.echo(f"wrote {path}: {len(v.nodes)} nodes, {len(v.edges)} edges")
+
+
+@main.command()
+@network_filters
+@click.option("--size-by", default="weighted_degree", show_default=True,
+              type=click.Choice(["weighted_degree", "tasks_total", "tasks_led", "degree", "betweenness", "closeness",
+                                 "eigenvector", "pagerank"]), help="What node size shows.")
+@click.option("--arrows", is_flag=True, help="Lead → participant links instead of shared tasks.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="A .png, .svg or .pdf file.")
+@_errors_as_messages
+def figure(out_dir, document, year, as_of, size_by, arrows, output):
+    """Draw the departments network as a static figure (PNG, SVG or PDF) for papers and slides."""
+    from ..figure import draw_departments
+    from ..snapshot import make_view
+    from ..store import open_store
+
+    v = make_view(open_store(out_dir), "departments", document, None, size_by, arrows, year, as_of)
+    click.echo(f"wrote {draw_departments(v, output)}")
