@@ -217,16 +217,19 @@ def _write(issues, skipped, table, minter, tmp: Path, out: Path) -> BuildResult:
     """Graph, Turtle, report and store into ``tmp``, then swapped in as ``out``."""
     from .graph import issue_triples, numbers_by_title, organisation_triples
     from .namespaces import PREFIXES
-    from .ntriples import ntriples_lines
+    from .ntriples import LineSet
     from .output import dump_json
     from .report import build_report
     from .store import STORE_DIR, load_store, write_turtle
 
-    triples = organisation_triples(table, minter)
+    # Each issue's triples become lines at once, so no more than one issue's terms are held.
+    unique = LineSet()
+    unique.add(organisation_triples(table, minter))
     titles = numbers_by_title(issues)
     for issue in issues:
-        triples.extend(issue_triples(issue, minter, table, titles))
-    lines = ntriples_lines(triples)
+        unique.add(issue_triples(issue, minter, table, titles))
+    lines = unique.sorted()
+    del unique
     ntriples = "".join(lines).encode("utf-8")
     report = build_report(issues, skipped)
     report["totals"]["triples"] = len(lines)

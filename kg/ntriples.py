@@ -13,7 +13,7 @@ from rdflib import Literal, URIRef
 
 from .errors import KgError
 
-__all__ = ["nt_term", "ntriples_lines"]
+__all__ = ["nt_term", "ntriples_lines", "LineSet"]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -43,14 +43,29 @@ def nt_term(term) -> str:
     raise KgError(f"cannot write {term!r} as N-Triples (blank nodes are not used in kg graphs)")
 
 
-def ntriples_lines(triples) -> list[str]:
-    """Sorted, unique N-Triples lines (each distinct term written once)."""
-    cache: dict = {}
+class LineSet:
+    """Unique N-Triples lines, added batch by batch (each distinct term is written once)."""
 
-    def term(t):
-        text = cache.get(t)
+    def __init__(self):
+        self.lines: set[str] = set()
+        self._terms: dict = {}
+
+    def _term(self, t) -> str:
+        text = self._terms.get(t)
         if text is None:
-            text = cache[t] = nt_term(t)
+            text = self._terms[t] = nt_term(t)
         return text
 
-    return sorted({f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples})
+    def add(self, triples) -> None:
+        term = self._term
+        self.lines.update(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)
+
+    def sorted(self) -> list[str]:
+        return sorted(self.lines)
+
+
+def ntriples_lines(triples) -> list[str]:
+    """Sorted, unique N-Triples lines."""
+    lines = LineSet()
+    lines.add(triples)
+    return lines.sorted()

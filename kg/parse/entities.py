@@ -11,7 +11,7 @@ from .document import document_year
 from .honorees import find_honorees
 from .layout import DocumentBlock
 from .sections import SectionItem
-from .tables import annex_tables, cell_items, document_industries, row_cells
+from .tables import annex_rows, annex_tables, cell_items, document_industries, row_cells
 from .targets import YearState, scan_targets
 
 __all__ = ["add_entities"]
@@ -71,12 +71,7 @@ def _body_targets(items, task_ids, year, unread):
 
 def _table_targets(items, row_industry, year, unread):
     out = []
-    for item in items:
-        if item.section.kind != "annex":
-            continue
-        rows = [p for p in item.paragraphs if "\t" in p.text]
-        if len(rows) < 2:
-            continue
+    for item, rows in annex_rows(items):
         header = rows[0].text.split("\t")
         for r, p in enumerate(rows[1:]):
             industry = row_industry.get((item.section.path, r))

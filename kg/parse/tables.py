@@ -21,7 +21,7 @@ from ..text import trim
 from .context import tidy
 from .sections import SectionItem
 
-__all__ = ["annex_tables", "document_industries", "cell_items", "row_cells", "scheme_label"]
+__all__ = ["annex_tables", "annex_rows", "document_industries", "cell_items", "row_cells", "scheme_label"]
 
 _TAG = re.compile(r"<[^>]*>")
 _ITEM = re.compile(r"(?:(?<=^)|(?<=[\s。;]))(\d{1,2})\s*[.、]\s*(?=[^\d\s])")
@@ -76,6 +76,16 @@ def row_cells(text: str):
     return out
 
 
+def annex_rows(items: list[SectionItem]):
+    """``(item, rows)`` for each annex holding a table: its tab-separated paragraphs, header first."""
+    for item in items:
+        if item.section.kind != "annex":
+            continue
+        rows = [p for p in item.paragraphs if "\t" in p.text]
+        if len(rows) >= 2:
+            yield item, rows
+
+
 def scheme_label(title: str) -> str:
     """The concept scheme an annex title names.
 
@@ -96,12 +106,7 @@ def annex_tables(items: list[SectionItem], doc_number: str | None):
         ``row_id`` is ``(annex_path, row_index)``.
     """
     tables, industries, row_industry = [], [], {}
-    for item in items:
-        if item.section.kind != "annex":
-            continue
-        rows = [p for p in item.paragraphs if "\t" in p.text]
-        if len(rows) < 2:
-            continue
+    for item, rows in annex_rows(items):
         header = [tidy(blank_tags(c)) for c in rows[0].text.split("\t")]
         title = item.section.title
         label = scheme_label(title)
