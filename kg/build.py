@@ -230,16 +230,17 @@ def _write(issues, skipped, table, minter, tmp: Path, out: Path) -> BuildResult:
         unique.add(issue_triples(issue, minter, table, titles))
     lines = unique.sorted()
     del unique
-    ntriples = "".join(lines).encode("utf-8")
+    count = len(lines)
+    with open(tmp / "graph.nt", "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(lines)
+    del lines
     report = build_report(issues, skipped)
-    report["totals"]["triples"] = len(lines)
-
-    (tmp / "graph.nt").write_bytes(ntriples)
-    write_turtle(ntriples, tmp / "graph.ttl", PREFIXES)
+    report["totals"]["triples"] = count
+    write_turtle(tmp / "graph.nt", tmp / "graph.ttl", PREFIXES)
     (tmp / "report.json").write_text(dump_json(report) + "\n", encoding="utf-8")
-    load_store(ntriples, tmp / STORE_DIR)
+    load_store(tmp / "graph.nt", tmp / STORE_DIR)
     _swap_in(tmp, out)
-    return BuildResult(out, issues, skipped, len(lines))
+    return BuildResult(out, issues, skipped, count)
 
 
 def _swap_in(tmp: Path, out: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from .iris import Minter
 from .namespaces import DCTERMS as _DCTERMS
@@ -29,6 +29,7 @@ from .namespaces import SDMX_MEASURE as _SDMX_MEASURE
 from .namespaces import SKOS as _SKOS
 from .namespaces import XSD as _XSD
 from .namespaces import resolved
+from .ntriples import Lit
 
 # Terms resolved once: a DefinedNamespace lookup in the hot loops below cost seconds per million triples.
 DCTERMS, ELI, KGO, OA, ORG, PROV = (resolved(n) for n in (_DCTERMS, _ELI, _KGO, _OA, _ORG, _PROV))
@@ -45,23 +46,37 @@ SHORTCUT = {"lead": KGO.lead, "participant": KGO.participant, "overall_lead": KG
             "responsible": KGO.coResponsible}
 
 
-def zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-def decimal_literal(value: float) -> Literal:
+def zh(text: str) -> Lit:
+    return Lit(text, lang="zh")
+
+
+def Literal(value, lang: str | None = None, datatype=None) -> Lit:  # noqa: N802 (reads like rdflib's)
+    """A literal for ``value``: strings as they are, integers and booleans typed."""
+    if datatype is not None:
+        return Lit(str(value), datatype=str(datatype))
+    if isinstance(value, bool):
+        return Lit("true" if value else "false", datatype=_XSD + "boolean")
+    if isinstance(value, int):
+        return Lit(str(value), datatype=_XSD + "integer")
+    return Lit(value, lang=lang)
+
+
+def decimal_literal(value: float) -> Lit:
     """A decimal literal in its XSD 1.1 canonical form (the form Oxigraph stores).
 
     Examples
     --------
-    >>> str(decimal_literal(1.5e12)), str(decimal_literal(91.0)), str(decimal_literal(2.12))
+    >>> decimal_literal(1.5e12).value, decimal_literal(91.0).value, decimal_literal(2.12).value
     ('1500000000000', '91', '2.12')
     """
-    return Literal(format(Decimal(repr(float(value))).normalize(), "f"), datatype=XSD.decimal)
+    return Lit(format(Decimal(repr(float(value))).normalize(), "f"), datatype=_XSD + "decimal")
 
 
-def _year(y: int) -> Literal:
-    return Literal(f"{y:04d}", datatype=XSD.gYear)
+def _year(y: int) -> Lit:
+    return Lit(f"{y:04d}", datatype=_XSD + "gYear")
 
 
 class _Emitter:
@@ -402,6 +417,6 @@ def to_graph(triples) -> Graph:
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    for t in triples:
-        g.add(t)
+    for s, p, o in triples:
+        g.add((s, p, o.to_rdflib() if type(o) is Lit else o))
     return g

@@ -13,11 +13,42 @@ from rdflib import Literal, URIRef
 
 from .errors import KgError
 
-__all__ = ["nt_term", "ntriples_lines", "LineSet"]
+__all__ = ["Lit", "nt_term", "ntriples_lines", "LineSet"]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+class Lit:
+    """A literal already in N-Triples form: much cheaper to make than rdflib's ``Literal``.
+
+    Examples
+    --------
+    >>> Lit("省", lang="zh").nt, Lit("3", datatype="http://www.w3.org/2001/XMLSchema#integer").nt
+    ('"省"@zh', '"3"^^<http://www.w3.org/2001/XMLSchema#integer>')
+    >>> Lit("省", lang="zh").to_rdflib()
+    rdflib.term.Literal('省', lang='zh')
+    """
+
+    __slots__ = ("nt", "value", "lang", "datatype")
+
+    def __init__(self, value: str, lang: str | None = None, datatype: str | None = None):
+        self.value, self.lang, self.datatype = value, lang, datatype
+        text = '"' + value.translate(_ESCAPES) + '"'
+        self.nt = f"{text}@{lang}" if lang else f"{text}^^<{datatype}>" if datatype else text
+
+    def __hash__(self):
+        return hash(self.nt)
+
+    def __eq__(self, other):
+        return isinstance(other, Lit) and other.nt == self.nt
+
+    def __repr__(self):
+        return f"Lit({self.nt})"
+
+    def to_rdflib(self) -> Literal:
+        return Literal(self.value, lang=self.lang, datatype=URIRef(self.datatype) if self.datatype else None)
 
 
 def nt_term(term) -> str:
@@ -29,6 +60,8 @@ def nt_term(term) -> str:
     >>> nt_term(Literal("甲\\n乙", lang="zh")), nt_term(URIRef("http://x/省"))
     ('"甲\\\\n乙"@zh', '<http://x/省>')
     """
+    if type(term) is Lit:
+        return term.nt
     if isinstance(term, URIRef):
         if _BAD_IRI.search(str(term)):
             raise KgError(f"{str(term)!r} is not a valid IRI")

@@ -20,12 +20,12 @@ STORE_DIR = "store"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def load_store(ntriples: bytes, path: Path) -> None:
-    """Create an Oxigraph store at ``path`` holding ``ntriples``."""
+def load_store(ntriples: Path, path: Path) -> None:
+    """Create an Oxigraph store at ``path`` holding the N-Triples file ``ntriples``."""
     import pyoxigraph as ox
 
     store = ox.Store(str(path))
-    store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
     store.flush()
     del store
 
@@ -43,17 +43,26 @@ def open_store(out_dir: Path):
         raise KgError(f"{path}: cannot open the store ({exc})") from None
 
 
-def write_turtle(ntriples: bytes, path: Path, prefixes: dict) -> None:
-    """Write sorted N-Triples as Turtle, keeping their order, prefixes sorted (so output is stable)."""
+def write_turtle(ntriples: Path, path: Path, prefixes: dict) -> None:
+    """Write a sorted N-Triples file as Turtle, keeping its order, prefixes sorted (so output is stable)."""
+    import shutil
+
     import pyoxigraph as ox
 
-    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    head, body = [], data
-    while body.startswith(b"@prefix"):
-        line, _, body = body.partition(b"\n")
-        head.append(line + b"\n")
-    Path(path).write_bytes(b"".join(sorted(head)) + body)
+    path = Path(path)
+    raw = path.with_name(path.name + ".unsorted-prefixes")
+    triples = ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
+    ox.serialize(triples, str(raw), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    with open(raw, "rb") as src, open(path, "wb") as out:
+        head = []
+        line = src.readline()
+        while line.startswith(b"@prefix"):
+            head.append(line)
+            line = src.readline()
+        out.writelines(sorted(head))
+        out.write(line)
+        shutil.copyfileobj(src, out, 1 << 20)
+    raw.unlink()
 
 
 def to_rdflib(term):
