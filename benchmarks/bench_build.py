@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from kg.build import build  # noqa: E402
 from kg.extract import extract_file  # noqa: E402
-from kg.graph import issue_triples, numbers_by_title, organisation_triples, to_graph  # noqa: E402
+from kg.graph import issue_triples, numbers_by_title, to_graph  # noqa: E402
+from kg.graph_organisations import organisation_triples  # noqa: E402
 from kg.iris import Minter  # noqa: E402
 from kg.organisations import load_table  # noqa: E402
 

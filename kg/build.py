@@ -92,12 +92,17 @@ def _cache_key(data: bytes, path: Path, encoding, table_digest: str) -> str:
 
 
 def _extract_one(job):
-    """Worker: extract one file; return ``(index, issue or None, error or None)``."""
+    """Worker: extract one file; return ``(index, pickled records or None, error or None)``.
+
+    The records travel pickled once: the parent keeps the bytes for the cache.
+    """
+    import pickle
+
     from .extract import extract_file
 
     index, path, encoding = job
     try:
-        return index, extract_file(path, encoding=encoding), None
+        return index, pickle.dumps(extract_file(path, encoding=encoding), pickle.HIGHEST_PROTOCOL), None
     except KgError as exc:
         return index, None, str(exc)
 
@@ -111,7 +116,7 @@ def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path
 
     table_digest = hashlib.sha256(repr([(o.id, o.name, o.aliases, o.valid_from, o.valid_to)
                                         for o in table.organisations]).encode("utf-8")).hexdigest()
-    results, todo, keys = {}, [], {}
+    results, todo, keys, fresh = {}, [], {}, {}
     for k, (path, _) in enumerate(paths):
         try:
             data = path.read_bytes()
@@ -136,8 +141,10 @@ def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             outcomes = pool.map(_extract_one, todo, chunksize=max(1, len(todo) // (workers * 8)))
-            for k, issue, error in outcomes:
-                results[k] = (issue, error)
+            for k, data, error in outcomes:
+                if data is not None:
+                    fresh[k] = data
+                results[k] = (pickle.loads(data) if data is not None else None, error)
                 done += 1
                 if progress:
                     progress(done, len(paths))
@@ -157,7 +164,9 @@ def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path
         if issue is not None and k in keys:
             target = new_cache / f"{keys[k]}.pickle"
             old = cache_dir / target.name if cache_dir else None
-            if old is not None and old.is_file():
+            if k in fresh:
+                target.write_bytes(fresh[k])
+            elif old is not None and old.is_file():
                 os.link(old, target) if _same_device(old, new_cache) else shutil.copyfile(old, target)
             else:
                 target.write_bytes(pickle.dumps(issue, protocol=pickle.HIGHEST_PROTOCOL))
@@ -215,7 +224,8 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
 
 def _write(issues, skipped, table, minter, tmp: Path, out: Path) -> BuildResult:
     """Graph, Turtle, report and store into ``tmp``, then swapped in as ``out``."""
-    from .graph import issue_triples, numbers_by_title, organisation_triples
+    from .graph import issue_triples, numbers_by_title
+    from .graph_organisations import organisation_triples
     from .namespaces import PREFIXES
     from .ntriples import LineSet
     from .output import dump_json

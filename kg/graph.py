@@ -1,10 +1,10 @@
 """Records to RDF triples, in the terms of ``ontology/kg.ttl``.
 
-:func:`issue_triples` yields the triples of one extracted issue;
-:func:`organisation_triples` those of the department table (labels in Chinese
-and English, the 2018 reform as ``org:ChangeEvent``). Every fact carries a
+:func:`issue_triples` yields the triples of one extracted issue
+(:mod:`kg.graph_organisations` those of the department table). Every fact carries a
 ``kgo:source`` span: source file, character offsets, lines and quoted text.
-The triples are rdflib terms; :func:`to_graph` gives an rdflib Graph.
+IRIs are rdflib terms and literals :class:`~kg.ntriples.Lit` (already in
+N-Triples form); :func:`to_graph` gives an rdflib Graph.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ SDMX_MEASURE, SKOS, XSD = (resolved(n) for n in (_SDMX_MEASURE, _SKOS, _XSD))
 from .organisations import OrganisationTable, load_provinces
 from .records import Document, Issue, Span
 
-__all__ = ["issue_triples", "organisation_triples", "to_graph", "decimal_literal", "numbers_by_title"]
+__all__ = ["issue_triples", "to_graph", "decimal_literal", "numbers_by_title", "zh", "Literal", "year_literal"]
 
 ROLE = {"lead": KGO.leadRole, "participant": KGO.participantRole, "overall_lead": KGO.overallLeadRole,
         "responsible": KGO.coResponsibleRole}
@@ -75,7 +75,8 @@ def decimal_literal(value: float) -> Lit:
     return Lit(format(Decimal(repr(float(value))).normalize(), "f"), datatype=_XSD + "decimal")
 
 
-def _year(y: int) -> Lit:
+def year_literal(y: int) -> Lit:
+    """A year as ``xsd:gYear``."""
     return Lit(f"{y:04d}", datatype=_XSD + "gYear")
 
 
@@ -132,7 +133,7 @@ def issue_triples(issue: Issue, minter: Minter, table: OrganisationTable, number
         add(iss, KGO.gazetteName, zh(issue.gazette))
         add(iss, RDFS.label, zh(f"{issue.gazette} {issue.year}年第{issue.number}期" if issue.year else issue.gazette))
     if issue.year:
-        add(iss, KGO.year, _year(issue.year))
+        add(iss, KGO.year, year_literal(issue.year))
     if issue.number:
         add(iss, KGO.issueNumber, Literal(issue.number))
     if issue.cumulative_number:
@@ -299,7 +300,7 @@ def _targets(e, doc, d):
         e.add(obs, KGO.valueText, Literal(t.value_text))
         e.add(obs, KGO.yearSource, Literal(t.year_source))
         if t.year is not None:
-            e.add(obs, SDMX_DIMENSION.refPeriod, _year(t.year))
+            e.add(obs, SDMX_DIMENSION.refPeriod, year_literal(t.year))
         if t.task:
             e.add(obs, KGO.forTask, e.m.task(d, t.task))
         if t.industry:
@@ -368,47 +369,6 @@ def numbers_by_title(issues) -> dict:
             for c in doc.citations:
                 if c.number and c.title:
                     out.setdefault(c.title, c.number)
-    return out
-
-
-def organisation_triples(table: OrganisationTable, minter: Minter):
-    """The department table: names, kinds, years and reform links."""
-    out = []
-    add = out.append
-    for org in table.organisations:
-        o = minter.organisation(org.id)
-        add((o, RDF.type, ORG.Organization))
-        add((o, RDF.type, ORG.FormalOrganization))
-        add((o, DCTERMS.identifier, Literal(org.id)))
-        add((o, SKOS.prefLabel, zh(org.name)))
-        add((o, SKOS.prefLabel, Literal(org.name_en, lang="en")))
-        add((o, RDFS.label, zh(org.name)))
-        add((o, RDFS.label, Literal(org.name_en, lang="en")))
-        for alias in org.aliases:
-            add((o, SKOS.altLabel, zh(alias)))
-        add((o, KGO.organisationKind, Literal(org.kind)))
-        add((o, KGO.jurisdiction, zh(org.jurisdiction)))
-        if org.valid_from:
-            add((o, KGO.validFrom, _year(org.valid_from)))
-        if org.valid_to:
-            add((o, KGO.validTo, _year(org.valid_to)))
-        if org.uncertain:
-            add((o, KGO.uncertain, Literal(True)))
-        if org.note:
-            add((o, SKOS.note, Literal(org.note, lang="en")))
-        if org.successors:
-            event = URIRef(f"{o}/change")
-            add((event, RDF.type, ORG.ChangeEvent))
-            add((event, ORG.originalOrganization, o))
-            add((o, ORG.changedBy, event))
-            if org.valid_to:
-                add((event, KGO.year, _year(org.valid_to)))
-            for succ in org.successors:
-                s = minter.organisation(succ)
-                add((event, ORG.resultingOrganization, s))
-                add((s, ORG.resultedFrom, event))
-                add((o, KGO.successor, s))
-                add((s, KGO.predecessor, o))
     return out
 
 

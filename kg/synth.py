@@ -152,13 +152,13 @@ def _commendation(rng, year, number):
     return lines, truth
 
 
-def generate_issue(seed: int, year: int, number: int) -> SynthIssue:
-    """One issue: two or three policy documents and a commendation."""
+def generate_issue(seed: int, year: int, number: int, documents: int | None = None) -> SynthIssue:
+    """One issue: ``documents`` policy documents (default two or three) and a commendation."""
     rng = random.Random(seed)
     departments = _departments(year)
     docs, blocks = [], []
     base = rng.randint(10, 60)
-    for k in range(rng.randint(2, 3)):
+    for k in range(documents or rng.randint(2, 3)):
         lines, doc = _plan_document(rng, year, base + 3 * k, departments)
         blocks.append(lines)
         docs.append(doc)
@@ -177,14 +177,18 @@ def generate_issue(seed: int, year: int, number: int) -> SynthIssue:
     return SynthIssue(text, {"year": year, "number": number, "documents": docs})
 
 
-def write_corpus(folder, issues: int, years=(2017,), seed: int = 0) -> Path:
-    """Write ``issues`` issues per year into ``folder`` and ``truth.json`` beside them."""
+def write_corpus(folder, issues: int, years=(2017,), seed: int = 0, documents: int | None = None) -> Path:
+    """Write ``issues`` issues per year into ``folder`` and ``truth.json`` beside them.
+
+    ``documents`` policy documents per issue (default two or three); about 24
+    make issues the size of a real one (~75 KB).
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     truth = {}
     for year in years:
         for n in range(1, issues + 1):
-            issue = generate_issue(seed * 1_000_003 + year * 10_007 + n, year, n)
+            issue = generate_issue(seed * 1_000_003 + year * 10_007 + n, year, n, documents)
             name = f"{year}-{n:04d}.txt"
             (folder / name).write_text(issue.text, encoding="utf-8")
             truth[name] = issue.truth
