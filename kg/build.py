@@ -32,8 +32,10 @@ SOURCE_SUFFIXES = (".txt", ".text")
 
 @dataclass
 class BuildResult:
+    """What a build did; ``reports`` are the per-issue reports of ``report.json``."""
+
     out_dir: Path
-    issues: list
+    reports: list
     skipped: list = field(default_factory=list)
     triples: int = 0
     parsed: int = 0
@@ -107,31 +109,70 @@ def _extract_one(job):
         return index, None, str(exc)
 
 
+@dataclass
+class _Parsed:
+    """What the build keeps of one source between its two passes: never the records themselves."""
+
+    cache: Path | None = None  # the pickled records, in the new cache
+    report: dict | None = None
+    titles: list = field(default_factory=list)  # (title, number) pairs it names
+    error: str | None = None
+
+
+def _summary(data: bytes, cache: Path) -> _Parsed:
+    import pickle
+
+    issue = pickle.loads(data)
+    titles = [(d.title, d.number) for d in issue.documents if d.number]
+    titles += [(c.title, c.number) for d in issue.documents for c in d.citations if c.number and c.title]
+    from .report import issue_report
+
+    return _Parsed(cache, issue_report(issue), titles)
+
+
 def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path, jobs: int | None, progress):
-    """Records of every path, from the cache where the content is unchanged, else parsed in parallel."""
+    """First pass: every source's records into ``new_cache`` (reused where unchanged), summaries kept.
+
+    Returns ``(list of _Parsed, number of files parsed)``.
+    """
     import hashlib
     import pickle
 
     from .organisations import load_table
 
+    new_cache.mkdir(parents=True, exist_ok=True)
     table_digest = hashlib.sha256(repr([(o.id, o.name, o.aliases, o.valid_from, o.valid_to)
                                         for o in table.organisations]).encode("utf-8")).hexdigest()
-    results, todo, keys, fresh = {}, [], {}, {}
+    results: dict[int, _Parsed] = {}
+    todo, keys = [], {}
     for k, (path, _) in enumerate(paths):
         try:
             data = path.read_bytes()
         except OSError:
             todo.append((k, path, encoding))  # the parser reports it
             continue
-        keys[k] = _cache_key(data, path, encoding, table_digest)
-        cached = cache_dir / f"{keys[k]}.pickle" if cache_dir else None
-        if cached is not None and cached.is_file():
+        keys[k] = key = _cache_key(data, path, encoding, table_digest)
+        old = cache_dir / f"{key}.pickle" if cache_dir else None
+        if old is not None and old.is_file():
+            target = new_cache / old.name
             try:
-                results[k] = (pickle.loads(cached.read_bytes()), None)
-                continue
+                cached = old.read_bytes()
+                results[k] = _summary(cached, target)
             except Exception:  # a stale or damaged cache entry is re-parsed  # noqa: BLE001
                 pass
+            else:
+                os.link(old, target) if _same_device(old, new_cache) else target.write_bytes(cached)
+                continue
         todo.append((k, path, encoding))
+
+    def keep(k, data, error):
+        if data is None:
+            results[k] = _Parsed(error=error)
+            return
+        target = new_cache / f"{keys.get(k) or k}.pickle"
+        target.write_bytes(data)
+        results[k] = _summary(data, target)
+
     done = len(results)
     if progress:
         progress(done, len(paths))
@@ -140,11 +181,8 @@ def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = pool.map(_extract_one, todo, chunksize=max(1, len(todo) // (workers * 8)))
-            for k, data, error in outcomes:
-                if data is not None:
-                    fresh[k] = data
-                results[k] = (pickle.loads(data) if data is not None else None, error)
+            for k, data, error in pool.map(_extract_one, todo, chunksize=max(1, len(todo) // (workers * 8))):
+                keep(k, data, error)
                 done += 1
                 if progress:
                     progress(done, len(paths))
@@ -153,23 +191,12 @@ def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path
 
         for k, path, enc in todo:
             try:
-                results[k] = (extract_file(path, encoding=enc, table=table), None)
+                keep(k, pickle.dumps(extract_file(path, encoding=enc, table=table), pickle.HIGHEST_PROTOCOL), None)
             except KgError as exc:
-                results[k] = (None, str(exc))
+                keep(k, None, str(exc))
             done += 1
             if progress:
                 progress(done, len(paths))
-    new_cache.mkdir(parents=True, exist_ok=True)
-    for k, (issue, _) in results.items():
-        if issue is not None and k in keys:
-            target = new_cache / f"{keys[k]}.pickle"
-            old = cache_dir / target.name if cache_dir else None
-            if k in fresh:
-                target.write_bytes(fresh[k])
-            elif old is not None and old.is_file():
-                os.link(old, target) if _same_device(old, new_cache) else shutil.copyfile(old, target)
-            else:
-                target.write_bytes(pickle.dumps(issue, protocol=pickle.HIGHEST_PROTOCOL))
     return [results[k] for k in range(len(paths))], len(todo)
 
 
@@ -185,7 +212,8 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
     """Build the graph of ``sources`` (the bundled sample when empty) into ``out_dir``.
 
     ``jobs`` processes parse the sources (default: one per core); ``progress``
-    is called as ``progress(done, total)`` while they do.
+    is called as ``progress(done, total)`` while they do. Records are held one
+    issue at a time, so memory does not grow with the corpus.
     """
     from .iris import Minter
     from .organisations import load_table
@@ -200,57 +228,63 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
     tmp.mkdir(parents=True)
     try:
         old_cache = out / "cache" if (out / "cache").is_dir() else None
-        outcomes, parsed = _extract_all(paths, encoding, table, old_cache, tmp / "cache", jobs, progress)
-        issues, skipped = [], []
-        for (path, named), (issue, error) in zip(paths, outcomes):
-            if error is not None:
+        parsed, count = _extract_all(paths, encoding, table, old_cache, tmp / "cache", jobs, progress)
+        kept, skipped = [], []
+        for (path, named), p in zip(paths, parsed):
+            if p.error is not None:
                 if named:  # raise the parser's own error (its type and message) for a file the user named
                     from .extract import extract_file
 
                     extract_file(path, encoding=encoding, table=table)
-                    raise KgError(error)
-                skipped.append((str(path), error))
+                    raise KgError(p.error)
+                skipped.append((str(path), p.error))
             else:
-                issues.append(issue)
-        if not issues:
+                kept.append(p)
+        if not kept:
             raise KgError("no source could be read: " + "; ".join(e for _, e in skipped))
-        result = _write(issues, skipped, table, minter, tmp, out)
+        result = _write(kept, skipped, table, minter, tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    result.parsed, result.cached = parsed, len(paths) - parsed
+    result.parsed, result.cached = count, len(paths) - count
     return result
 
 
-def _write(issues, skipped, table, minter, tmp: Path, out: Path) -> BuildResult:
-    """Graph, Turtle, report and store into ``tmp``, then swapped in as ``out``."""
-    from .graph import issue_triples, numbers_by_title
+def _write(parsed, skipped, table, minter, tmp: Path, out: Path) -> BuildResult:
+    """Second pass: graph (one issue at a time), Turtle, report and store into ``tmp``, then swapped in."""
+    import pickle
+
+    from .graph import issue_triples
     from .graph_organisations import organisation_triples
     from .namespaces import PREFIXES
-    from .ntriples import LineSet
+    from .ntriples import merge_sorted, ntriples_lines
     from .output import dump_json
-    from .report import build_report
+    from .report import combine_reports
     from .store import STORE_DIR, load_store, write_turtle
 
-    # Each issue's triples become lines at once, so no more than one issue's terms are held.
-    unique = LineSet()
-    unique.add(organisation_triples(table, minter))
-    titles = numbers_by_title(issues)
-    for issue in issues:
-        unique.add(issue_triples(issue, minter, table, titles))
-    lines = unique.sorted()
-    del unique
-    count = len(lines)
-    with open(tmp / "graph.nt", "w", encoding="utf-8", newline="\n") as f:
-        f.writelines(lines)
-    del lines
-    report = build_report(issues, skipped)
+    titles: dict = {}
+    for p in parsed:
+        for title, number in p.titles:
+            titles.setdefault(title, number)
+    chunks = tmp / "chunks"
+    chunks.mkdir()
+    files = [chunks / "organisations.nt"]
+    files[0].write_text("".join(ntriples_lines(organisation_triples(table, minter))), encoding="utf-8")
+    for k, p in enumerate(parsed):
+        issue = pickle.loads(p.cache.read_bytes())
+        path = chunks / f"{k:07d}.nt"
+        path.write_text("".join(ntriples_lines(issue_triples(issue, minter, table, titles))), encoding="utf-8")
+        files.append(path)
+        del issue
+    count = merge_sorted(files, tmp / "graph.nt")
+    shutil.rmtree(chunks)
+    report = combine_reports([p.report for p in parsed], skipped)
     report["totals"]["triples"] = count
     write_turtle(tmp / "graph.nt", tmp / "graph.ttl", PREFIXES)
     (tmp / "report.json").write_text(dump_json(report) + "\n", encoding="utf-8")
     load_store(tmp / "graph.nt", tmp / STORE_DIR)
     _swap_in(tmp, out)
-    return BuildResult(out, issues, skipped, count)
+    return BuildResult(out, [p.report for p in parsed], skipped, count)
 
 
 def _swap_in(tmp: Path, out: Path) -> None:

@@ -13,7 +13,7 @@ from rdflib import Literal, URIRef
 
 from .errors import KgError
 
-__all__ = ["Lit", "nt_term", "ntriples_lines", "LineSet"]
+__all__ = ["Lit", "nt_term", "ntriples_lines", "LineSet", "merge_sorted"]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -102,3 +102,33 @@ def ntriples_lines(triples) -> list[str]:
     lines = LineSet()
     lines.add(triples)
     return lines.sorted()
+
+
+def merge_sorted(paths, target, fan_in: int = 200) -> int:
+    """Merge sorted N-Triples files into ``target`` without duplicates; return the line count.
+
+    Streams: memory stays flat however many lines there are. At most
+    ``fan_in`` files are open at once (larger sets merge in rounds).
+    """
+    import heapq
+    from contextlib import ExitStack
+    from pathlib import Path
+
+    paths = [Path(p) for p in paths]
+    round_no = 0
+    while len(paths) > fan_in:
+        merged = []
+        for k in range(0, len(paths), fan_in):
+            step = paths[k].with_name(f"merge-{round_no}-{k}.nt")
+            merge_sorted(paths[k:k + fan_in], step, fan_in)
+            merged.append(step)
+        paths, round_no = merged, round_no + 1
+    count, last = 0, None
+    with ExitStack() as stack, open(target, "w", encoding="utf-8", newline="\n") as out:
+        files = [stack.enter_context(open(p, encoding="utf-8", newline="\n")) for p in paths]
+        for line in heapq.merge(*files):
+            if line != last:
+                out.write(line)
+                last = line
+                count += 1
+    return count

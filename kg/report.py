@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .records import Issue
 
-__all__ = ["issue_report", "build_report", "task_rows", "document_rows"]
+__all__ = ["issue_report", "build_report", "combine_reports", "task_rows", "document_rows"]
 
 
 def _org_summary(issue: Issue):
@@ -63,7 +63,12 @@ def issue_report(issue: Issue) -> dict:
 
 def build_report(issues, skipped=()) -> dict:
     """The report of a whole build: every issue, and the files that failed."""
-    reports = [issue_report(i) for i in issues]
+    return combine_reports([issue_report(i) for i in issues], skipped)
+
+
+def combine_reports(reports, skipped=()) -> dict:
+    """The report of a whole build from the reports of its issues (:func:`issue_report`)."""
+    reports = list(reports)
     return {
         "issues": reports,
         "skipped": [{"file": f, "error": e} for f, e in skipped],

@@ -76,10 +76,10 @@ def build(sources, out_dir, base, encoding, jobs):
             bar.update(done - bar.pos)
 
         result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding, jobs=jobs, progress=progress)
-    docs = sum(len(i.documents) for i in result.issues)
-    tasks = sum(len(d.tasks) for i in result.issues for d in i.documents)
-    notices = sum(len(i.notices) for i in result.issues)
-    click.echo(f"built {result.out_dir}/: {len(result.issues)} issue(s), {docs} documents, {tasks} tasks, "
+    docs = sum(len(r["documents"]) for r in result.reports)
+    tasks = sum(d["counts"]["tasks"] for r in result.reports for d in r["documents"])
+    notices = sum(len(r["notices"]) + sum(len(d["notices"]) for d in r["documents"]) for r in result.reports)
+    click.echo(f"built {result.out_dir}/: {len(result.reports)} issue(s), {docs} documents, {tasks} tasks, "
                f"{result.triples} triples in {time.perf_counter() - started:.1f}s")
     if result.cached:
         click.echo(f"re-parsed {result.parsed} of {result.parsed + result.cached} files "

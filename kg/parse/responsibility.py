@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text import trim
 
@@ -84,26 +85,37 @@ def split_top_level(text: str, seps: str, start: int = 0, end: int | None = None
     """
     end = len(text) if end is None else end
     out, depth, piece = [], [], start
-    for i in range(start, end):
-        ch = text[i]
+    # Only brackets and separators matter: visit just those positions.
+    for m in _special(seps).finditer(text, start, end):
+        i, ch = m.start(), m.group()
         if ch in _OPEN:
             depth.append(ch)
-        elif ch in _CLOSE and depth and depth[-1] == _PAIR[ch]:
-            depth.pop()
-        elif ch in seps and not depth:
+        elif ch in _CLOSE:
+            if depth and depth[-1] == _PAIR[ch]:
+                depth.pop()
+        elif not depth:
             out.append((piece, i))
             piece = i + 1
     out.append((piece, end))
     return [(a, b) for a, b in (trim(text, x, y) for x, y in out) if a < b]
 
 
+@lru_cache(maxsize=64)
+def _special(seps: str):
+    return re.compile("[" + re.escape(_OPEN + _CLOSE + seps) + "]")
+
+
+_PARENS = re.compile(r"[()〔〕]")
+
+
 def _groups(text: str):
     """Top-level parenthesised groups: (open_index, close_index)."""
     out, stack = [], []
-    for i, ch in enumerate(text):
+    for m in _PARENS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in "(〔":
             stack.append(i)
-        elif ch in ")〕" and stack:
+        elif stack:
             j = stack.pop()
             if not stack:
                 out.append((j, i))
