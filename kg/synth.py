@@ -157,12 +157,13 @@ def generate_issue(seed: int, year: int, number: int, documents: int | None = No
     rng = random.Random(seed)
     departments = _departments(year)
     docs, blocks = [], []
-    base = rng.randint(10, 60)
+    # Document numbers are unique in a year, as real ones are: each issue has its own block of 100.
+    base = (number - 1) * 100 + 1
     for k in range(documents or rng.randint(2, 3)):
         lines, doc = _plan_document(rng, year, base + 3 * k, departments)
         blocks.append(lines)
         docs.append(doc)
-    lines, doc = _commendation(rng, year, base + 20)
+    lines, doc = _commendation(rng, year, base + 99)
     blocks.append(lines)
     docs.append(doc)
     toc, page = ["目 录", "【省政府办公厅文件】"], 3
