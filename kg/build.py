@@ -115,19 +115,18 @@ class _Parsed:
 
     cache: Path | None = None  # the pickled records, in the new cache
     report: dict | None = None
-    titles: list = field(default_factory=list)  # (title, number) pairs it names
+    titles: dict = field(default_factory=dict)  # title → document number, as graph.numbers_by_title gives
     error: str | None = None
 
 
 def _summary(data: bytes, cache: Path) -> _Parsed:
     import pickle
 
-    issue = pickle.loads(data)
-    titles = [(d.title, d.number) for d in issue.documents if d.number]
-    titles += [(c.title, c.number) for d in issue.documents for c in d.citations if c.number and c.title]
+    from .graph import numbers_by_title
     from .report import issue_report
 
-    return _Parsed(cache, issue_report(issue), titles)
+    issue = pickle.loads(data)
+    return _Parsed(cache, issue_report(issue), numbers_by_title([issue]))
 
 
 def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path, jobs: int | None, progress):
@@ -262,9 +261,9 @@ def _write(parsed, skipped, table, minter, tmp: Path, out: Path) -> BuildResult:
     from .report import combine_reports
     from .store import STORE_DIR, load_store, write_turtle
 
-    titles: dict = {}
+    titles: dict = {}  # first wins, issue by issue: the same map as numbers_by_title over all of them
     for p in parsed:
-        for title, number in p.titles:
+        for title, number in p.titles.items():
             titles.setdefault(title, number)
     chunks = tmp / "chunks"
     chunks.mkdir()

@@ -83,9 +83,10 @@ def year_literal(y: int) -> Lit:
 class _Emitter:
     """Collects triples for one issue; minting spans as it goes."""
 
-    def __init__(self, issue: Issue, minter: Minter):
+    def __init__(self, issue: Issue, minter: Minter, numbers_by_title: dict):
         self.issue = issue
         self.m = minter
+        self.numbers_by_title = numbers_by_title
         self.source = minter.source(issue.sha256)
         self.triples: list[tuple] = []
 
@@ -116,8 +117,7 @@ def issue_triples(issue: Issue, minter: Minter, table: OrganisationTable, number
     ``numbers_by_title`` maps titles to document numbers known anywhere in the
     build, so that a document cited by title alone joins the numbered node.
     """
-    e = _Emitter(issue, minter)
-    e.numbers_by_title = numbers_by_title or {}
+    e = _Emitter(issue, minter, numbers_by_title or {})
     add = e.add
     src = e.source
     add(src, RDF.type, KGO.SourceText)

@@ -13,7 +13,7 @@ from rdflib import Literal, URIRef
 
 from .errors import KgError
 
-__all__ = ["Lit", "nt_term", "ntriples_lines", "LineSet", "merge_sorted"]
+__all__ = ["Lit", "nt_term", "ntriples_lines", "merge_sorted"]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -76,32 +76,17 @@ def nt_term(term) -> str:
     raise KgError(f"cannot write {term!r} as N-Triples (blank nodes are not used in kg graphs)")
 
 
-class LineSet:
-    """Unique N-Triples lines, added batch by batch (each distinct term is written once)."""
+def ntriples_lines(triples) -> list[str]:
+    """Sorted, unique N-Triples lines (each distinct term written once)."""
+    cache: dict = {}
 
-    def __init__(self):
-        self.lines: set[str] = set()
-        self._terms: dict = {}
-
-    def _term(self, t) -> str:
-        text = self._terms.get(t)
+    def term(t):
+        text = cache.get(t)
         if text is None:
-            text = self._terms[t] = nt_term(t)
+            text = cache[t] = nt_term(t)
         return text
 
-    def add(self, triples) -> None:
-        term = self._term
-        self.lines.update(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)
-
-    def sorted(self) -> list[str]:
-        return sorted(self.lines)
-
-
-def ntriples_lines(triples) -> list[str]:
-    """Sorted, unique N-Triples lines."""
-    lines = LineSet()
-    lines.add(triples)
-    return lines.sorted()
+    return sorted({f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples})
 
 
 def merge_sorted(paths, target, fan_in: int = 200) -> int:

@@ -13,8 +13,7 @@ from rdflib import BNode, Literal, URIRef
 
 from .errors import KgError, QueryError
 
-__all__ = ["load_store", "open_store", "select", "select_values", "to_rdflib", "to_oxigraph", "write_turtle",
-           "STORE_DIR"]
+__all__ = ["load_store", "open_store", "select", "select_values", "to_rdflib", "write_turtle", "STORE_DIR"]
 
 STORE_DIR = "store"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -84,23 +83,6 @@ def to_rdflib(term):
     raise KgError(f"unsupported term {term!r}")
 
 
-def to_oxigraph(term):
-    """An rdflib term (or plain Python value) as a pyoxigraph term."""
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if not isinstance(term, Literal):
-        term = Literal(term)
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
 def _run(store, sparql: str, prefixes: dict | None):
     try:
         return store.query(sparql, prefixes=prefixes)
@@ -110,16 +92,20 @@ def _run(store, sparql: str, prefixes: dict | None):
         raise QueryError(f"query failed: {exc}") from None
 
 
-def select(store, sparql: str, prefixes: dict | None = None):
-    """Run a SELECT query; return ``(variables, rows)`` with rdflib terms."""
+def _solutions(store, sparql: str, prefixes: dict | None):
+    """Run a SELECT query: ``(variable names, solutions)``; anything else is an error."""
     import pyoxigraph as ox
 
     result = _run(store, sparql, prefixes)
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT queries can be shown as tables")
-    names = [v.value for v in result.variables]
-    rows = [[to_rdflib(sol[name]) for name in names] for sol in result]
-    return names, rows
+    return [v.value for v in result.variables], result
+
+
+def select(store, sparql: str, prefixes: dict | None = None):
+    """Run a SELECT query; return ``(variables, rows)`` with rdflib terms."""
+    names, result = _solutions(store, sparql, prefixes)
+    return names, [[to_rdflib(sol[name]) for name in names] for sol in result]
 
 
 def select_values(store, sparql: str, prefixes: dict | None = None):
@@ -127,12 +113,7 @@ def select_values(store, sparql: str, prefixes: dict | None = None):
 
     The fast path for building networks: no rdflib terms are made.
     """
-    import pyoxigraph as ox
-
-    result = _run(store, sparql, prefixes)
-    if not isinstance(result, ox.QuerySolutions):
-        raise QueryError("only SELECT queries can be shown as tables")
-    names = [v.value for v in result.variables]
+    names, result = _solutions(store, sparql, prefixes)
     return [[None if (t := sol[n]) is None else t.value for n in names] for sol in result]
 
 
