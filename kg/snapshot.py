@@ -9,6 +9,7 @@ same picture) and physics is off, which keeps thousands of nodes usable.
 from __future__ import annotations
 
 import math
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -205,15 +206,13 @@ def ego_view(g: nx.Graph, rows, department: str) -> View:
     roles = {}
     for a in rows:
         roles.setdefault(a.task, {})[a.organisation] = a.role
-    relation = {}
+    relation = defaultdict(Counter)  # neighbour → (ego's role, neighbour's role) → tasks
     for members in roles.values():
         if ego not in members:
             continue
         for other, role in members.items():
             if other != ego:
-                key = (members[ego], role)
-                relation.setdefault(other, {}).setdefault(key, 0)
-                relation[other][key] += 1
+                relation[other][(members[ego], role)] += 1
     view = View(f"{name} 的协同部门", f"{len(neighbours)} departments share tasks with {name}",
                 options=_fixed_options(False))
     view.nodes.append({"id": ego, "label": name, "x": 0, "y": 0, "size": 40, "color": "#e15759",

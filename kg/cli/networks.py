@@ -25,7 +25,7 @@ def _assignments(out_dir, document, year, as_of):
     from ..store import open_store
 
     store = open_store(out_dir)
-    return store, assignments(store, document, year, as_of), organisation_labels(store)
+    return assignments(store, document, year, as_of), organisation_labels(store)
 
 
 @main.command()
@@ -38,7 +38,7 @@ def centrality(out_dir, document, year, as_of, top, fmt):
     from ..analysis.centrality import MEASURE_COLUMNS, department_measures
     from ..output import format_rows
 
-    _, rows, labels = _assignments(out_dir, document, year, as_of)
+    rows, labels = _assignments(out_dir, document, year, as_of)
     data = department_measures(rows, labels)
     columns = MEASURE_COLUMNS if fmt != "table" else [c for c in MEASURE_COLUMNS if c not in ("department", "department_en")]
     _echo(format_rows(data[:top] if top else data, columns, fmt))
@@ -57,7 +57,7 @@ def trends(out_dir, as_of, department, fmt):
     from ..analysis.trends import TREND_COLUMNS, department_trends
     from ..output import format_rows
 
-    _, rows, labels = _assignments(out_dir, None, None, as_of)
+    rows, labels = _assignments(out_dir, None, None, as_of)
     _echo(format_rows(department_trends(rows, labels, department), TREND_COLUMNS, fmt))
 
 
@@ -73,7 +73,7 @@ def overlap(out_dir, document, year, as_of, between, top, fmt):
     from ..analysis.overlap import OVERLAP_COLUMNS, department_overlap, document_overlap
     from ..output import format_rows
 
-    _, rows, labels = _assignments(out_dir, document, year, as_of)
+    rows, labels = _assignments(out_dir, document, year, as_of)
     data = department_overlap(rows, labels) if between == "departments" else document_overlap(rows)
     columns = OVERLAP_COLUMNS[:7] if fmt == "table" else OVERLAP_COLUMNS
     _echo(format_rows(data[:top] if top else data, columns, fmt))
@@ -90,7 +90,7 @@ def communities(out_dir, document, year, as_of, seed, resolution, fmt):
     from ..analysis.communities import detect_communities
     from ..output import dump_json, format_rows
 
-    _, rows, labels = _assignments(out_dir, document, year, as_of)
+    rows, labels = _assignments(out_dir, document, year, as_of)
     data, summary = detect_communities(rows, labels, seed=seed, resolution=resolution)
     if fmt == "json":
         _echo(dump_json({**summary, "communities": [{k: c[k] for k in ("community", "size", "departments")}

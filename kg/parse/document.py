@@ -8,7 +8,7 @@ from ..numbers import DATE_PATTERN, parse_date
 from ..records import Document, Responsibility, Task
 from .context import DOC_NUMBER, Context, tidy
 from .layout import DocumentBlock
-from .responsibility import ClauseRules, find_clauses, is_label_line, parse_clause, stray_clauses
+from .responsibility import ClauseRules, find_clauses, is_label_line, parse_clause, split_top_level, stray_clauses
 from .sections import SectionItem, section_tree
 
 __all__ = ["parse_document", "document_year"]
@@ -95,8 +95,6 @@ def _is_addressee(text: str) -> bool:
 
 
 def _split_addressees(text: str):
-    from .responsibility import split_top_level
-
     t = text.strip().rstrip(":")
     return [tidy(t[a:b]) for a, b in split_top_level(t, ",;")]
 
