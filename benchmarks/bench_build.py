@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from kg.build import build  # noqa: E402
 from kg.extract import extract_file  # noqa: E402
-from kg.graph import issue_triples, numbers_by_title, to_graph  # noqa: E402
-from kg.graph_organisations import organisation_triples  # noqa: E402
+from kg.graph import issue_lines, numbers_by_title, to_graph  # noqa: E402
+from kg.graph_organisations import organisation_lines  # noqa: E402
 from kg.iris import Minter  # noqa: E402
 from kg.organisations import load_table  # noqa: E402
 
@@ -51,11 +51,12 @@ def timed(fn, repeat):
 
 def rdflib_baseline(issues, out: Path):
     table, minter = load_table(), Minter()
-    triples = organisation_triples(table, minter)
+    lines = organisation_lines(table, minter)
     titles = numbers_by_title(issues)
     for issue in issues:
-        triples.extend(issue_triples(issue, minter, table, titles))
-    g = to_graph(triples)
+        local, shared = issue_lines(issue, minter, table, titles)
+        lines.extend(local + shared)
+    g = to_graph(lines)  # rdflib parses the lines into its memory store
     g.serialize(out / "graph.ttl", format="turtle")
     return len(g)
 

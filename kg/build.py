@@ -2,8 +2,9 @@
 
 Outputs in the output folder:
 
-- ``graph.ttl``: the graph as Turtle, triples sorted, byte-identical for the same input;
-- ``graph.nt``: the same triples as sorted N-Triples (for loading elsewhere);
+- ``graph.ttl``: the graph as Turtle, byte-identical for the same input;
+- ``graph.nt``: the same triples as N-Triples (for loading elsewhere): the
+  department table, then each source in turn, each part sorted;
 - ``report.json``: per issue and document what was found, every notice and self-check;
 - ``store/``: an Oxigraph store for fast SPARQL;
 - ``cache/``: the records of each source, keyed by its content, so a rebuild
@@ -116,6 +117,7 @@ class _Parsed:
     cache: Path | None = None  # the pickled records, in the new cache
     report: dict | None = None
     titles: dict = field(default_factory=dict)  # title → document number, as graph.numbers_by_title gives
+    numbers: tuple = ()  # the numbers of the documents it publishes
     error: str | None = None
 
 
@@ -126,7 +128,8 @@ def _summary(data: bytes, cache: Path) -> _Parsed:
     from .report import issue_report
 
     issue = pickle.loads(data)
-    return _Parsed(cache, issue_report(issue), numbers_by_title([issue]))
+    return _Parsed(cache, issue_report(issue), numbers_by_title([issue]),
+                   tuple(d.number for d in issue.documents if d.number))
 
 
 def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path, jobs: int | None, progress):
@@ -251,39 +254,89 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
 
 def _write(parsed, skipped, table, minter, tmp: Path, out: Path) -> BuildResult:
     """Second pass: graph (one issue at a time), Turtle, report and store into ``tmp``, then swapped in."""
-    import pickle
-
-    from .graph import issue_triples
-    from .graph_organisations import organisation_triples
     from .namespaces import PREFIXES
-    from .ntriples import merge_sorted, ntriples_lines
     from .output import dump_json
     from .report import combine_reports
     from .store import STORE_DIR, load_store, write_turtle
+
+    parsed = _drop_repeated_texts(parsed, skipped)
+    count = _write_ntriples(parsed, table, minter, tmp / "graph.nt")
+    report = combine_reports([p.report for p in parsed], skipped)
+    report["totals"]["triples"] = count
+    (tmp / "report.json").write_text(dump_json(report) + "\n", encoding="utf-8")
+    _both(lambda: write_turtle(tmp / "graph.nt", tmp / "graph.ttl", PREFIXES),
+          lambda: load_store(tmp / "graph.nt", tmp / STORE_DIR))
+    _swap_in(tmp, out)
+    return BuildResult(out, [p.report for p in parsed], skipped, count)
+
+
+def _drop_repeated_texts(parsed, skipped):
+    """The first of sources holding the same text; the others join ``skipped``, named."""
+    first, kept = {}, []
+    for p in parsed:
+        sha, name = p.report["sha256"], p.report["file"]
+        if sha in first:
+            skipped.append((name, f"{name}: the same text as {first[sha]}; read once"))
+        else:
+            first[sha] = name
+            kept.append(p)
+    return kept
+
+
+def _write_ntriples(parsed, table, minter, target: Path) -> int:
+    """Write the graph's lines, one issue at a time; return how many.
+
+    Lines only one source can give are written as that source makes them;
+    lines several may give (organisations, cited documents, industries, places,
+    documents published twice) are written once, where first seen.
+    """
+    import pickle
+    from collections import Counter
+
+    from .graph import issue_lines
+    from .graph_organisations import organisation_lines
 
     titles: dict = {}  # first wins, issue by issue: the same map as numbers_by_title over all of them
     for p in parsed:
         for title, number in p.titles.items():
             titles.setdefault(title, number)
-    chunks = tmp / "chunks"
-    chunks.mkdir()
-    files = [chunks / "organisations.nt"]
-    files[0].write_text("".join(ntriples_lines(organisation_triples(table, minter))), encoding="utf-8")
-    for k, p in enumerate(parsed):
-        issue = pickle.loads(p.cache.read_bytes())
-        path = chunks / f"{k:07d}.nt"
-        path.write_text("".join(ntriples_lines(issue_triples(issue, minter, table, titles))), encoding="utf-8")
-        files.append(path)
-        del issue
-    count = merge_sorted(files, tmp / "graph.nt")
-    shutil.rmtree(chunks)
-    report = combine_reports([p.report for p in parsed], skipped)
-    report["totals"]["triples"] = count
-    write_turtle(tmp / "graph.nt", tmp / "graph.ttl", PREFIXES)
-    (tmp / "report.json").write_text(dump_json(report) + "\n", encoding="utf-8")
-    load_store(tmp / "graph.nt", tmp / STORE_DIR)
-    _swap_in(tmp, out)
-    return BuildResult(out, [p.report for p in parsed], skipped, count)
+    published = Counter(n for p in parsed for n in set(p.numbers))
+    shared_numbers = {n for n, k in published.items() if k > 1}
+    seen = set(organisation_lines(table, minter))
+    count = len(seen)
+    with open(target, "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(sorted(seen))
+        for p in parsed:
+            issue = pickle.loads(p.cache.read_bytes())
+            local, shared = issue_lines(issue, minter, table, titles, shared_numbers)
+            new = set(shared) - seen
+            seen |= new
+            lines = sorted(new.union(local))
+            f.writelines(lines)
+            count += len(lines)
+    return count
+
+
+def _both(first, second) -> None:
+    """Run two calls at once (Oxigraph releases the interpreter lock); re-raise the first error."""
+    import threading
+
+    errors = []
+
+    def run():
+        try:
+            second()
+        except BaseException as exc:  # noqa: BLE001 (re-raised below)
+            errors.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    try:
+        first()
+    finally:
+        thread.join()
+    if errors:
+        raise errors[0]
 
 
 def _swap_in(tmp: Path, out: Path) -> None:

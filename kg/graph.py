@@ -1,17 +1,19 @@
-"""Records to RDF triples, in the terms of ``ontology/kg.ttl``.
+"""Records to RDF, in the terms of ``ontology/kg.ttl``, written as N-Triples lines.
 
-:func:`issue_triples` yields the triples of one extracted issue
-(:mod:`kg.graph_organisations` those of the department table). Every fact carries a
-``kgo:source`` span: source file, character offsets, lines and quoted text.
-IRIs are rdflib terms and literals :class:`~kg.ntriples.Lit` (already in
-N-Triples form); :func:`to_graph` gives an rdflib Graph.
+:func:`issue_lines` gives the lines of one extracted issue
+(:mod:`kg.graph_organisations` those of the department table). Every fact
+carries a ``kgo:source`` span: an RFC 5147 fragment of its source text
+(``…/source/81eaf4dbb71cf20c#char=2561,2565``, offsets in the IRI) with the
+line it starts on and the exact quoted text.
+
+Lines are made straight from records, with no rdflib terms on the way: at
+corpus scale making terms cost more than everything else. :func:`to_graph`
+reads lines back into an rdflib Graph for small graphs and tests.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-
-from rdflib import Graph, URIRef
 
 from .iris import Minter
 from .namespaces import DCTERMS as _DCTERMS
@@ -19,7 +21,6 @@ from .namespaces import ELI as _ELI
 from .namespaces import KGO as _KGO
 from .namespaces import OA as _OA
 from .namespaces import ORG as _ORG
-from .namespaces import PREFIXES
 from .namespaces import PROV as _PROV
 from .namespaces import QB as _QB
 from .namespaces import RDF as _RDF
@@ -27,18 +28,28 @@ from .namespaces import RDFS as _RDFS
 from .namespaces import SDMX_DIMENSION as _SDMX_DIMENSION
 from .namespaces import SDMX_MEASURE as _SDMX_MEASURE
 from .namespaces import SKOS as _SKOS
-from .namespaces import XSD as _XSD
 from .namespaces import resolved
-from .ntriples import Lit
-
-# Terms resolved once: a DefinedNamespace lookup in the hot loops below cost seconds per million triples.
-DCTERMS, ELI, KGO, OA, ORG, PROV = (resolved(n) for n in (_DCTERMS, _ELI, _KGO, _OA, _ORG, _PROV))
-QB, RDF, RDFS, SDMX_DIMENSION = (resolved(n) for n in (_QB, _RDF, _RDFS, _SDMX_DIMENSION))
-SDMX_MEASURE, SKOS, XSD = (resolved(n) for n in (_SDMX_MEASURE, _SKOS, _XSD))
+from .ntriples import XSD, nt_integer, nt_lang, nt_string, nt_typed
 from .organisations import OrganisationTable, load_provinces
 from .records import Document, Issue, Span
 
-__all__ = ["issue_triples", "to_graph", "decimal_literal", "numbers_by_title", "zh", "Literal", "year_literal"]
+__all__ = ["issue_lines", "to_graph", "decimal_literal", "year_literal", "numbers_by_title", "TERMS"]
+
+
+def _terms():
+    names = dict(DCTERMS=_DCTERMS, ELI=_ELI, KGO=_KGO, OA=_OA, ORG=_ORG, PROV=_PROV, QB=_QB, RDF=_RDF, RDFS=_RDFS,
+                 SDMX_DIMENSION=_SDMX_DIMENSION, SDMX_MEASURE=_SDMX_MEASURE, SKOS=_SKOS)
+    from types import SimpleNamespace
+
+    return SimpleNamespace(**{k: resolved(v, ntriples=True) for k, v in names.items()})
+
+
+#: Every vocabulary term in N-Triples form (``TERMS.KGO.lead`` is ``'<…ontology#lead>'``).
+TERMS = _terms()
+DCTERMS, ELI, KGO, OA, ORG, PROV = TERMS.DCTERMS, TERMS.ELI, TERMS.KGO, TERMS.OA, TERMS.ORG, TERMS.PROV
+QB, RDF, RDFS, SKOS = TERMS.QB, TERMS.RDF, TERMS.RDFS, TERMS.SKOS
+SDMX_DIMENSION, SDMX_MEASURE = TERMS.SDMX_DIMENSION, TERMS.SDMX_MEASURE
+A = RDF.type
 
 ROLE = {"lead": KGO.leadRole, "participant": KGO.participantRole, "overall_lead": KGO.overallLeadRole,
         "responsible": KGO.coResponsibleRole}
@@ -46,317 +57,329 @@ SHORTCUT = {"lead": KGO.lead, "participant": KGO.participant, "overall_lead": KG
             "responsible": KGO.coResponsible}
 
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-
-
-def zh(text: str) -> Lit:
-    return Lit(text, lang="zh")
-
-
-def Literal(value, lang: str | None = None, datatype=None) -> Lit:  # noqa: N802 (reads like rdflib's)
-    """A literal for ``value``: strings as they are, integers and booleans typed."""
-    if datatype is not None:
-        return Lit(str(value), datatype=str(datatype))
-    if isinstance(value, bool):
-        return Lit("true" if value else "false", datatype=_XSD + "boolean")
-    if isinstance(value, int):
-        return Lit(str(value), datatype=_XSD + "integer")
-    return Lit(value, lang=lang)
-
-
-def decimal_literal(value: float) -> Lit:
+def decimal_literal(value: float) -> str:
     """A decimal literal in its XSD 1.1 canonical form (the form Oxigraph stores).
 
     Examples
     --------
-    >>> decimal_literal(1.5e12).value, decimal_literal(91.0).value, decimal_literal(2.12).value
-    ('1500000000000', '91', '2.12')
+    >>> decimal_literal(1.5e12), decimal_literal(2.12)
+    ('"1500000000000"^^<http://www.w3.org/2001/XMLSchema#decimal>', '"2.12"^^<http://www.w3.org/2001/XMLSchema#decimal>')
     """
-    return Lit(format(Decimal(repr(float(value))).normalize(), "f"), datatype=_XSD + "decimal")
+    return nt_typed(format(Decimal(repr(float(value))).normalize(), "f"), XSD + "decimal")
 
 
-def year_literal(y: int) -> Lit:
-    """A year as ``xsd:gYear``."""
-    return Lit(f"{y:04d}", datatype=_XSD + "gYear")
+def year_literal(y: int) -> str:
+    """A year as ``xsd:gYear``.
+
+    Examples
+    --------
+    >>> year_literal(2019)
+    '"2019"^^<http://www.w3.org/2001/XMLSchema#gYear>'
+    """
+    return f'"{y:04d}"^^<{XSD}gYear>'
+
+
+def _iri(text: str) -> str:
+    return "<" + text + ">"
 
 
 class _Emitter:
-    """Collects triples for one issue; minting spans as it goes."""
+    """Collects the lines of one issue.
 
-    def __init__(self, issue: Issue, minter: Minter, numbers_by_title: dict):
+    ``local`` lines have subjects only this source gives (its spans, its
+    documents and their parts); ``shared`` lines have subjects other issues may
+    give as well (organisations, cited documents, industries, places, the
+    issue itself), so the build removes their duplicates across issues.
+    """
+
+    def __init__(self, issue: Issue, minter: Minter, titles: dict, shared_numbers):
         self.issue = issue
         self.m = minter
-        self.numbers_by_title = numbers_by_title
-        self.source = minter.source(issue.sha256)
-        self.triples: list[tuple] = []
+        self.titles = titles
+        self.shared_numbers = shared_numbers
+        self.source = _iri(minter.source(issue.sha256))
+        self.local: list[str] = []
+        self.shared: list[str] = []
+        self.out = self.local
 
-    def add(self, s, p, o):
+    def add(self, s: str, p: str, o: str | None) -> None:
         if o is not None:
-            self.triples.append((s, p, o))
+            self.out.append(f"{s} {p} {o} .\n")
 
-    def span(self, span: Span) -> URIRef:
-        iri = self.m.span(self.issue.sha256, span.start, span.end)
-        pos, quote = URIRef(f"{iri}/position"), URIRef(f"{iri}/quote")
-        for t in ((iri, RDF.type, KGO.SourceSpan), (iri, RDF.type, OA.SpecificResource),
-                  (iri, OA.hasSource, self.source), (iri, OA.hasSelector, pos), (iri, OA.hasSelector, quote),
-                  (iri, KGO.line, Literal(span.line)), (iri, KGO.endLine, Literal(span.end_line)),
-                  (pos, RDF.type, OA.TextPositionSelector), (pos, OA.start, Literal(span.start)),
-                  (pos, OA.end, Literal(span.end)), (quote, RDF.type, OA.TextQuoteSelector),
-                  (quote, OA.exact, Literal(span.text))):
-            self.triples.append(t)
-        return iri
+    def share(self, s: str, p: str, o: str | None) -> None:
+        if o is not None:
+            self.shared.append(f"{s} {p} {o} .\n")
 
-    def sourced(self, node, span: Span | None, prop=KGO.source):
-        if span is not None:
-            self.add(node, prop, self.span(span))
+    def sourced(self, node: str, span: Span | None, prop: str = KGO.source) -> None:
+        """``node prop span``, and the span itself: its source, line(s) and quoted text."""
+        if span is None:
+            return
+        iri = f"<{self.m.span(self.issue.sha256, span.start, span.end)}>"
+        self.out.append(f"{node} {prop} {iri} .\n")
+        self.local += (f"{iri} {A} {KGO.SourceSpan} .\n", f"{iri} {OA.hasSource} {self.source} .\n",
+                       f"{iri} {KGO.line} {nt_integer(span.line)} .\n",
+                       f"{iri} {KGO.quote} {nt_string(span.text)} .\n")
+        if span.end_line != span.line:
+            self.local.append(f"{iri} {KGO.endLine} {nt_integer(span.end_line)} .\n")
 
 
-def issue_triples(issue: Issue, minter: Minter, table: OrganisationTable, numbers_by_title=None):
-    """The triples of one issue (documents, tasks, targets, …) as a list.
+def issue_lines(issue: Issue, minter: Minter, table: OrganisationTable, titles: dict | None = None,
+                shared_numbers=frozenset()) -> tuple[list[str], list[str]]:
+    """The N-Triples lines of one issue, as ``(local, shared)`` (see :class:`_Emitter`).
 
-    ``numbers_by_title`` maps titles to document numbers known anywhere in the
-    build, so that a document cited by title alone joins the numbered node.
+    ``titles`` maps titles to document numbers known anywhere in the build, so
+    that a document cited by title alone joins the numbered node;
+    ``shared_numbers`` are document numbers other sources publish too, whose
+    lines go with the shared ones.
     """
-    e = _Emitter(issue, minter, numbers_by_title or {})
-    add = e.add
+    e = _Emitter(issue, minter, titles or {}, shared_numbers)
+    add, share = e.add, e.share
     src = e.source
-    add(src, RDF.type, KGO.SourceText)
-    add(src, RDF.type, PROV.Entity)
-    add(src, KGO.fileName, Literal(issue.file.replace("\\", "/").rsplit("/", 1)[-1]))
-    add(src, KGO.sha256, Literal(issue.sha256))
-    add(src, KGO.encoding, Literal(issue.encoding))
+    add(src, A, KGO.SourceText)
+    add(src, A, PROV.Entity)
+    add(src, KGO.fileName, nt_string(issue.file.replace("\\", "/").rsplit("/", 1)[-1]))
+    add(src, KGO.sha256, nt_string(issue.sha256))
+    add(src, KGO.encoding, nt_string(issue.encoding))
     province_en = next((p["name_en"] for p in load_provinces() if p["name"] == issue.province), None)
-    iss = minter.issue(province_en, issue.year, issue.number, issue.sha256)
-    add(iss, RDF.type, KGO.GazetteIssue)
-    add(iss, KGO.sourceText, src)
+    iss = _iri(minter.issue(province_en, issue.year, issue.number, issue.sha256))
+    share(iss, A, KGO.GazetteIssue)
+    share(iss, KGO.sourceText, src)
     if issue.gazette:
-        add(iss, KGO.gazetteName, zh(issue.gazette))
-        add(iss, RDFS.label, zh(f"{issue.gazette} {issue.year}年第{issue.number}期" if issue.year else issue.gazette))
+        share(iss, KGO.gazetteName, nt_lang(issue.gazette))
+        label = f"{issue.gazette} {issue.year}年第{issue.number}期" if issue.year else issue.gazette
+        share(iss, RDFS.label, nt_lang(label))
     if issue.year:
-        add(iss, KGO.year, year_literal(issue.year))
+        share(iss, KGO.year, year_literal(issue.year))
     if issue.number:
-        add(iss, KGO.issueNumber, Literal(issue.number))
+        share(iss, KGO.issueNumber, nt_integer(issue.number))
     if issue.cumulative_number:
-        add(iss, KGO.cumulativeNumber, Literal(issue.cumulative_number))
+        share(iss, KGO.cumulativeNumber, nt_integer(issue.cumulative_number))
     if issue.published:
-        add(iss, DCTERMS.issued, Literal(issue.published, datatype=XSD.date))
+        share(iss, DCTERMS.issued, nt_typed(issue.published, XSD + "date"))
     if issue.serial:
-        add(iss, KGO.serialNumber, Literal(issue.serial))
+        share(iss, KGO.serialNumber, nt_string(issue.serial))
 
-    doc_iris = {}
-    for k, doc in enumerate(issue.documents):
-        doc_iris[id(doc)] = minter.document(doc.number) if doc.number else \
-            minter.unnumbered_document(issue.sha256, k)
+    doc_iris = [minter.document(doc.number) if doc.number else minter.unnumbered_document(issue.sha256, k)
+                for k, doc in enumerate(issue.documents)]
+    by_number = {doc.number: iri for doc, iri in zip(issue.documents, doc_iris) if doc.number}
+    e.out = e.shared
     for n, entry in enumerate(issue.toc):
-        toc = URIRef(f"{iss}/toc/{n}")
+        toc = f"<{iss[1:-1]}/toc/{n}>"
         add(iss, KGO.hasTocEntry, toc)
-        add(toc, RDF.type, KGO.TocEntry)
-        add(toc, KGO.position, Literal(n))
-        add(toc, RDFS.label, zh(entry.title))
+        add(toc, A, KGO.TocEntry)
+        add(toc, KGO.position, nt_integer(n))
+        add(toc, RDFS.label, nt_lang(entry.title))
         if entry.page is not None:
-            add(toc, KGO.page, Literal(entry.page))
+            add(toc, KGO.page, nt_integer(entry.page))
         if entry.category:
-            add(toc, KGO.category, zh(entry.category))
-        target = next((doc_iris[id(d)] for d in issue.documents if d.number and d.number == entry.doc_number), None)
-        add(toc, KGO.listsDocument, target)
+            add(toc, KGO.category, nt_lang(entry.category))
+        if entry.doc_number in by_number:
+            add(toc, KGO.listsDocument, _iri(by_number[entry.doc_number]))
         e.sourced(toc, entry.span)
-    for doc in issue.documents:
-        _document(e, doc, doc_iris[id(doc)], iss, table)
-    return e.triples
+    for doc, d in zip(issue.documents, doc_iris):
+        e.out = e.shared if doc.number in shared_numbers else e.local
+        _document(e, doc, d, iss, table)
+    return e.local, e.shared
 
 
-def _document(e: _Emitter, doc: Document, d: URIRef, iss: URIRef, table: OrganisationTable):
+def _document(e: _Emitter, doc: Document, d: str, iss: str, table: OrganisationTable):
     add, m = e.add, e.m
-    add(d, RDF.type, KGO.PolicyDocument)
-    add(d, RDF.type, ELI.LegalResource)
-    add(d, KGO.publishedIn, iss)
-    add(d, KGO.sourceText, e.source)
-    add(d, ELI.title, zh(doc.title))
-    add(d, RDFS.label, zh(doc.title))
+    doc_iri = _iri(d)
+    add(doc_iri, A, KGO.PolicyDocument)
+    add(doc_iri, A, ELI.LegalResource)
+    add(doc_iri, KGO.publishedIn, iss)
+    add(doc_iri, KGO.sourceText, e.source)
+    add(doc_iri, ELI.title, nt_lang(doc.title))
+    add(doc_iri, RDFS.label, nt_lang(doc.title))
     if doc.number:
-        add(d, ELI.id_local, Literal(doc.number))
+        add(doc_iri, ELI.id_local, nt_string(doc.number))
     if doc.date:
-        add(d, ELI.date_document, Literal(doc.date, datatype=XSD.date))
+        add(doc_iri, ELI.date_document, nt_typed(doc.date, XSD + "date"))
     if doc.kind:
-        add(d, KGO.documentKind, zh(doc.kind))
+        add(doc_iri, KGO.documentKind, nt_lang(doc.kind))
     if doc.enclosed_title:
-        add(d, KGO.enclosedTitle, zh(doc.enclosed_title))
+        add(doc_iri, KGO.enclosedTitle, nt_lang(doc.enclosed_title))
     if doc.toc_page is not None:
-        add(d, KGO.tocPage, Literal(doc.toc_page))
+        add(doc_iri, KGO.tocPage, nt_integer(doc.toc_page))
     for a in doc.addressees:
-        add(d, KGO.addressee, zh(a))
+        add(doc_iri, KGO.addressee, nt_lang(a))
     for a in doc.annexes:
-        add(d, KGO.annexTitle, zh(a))
-    e.sourced(d, doc.span)
+        add(doc_iri, KGO.annexTitle, nt_lang(a))
+    e.sourced(doc_iri, doc.span)
     for n, issuer in enumerate(doc.issuers):
-        org = m.organisation(issuer.organisation)
-        sig = m.part(d, "signature", n)
-        add(d, ELI.passed_by, org)
-        add(d, KGO.signature, sig)
-        add(sig, RDF.type, KGO.Signature)
+        org = _iri(m.organisation(issuer.organisation))
+        sig = f"<{d}/signature/{n}>"
+        add(doc_iri, ELI.passed_by, org)
+        add(doc_iri, KGO.signature, sig)
+        add(sig, A, KGO.Signature)
         add(sig, KGO.issuer, org)
-        add(sig, KGO.position, Literal(n))
-        add(sig, KGO.mention, Literal(issuer.mention))
+        add(sig, KGO.position, nt_integer(n))
+        add(sig, KGO.mention, nt_string(issuer.mention))
         e.sourced(sig, issuer.span)
         _unresolved(e, issuer)
     for n, s in enumerate(doc.sections):
-        sec = m.section(d, s.path)
-        add(sec, KGO.position, Literal(n))
-        add(sec, RDF.type, KGO.Section)
-        add(sec, RDF.type, ELI.LegalResourceSubdivision)
-        add(d, ELI.has_part, sec)
-        add(sec, ELI.is_part_of, d)
-        add(sec, DCTERMS.identifier, Literal(s.path))
-        add(sec, KGO.marker, Literal(s.marker))
+        sec = _iri(m.section(d, s.path))
+        add(sec, KGO.position, nt_integer(n))
+        add(sec, A, KGO.Section)
+        add(sec, A, ELI.LegalResourceSubdivision)
+        add(doc_iri, ELI.has_part, sec)
+        add(sec, ELI.is_part_of, doc_iri)
+        add(sec, DCTERMS.identifier, nt_string(s.path))
+        add(sec, KGO.marker, nt_string(s.marker))
         if s.title:
-            add(sec, RDFS.label, zh(s.title))
+            add(sec, RDFS.label, nt_lang(s.title))
         if s.parent:
-            add(sec, KGO.parentSection, m.section(d, s.parent))
+            add(sec, KGO.parentSection, _iri(m.section(d, s.parent)))
         e.sourced(sec, s.span)
     for n, task in enumerate(doc.tasks):
-        t = m.task(d, task.id)
-        add(t, KGO.position, Literal(n))
-        add(t, RDF.type, KGO.Task)
-        add(t, RDF.type, PROV.Activity)
-        add(t, KGO.inDocument, d)
-        add(t, KGO.inSection, m.section(d, task.section))
-        add(t, DCTERMS.identifier, Literal(task.id))
-        add(t, RDFS.label, zh(task.title))
-        e.sourced(t, task.span)
-        e.sourced(t, task.clause, KGO.clauseSource)
-        for k, r in enumerate(task.responsibilities):
-            org = m.organisation(r.org.organisation)
-            assoc = m.part(t, "responsibility", k)
-            add(t, PROV.qualifiedAssociation, assoc)
-            add(t, SHORTCUT[r.role], org)
-            add(t, KGO.responsibleOrganisation, org)
-            add(t, PROV.wasAssociatedWith, org)
-            add(assoc, RDF.type, KGO.Responsibility)
-            add(assoc, RDF.type, PROV.Association)
-            add(assoc, PROV.agent, org)
-            add(assoc, PROV.hadRole, ROLE[r.role])
-            add(assoc, KGO.mention, Literal(r.org.mention))
-            add(assoc, KGO.position, Literal(k))
-            add(assoc, KGO.roleRule, Literal(r.rule))
-            e.sourced(assoc, r.org.span)
-            _unresolved(e, r.org)
-    _citations(e, doc, d)
-    _targets(e, doc, d)
-    _industries(e, doc, d)
-    _honorees(e, doc, d)
+        _task(e, task, n, d, doc_iri)
+    _citations(e, doc, doc_iri, d)
+    _targets(e, doc, doc_iri, d)
+    _industries(e, doc, doc_iri, d)
+    _honorees(e, doc, doc_iri, d)
+
+
+def _task(e: _Emitter, task, n: int, d: str, doc_iri: str):
+    add, m = e.add, e.m
+    t_path = m.task(d, task.id)
+    t = _iri(t_path)
+    add(t, KGO.position, nt_integer(n))
+    add(t, A, KGO.Task)
+    add(t, KGO.inDocument, doc_iri)
+    add(t, KGO.inSection, _iri(m.section(d, task.section)))
+    add(t, DCTERMS.identifier, nt_string(task.id))
+    add(t, RDFS.label, nt_lang(task.title))
+    e.sourced(t, task.span)
+    e.sourced(t, task.clause, KGO.clauseSource)
+    for k, r in enumerate(task.responsibilities):
+        org = _iri(m.organisation(r.org.organisation))
+        assoc = f"<{t_path}/responsibility/{k}>"
+        add(t, PROV.qualifiedAssociation, assoc)
+        add(t, SHORTCUT[r.role], org)
+        add(t, KGO.responsibleOrganisation, org)
+        add(assoc, A, KGO.Responsibility)
+        add(assoc, PROV.agent, org)
+        add(assoc, PROV.hadRole, ROLE[r.role])
+        add(assoc, KGO.mention, nt_string(r.org.mention))
+        add(assoc, KGO.position, nt_integer(k))
+        add(assoc, KGO.roleRule, nt_string(r.rule))
+        e.sourced(assoc, r.org.span)
+        _unresolved(e, r.org)
 
 
 def _unresolved(e: _Emitter, mention):
     if not mention.resolved:
-        org = e.m.organisation(mention.organisation)
-        e.add(org, RDF.type, ORG.Organization)
-        e.add(org, RDF.type, KGO.UnresolvedOrganisation)
-        e.add(org, RDFS.label, zh(mention.mention))
-        e.add(org, SKOS.prefLabel, zh(mention.mention))
+        org = _iri(e.m.organisation(mention.organisation))
+        e.share(org, A, ORG.Organization)
+        e.share(org, A, KGO.UnresolvedOrganisation)
+        e.share(org, RDFS.label, nt_lang(mention.mention))
+        e.share(org, SKOS.prefLabel, nt_lang(mention.mention))
 
 
-def _citations(e, doc, d):
+def _citations(e: _Emitter, doc, doc_iri: str, d: str):
     for n, c in enumerate(doc.citations):
-        number = c.number or e.numbers_by_title.get(c.title)
-        cited = e.m.document(number) if number else e.m.titled_document(c.title)
-        cit = e.m.part(d, "citation", n)
-        e.add(cit, KGO.position, Literal(n))
-        e.add(d, ELI.cites, cited)
-        e.add(d, KGO.citation, cit)
-        e.add(cit, RDF.type, KGO.Citation)
+        number = c.number or e.titles.get(c.title)
+        cited = _iri(e.m.document(number) if number else e.m.titled_document(c.title))
+        cit = f"<{d}/citation/{n}>"
+        e.add(cit, KGO.position, nt_integer(n))
+        e.add(doc_iri, ELI.cites, cited)
+        e.add(doc_iri, KGO.citation, cit)
+        e.add(cit, A, KGO.Citation)
         e.add(cit, KGO.citedDocument, cited)
         e.sourced(cit, c.span)
-        e.add(cited, RDF.type, KGO.PolicyDocument)
-        e.add(cited, RDF.type, ELI.LegalResource)
+        e.share(cited, A, KGO.PolicyDocument)
+        e.share(cited, A, ELI.LegalResource)
         if number:
-            e.add(cited, ELI.id_local, Literal(number))
+            e.share(cited, ELI.id_local, nt_string(number))
         if c.title:
-            e.add(cited, ELI.title, zh(c.title))
-            e.add(cited, RDFS.label, zh(c.title))
+            e.share(cited, ELI.title, nt_lang(c.title))
+            e.share(cited, RDFS.label, nt_lang(c.title))
 
 
-def _targets(e, doc, d):
+def _targets(e: _Emitter, doc, doc_iri: str, d: str):
     if not doc.targets:
         return
-    ds = URIRef(f"{d}/targets")
-    e.add(ds, RDF.type, KGO.TargetDataSet)
-    e.add(ds, RDF.type, QB.DataSet)
-    e.add(ds, QB.structure, KGO.targetStructure)
-    e.add(ds, KGO.inDocument, d)
-    e.add(ds, RDFS.label, zh(f"{doc.number or doc.title} 量化目标"))
+    add = e.add
+    ds = f"<{d}/targets>"
+    add(ds, A, KGO.TargetDataSet)
+    add(ds, A, QB.DataSet)
+    add(ds, QB.structure, KGO.targetStructure)
+    add(ds, KGO.inDocument, doc_iri)
+    add(ds, RDFS.label, nt_lang(f"{doc.number or doc.title} 量化目标"))
     for n, t in enumerate(doc.targets):
-        obs = e.m.part(d, "target", n)
-        e.add(obs, KGO.position, Literal(n))
-        e.add(obs, RDF.type, KGO.Target)
-        e.add(obs, RDF.type, QB.Observation)
-        e.add(obs, QB.dataSet, ds)
-        e.add(obs, KGO.indicator, zh(t.indicator))
-        e.add(obs, SDMX_MEASURE.obsValue, decimal_literal(t.value))
+        obs = f"<{d}/target/{n}>"
+        add(obs, KGO.position, nt_integer(n))
+        add(obs, A, KGO.Target)
+        add(obs, A, QB.Observation)
+        add(obs, QB.dataSet, ds)
+        add(obs, KGO.indicator, nt_lang(t.indicator))
+        add(obs, SDMX_MEASURE.obsValue, decimal_literal(t.value))
         if t.value_max is not None:
-            e.add(obs, KGO.upperValue, decimal_literal(t.value_max))
-        e.add(obs, KGO.unit, Literal(t.unit))
-        e.add(obs, KGO.comparator, Literal(t.comparator))
-        e.add(obs, KGO.targetKind, Literal(t.kind))
-        e.add(obs, KGO.valueText, Literal(t.value_text))
-        e.add(obs, KGO.yearSource, Literal(t.year_source))
+            add(obs, KGO.upperValue, decimal_literal(t.value_max))
+        add(obs, KGO.unit, nt_string(t.unit))
+        add(obs, KGO.comparator, nt_string(t.comparator))
+        add(obs, KGO.targetKind, nt_string(t.kind))
+        add(obs, KGO.valueText, nt_string(t.value_text))
+        add(obs, KGO.yearSource, nt_string(t.year_source))
         if t.year is not None:
-            e.add(obs, SDMX_DIMENSION.refPeriod, year_literal(t.year))
+            add(obs, SDMX_DIMENSION.refPeriod, year_literal(t.year))
         if t.task:
-            e.add(obs, KGO.forTask, e.m.task(d, t.task))
+            add(obs, KGO.forTask, _iri(e.m.task(d, t.task)))
         if t.industry:
-            e.add(obs, KGO.forIndustry, e.m.industry(t.industry))
+            add(obs, KGO.forIndustry, _iri(e.m.industry(t.industry)))
         e.sourced(obs, t.span)
 
 
-def _industries(e, doc, d):
+def _industries(e: _Emitter, doc, doc_iri: str, d: str):
     for ind in doc.industries:
-        concept = e.m.industry(ind.label)
+        concept = _iri(e.m.industry(ind.label))
         anchor = ind.scheme.rsplit("#", 1)[-1]
-        scheme = e.m.subject_scheme() if anchor == "subject" else e.m.part(d, "scheme", anchor)
-        e.add(concept, RDF.type, KGO.Industry)
-        e.add(concept, RDF.type, SKOS.Concept)
-        e.add(concept, SKOS.prefLabel, zh(ind.label))
-        e.add(concept, SKOS.inScheme, scheme)
-        e.add(scheme, RDF.type, KGO.IndustryScheme)
-        e.add(scheme, RDF.type, SKOS.ConceptScheme)
-        e.add(scheme, SKOS.prefLabel, zh(ind.scheme_label))
+        scheme = _iri(e.m.subject_scheme() if anchor == "subject" else e.m.part(d, "scheme", anchor))
+        e.share(concept, A, KGO.Industry)
+        e.share(concept, A, SKOS.Concept)
+        e.share(concept, SKOS.prefLabel, nt_lang(ind.label))
+        e.share(concept, SKOS.inScheme, scheme)
+        e.share(scheme, A, KGO.IndustryScheme)
+        e.share(scheme, A, SKOS.ConceptScheme)
+        e.share(scheme, SKOS.prefLabel, nt_lang(ind.scheme_label))
         if anchor == "subject":
-            e.add(d, ELI.is_about, concept)
+            e.add(doc_iri, ELI.is_about, concept)
         else:
-            e.add(scheme, KGO.inDocument, d)
+            e.share(scheme, KGO.inDocument, doc_iri)
         e.sourced(concept, ind.span)
 
 
-def _honorees(e, doc, d):
+def _honorees(e: _Emitter, doc, doc_iri: str, d: str):
+    add = e.add
     for n, h in enumerate(doc.honorees):
-        com = e.m.part(d, "commendation", n)
-        who = e.m.part(d, "honoree", n)
-        e.add(d, KGO.commendation, com)
-        e.add(com, RDF.type, KGO.Commendation)
-        e.add(com, KGO.honoree, who)
-        e.add(com, KGO.category, zh(h.category))
-        e.add(com, KGO.position, Literal(n))
+        com = f"<{d}/commendation/{n}>"
+        who = f"<{d}/honoree/{n}>"
+        add(doc_iri, KGO.commendation, com)
+        add(com, A, KGO.Commendation)
+        add(com, KGO.honoree, who)
+        add(com, KGO.category, nt_lang(h.category))
+        add(com, KGO.position, nt_integer(n))
         e.sourced(com, h.span)
         if h.kind == "person":
-            e.add(who, RDF.type, KGO.Person)
-            e.add(who, RDF.type, PROV.Person)
-            e.add(who, KGO.positionTitle, zh(h.position))
+            add(who, A, KGO.Person)
+            add(who, A, PROV.Person)
+            add(who, KGO.positionTitle, nt_lang(h.position))
             if h.organisation:
-                e.add(who, KGO.positionOrganisation, zh(h.organisation))
+                add(who, KGO.positionOrganisation, nt_lang(h.organisation))
         else:
-            e.add(who, RDF.type, KGO.CommendedUnit)
-            e.add(who, RDF.type, ORG.Organization)
-        e.add(who, RDFS.label, zh(h.name))
+            add(who, A, KGO.CommendedUnit)
+            add(who, A, ORG.Organization)
+        add(who, RDFS.label, nt_lang(h.name))
         if h.place:
-            place = e.m.place(h.place)
-            e.add(who, KGO.place, place)
-            e.add(place, RDF.type, KGO.Place)
-            e.add(place, RDFS.label, zh(h.place))
+            place = _iri(e.m.place(h.place))
+            add(who, KGO.place, place)
+            e.share(place, A, KGO.Place)
+            e.share(place, RDFS.label, nt_lang(h.place))
             if h.parent_place and h.parent_place != h.place:
-                parent = e.m.place(h.parent_place)
-                e.add(place, KGO.parentPlace, parent)
-                e.add(parent, RDF.type, KGO.Place)
-                e.add(parent, RDFS.label, zh(h.parent_place))
+                parent = _iri(e.m.place(h.parent_place))
+                e.share(place, KGO.parentPlace, parent)
+                e.share(parent, A, KGO.Place)
+                e.share(parent, RDFS.label, nt_lang(h.parent_place))
 
 
 def numbers_by_title(issues) -> dict:
@@ -372,11 +395,14 @@ def numbers_by_title(issues) -> dict:
     return out
 
 
-def to_graph(triples) -> Graph:
-    """An rdflib Graph of ``triples`` with the project's prefixes bound."""
+def to_graph(lines):
+    """An rdflib Graph of N-Triples ``lines``, with the project's prefixes bound."""
+    from rdflib import Graph
+
+    from .namespaces import PREFIXES
+
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    for s, p, o in triples:
-        g.add((s, p, o.to_rdflib() if type(o) is Lit else o))
+    g.parse(data="".join(lines), format="nt")
     return g

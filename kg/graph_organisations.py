@@ -7,49 +7,52 @@ Each organisation is an ``org:FormalOrganization``; a reform is an
 
 from __future__ import annotations
 
-from rdflib import URIRef
-
-from .graph import DCTERMS, KGO, ORG, RDF, RDFS, SKOS, Literal, year_literal, zh
+from .graph import DCTERMS, KGO, ORG, RDF, RDFS, SKOS, year_literal
 from .iris import Minter
+from .ntriples import XSD, nt_lang, nt_string, nt_typed
 from .organisations import OrganisationTable
 
-__all__ = ["organisation_triples"]
+__all__ = ["organisation_lines"]
 
 
-def organisation_triples(table: OrganisationTable, minter: Minter):
-    """The department table: names, kinds, years and reform links."""
+def organisation_lines(table: OrganisationTable, minter: Minter) -> list[str]:
+    """The department table as N-Triples lines: names, kinds, years and reform links."""
     out = []
-    add = out.append
+
+    def add(triple):
+        out.append(" ".join(triple) + " .\n")
+
+    zh = nt_lang
     for org in table.organisations:
-        o = minter.organisation(org.id)
+        o = f"<{minter.organisation(org.id)}>"
         add((o, RDF.type, ORG.Organization))
         add((o, RDF.type, ORG.FormalOrganization))
-        add((o, DCTERMS.identifier, Literal(org.id)))
+        add((o, DCTERMS.identifier, nt_string(org.id)))
         add((o, SKOS.prefLabel, zh(org.name)))
-        add((o, SKOS.prefLabel, Literal(org.name_en, lang="en")))
+        add((o, SKOS.prefLabel, nt_lang(org.name_en, "en")))
         add((o, RDFS.label, zh(org.name)))
-        add((o, RDFS.label, Literal(org.name_en, lang="en")))
+        add((o, RDFS.label, nt_lang(org.name_en, "en")))
         for alias in org.aliases:
             add((o, SKOS.altLabel, zh(alias)))
-        add((o, KGO.organisationKind, Literal(org.kind)))
+        add((o, KGO.organisationKind, nt_string(org.kind)))
         add((o, KGO.jurisdiction, zh(org.jurisdiction)))
         if org.valid_from:
             add((o, KGO.validFrom, year_literal(org.valid_from)))
         if org.valid_to:
             add((o, KGO.validTo, year_literal(org.valid_to)))
         if org.uncertain:
-            add((o, KGO.uncertain, Literal(True)))
+            add((o, KGO.uncertain, nt_typed("true", XSD + "boolean")))
         if org.note:
-            add((o, SKOS.note, Literal(org.note, lang="en")))
+            add((o, SKOS.note, nt_lang(org.note, "en")))
         if org.successors:
-            event = URIRef(f"{o}/change")
+            event = f"{o[:-1]}/change>"
             add((event, RDF.type, ORG.ChangeEvent))
             add((event, ORG.originalOrganization, o))
             add((o, ORG.changedBy, event))
             if org.valid_to:
                 add((event, KGO.year, year_literal(org.valid_to)))
             for succ in org.successors:
-                s = minter.organisation(succ)
+                s = f"<{minter.organisation(succ)}>"
                 add((event, ORG.resultingOrganization, s))
                 add((s, ORG.resultedFrom, event))
                 add((o, KGO.successor, s))

@@ -101,6 +101,7 @@ class KGO(DefinedNamespace):
     encoding: URIRef
     line: URIRef
     endLine: URIRef
+    quote: URIRef
     leadRole: URIRef
     participantRole: URIRef
     overallLeadRole: URIRef
@@ -167,18 +168,21 @@ PREFIXES = {
 }
 
 
-def resolved(namespace):
+def resolved(namespace, ntriples: bool = False):
     """The declared terms of a ``DefinedNamespace`` as plain attributes, for hot loops.
 
     Looking a term up on a ``DefinedNamespace`` runs its checks every time;
     this object resolves each declared term once and, like the namespace,
-    raises ``AttributeError`` for a term it does not declare.
+    raises ``AttributeError`` for a term it does not declare. With
+    ``ntriples=True`` each term is the string ``<iri>`` that N-Triples writes.
 
     Examples
     --------
     >>> k = resolved(KGO)
     >>> k.lead == KGO.lead
     True
+    >>> resolved(KGO, ntriples=True).lead
+    '<https://w3id.org/kg-gazette/ontology#lead>'
     >>> k.leed
     Traceback (most recent call last):
     ...
@@ -189,4 +193,5 @@ def resolved(namespace):
     names = {}
     for cls in reversed(namespace.__mro__):
         names.update(getattr(cls, "__annotations__", {}))
-    return SimpleNamespace(**{n: namespace[n] for n in names if not n.startswith("_")})
+    return SimpleNamespace(**{n: f"<{namespace[n]}>" if ntriples else namespace[n]
+                              for n in names if not n.startswith("_")})

@@ -145,7 +145,7 @@ SELECT ?doc ?item ?kind ?label ?parent ?role ?tip ?id WHERE {
     BIND(COALESCE(?p, ?doc) AS ?parent) BIND(CONCAT(?id, " ", COALESCE(STR(?l), "")) AS ?tip)
   } UNION {
     ?item kgo:inDocument ?doc ; a kgo:Task ; kgo:inSection ?parent ; dcterms:identifier ?id ;
-          kgo:clauseSource/oa:hasSelector/oa:exact ?clause .
+          kgo:clauseSource/kgo:quote ?clause .
     OPTIONAL { ?item rdfs:label ?l }
     BIND("task" AS ?kind) BIND(CONCAT("任务 ", ?id) AS ?label) BIND(CONCAT(COALESCE(STR(?l), ""), "\\n", ?clause) AS ?tip)
   } UNION {
@@ -260,7 +260,7 @@ SELECT ?industry ?label ?scheme ?obs ?indicator ?value ?max ?unit ?cmp ?year ?qu
   OPTIONAL { ?industry skos:inScheme/skos:prefLabel ?scheme }
   OPTIONAL {
     ?obs kgo:forIndustry ?industry ; kgo:indicator ?indicator ; sdmx-measure:obsValue ?value ; kgo:unit ?unit ;
-         kgo:comparator ?cmp ; kgo:source/oa:hasSelector/oa:exact ?quote .
+         kgo:comparator ?cmp ; kgo:source/kgo:quote ?quote .
     OPTIONAL { ?obs sdmx-dimension:refPeriod ?year } OPTIONAL { ?obs kgo:upperValue ?max }
   }
 }"""

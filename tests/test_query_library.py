@@ -11,7 +11,7 @@ from kg.query import load_query, named_queries, run_query
 PARAMS = {"tasks_of_department": {"department": "省质监局"}, "targets_by_year": {"year": "2019"},
           "targets_by_industry": {"industry": "治气"}, "citing_documents": {"number": "国发〔2012〕9号"},
           "honorees_by_city": {"city": "丽水市"}, "responsibility_sources": {"department": "省卫生计生委"},
-          "documents_by_issuer": {"issuer": "省军区办公室"}}
+          "documents_by_issuer": {"issuer": "省军区办公室"}, "span_selectors": {"file": "000_81eaf4dbb71cf20c.txt"}}
 
 
 def test_library_has_headers_and_declared_params():
@@ -26,6 +26,19 @@ def test_library_has_headers_and_declared_params():
 def test_columns_match_the_header(store, name):
     columns, _ = run_query(store, load_query(name), PARAMS.get(name, {}))
     assert columns == load_query(name).columns
+
+
+def test_span_selectors_quote_the_seed_at_their_offsets(run, seed_path):
+    text = seed_path.read_text("utf-8")
+    spans = run("span_selectors", file=seed_path.name)
+    assert len(spans) == 716
+    for row in spans:
+        assert row["exact"] == text[row["start"]:row["end"]], row
+        assert row["span"].endswith(f"#char={row['start']},{row['end']}")
+        assert row["line"] == text.count("\n", 0, row["start"]) + 1
+        assert row["end_line"] >= row["line"]
+    first_lead = next(r for r in spans if r["exact"] == "省质监局")
+    assert (first_lead["start"], first_lead["end"], first_lead["line"]) == (2561, 2565, 69)
 
 
 def test_departments_by_lead(run):
