@@ -29,6 +29,7 @@ from .iris import DEFAULT_BASE
 __all__ = ["BuildResult", "build", "collect_sources", "sample_sources"]
 
 SOURCE_SUFFIXES = (".txt", ".text")
+_CACHE_FORMAT = 2  # a summary pickle, then the records pickle
 
 
 @dataclass
@@ -90,24 +91,33 @@ def _cache_key(data: bytes, path: Path, encoding, table_digest: str) -> str:
     from . import __version__
 
     h = hashlib.sha256(data)
-    h.update(f"\0{path}\0{encoding}\0{__version__}\0{table_digest}".encode("utf-8"))
+    h.update(f"\0{path}\0{encoding}\0{__version__}\0{table_digest}\0{_CACHE_FORMAT}".encode("utf-8"))
     return h.hexdigest()
 
 
 def _extract_one(job):
-    """Worker: extract one file; return ``(index, pickled records or None, error or None)``.
+    """Worker: extract one file; return ``(index, cache entry or None, error or None)``.
 
     The records travel pickled once: the parent keeps the bytes for the cache.
     """
-    import pickle
-
     from .extract import extract_file
 
     index, path, encoding = job
     try:
-        return index, pickle.dumps(extract_file(path, encoding=encoding), pickle.HIGHEST_PROTOCOL), None
+        return index, _cache_bytes(extract_file(path, encoding=encoding)), None
     except KgError as exc:
         return index, None, str(exc)
+
+
+def _cache_bytes(issue) -> bytes:
+    """A cache entry: the summary the first pass keeps, then the records (two pickles, read apart)."""
+    import pickle
+
+    from .graph import numbers_by_title
+    from .report import issue_report
+
+    summary = (issue_report(issue), numbers_by_title([issue]), tuple(d.number for d in issue.documents if d.number))
+    return pickle.dumps(summary, pickle.HIGHEST_PROTOCOL) + pickle.dumps(issue, pickle.HIGHEST_PROTOCOL)
 
 
 @dataclass
@@ -122,14 +132,11 @@ class _Parsed:
 
 
 def _summary(data: bytes, cache: Path) -> _Parsed:
+    """The summary at the head of a cache entry (the records after it stay unread)."""
     import pickle
 
-    from .graph import numbers_by_title
-    from .report import issue_report
-
-    issue = pickle.loads(data)
-    return _Parsed(cache, issue_report(issue), numbers_by_title([issue]),
-                   tuple(d.number for d in issue.documents if d.number))
+    report, titles, numbers = pickle.loads(data)  # reads the first pickle only
+    return _Parsed(cache, report, titles, numbers)
 
 
 def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path, jobs: int | None, progress):
@@ -193,7 +200,7 @@ def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path
 
         for k, path, enc in todo:
             try:
-                keep(k, pickle.dumps(extract_file(path, encoding=enc, table=table), pickle.HIGHEST_PROTOCOL), None)
+                keep(k, _cache_bytes(extract_file(path, encoding=enc, table=table)), None)
             except KgError as exc:
                 keep(k, None, str(exc))
             done += 1
@@ -244,7 +251,7 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
                 kept.append(p)
         if not kept:
             raise KgError("no source could be read: " + "; ".join(e for _, e in skipped))
-        result = _write(kept, skipped, table, minter, tmp, out)
+        result = _write(kept, skipped, table, minter, tmp, out, jobs)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -252,15 +259,19 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
     return result
 
 
-def _write(parsed, skipped, table, minter, tmp: Path, out: Path) -> BuildResult:
-    """Second pass: graph (one issue at a time), Turtle, report and store into ``tmp``, then swapped in."""
+def _write(parsed, skipped, table, minter, tmp: Path, out: Path, jobs: int | None) -> BuildResult:
+    """Second pass: graph (on every core), Turtle, report and store into ``tmp``, then swapped in."""
     from .namespaces import PREFIXES
+    from .organisations import load_table
     from .output import dump_json
     from .report import combine_reports
     from .store import STORE_DIR, load_store, write_turtle
+    from .writing import write_graph
 
     parsed = _drop_repeated_texts(parsed, skipped)
-    count = _write_ntriples(parsed, table, minter, tmp / "graph.nt")
+    count = write_graph([p.cache for p in parsed], table, minter, tmp / "graph.nt", tmp / "chunks", jobs,
+                        parallel=table is load_table())
+    shutil.rmtree(tmp / "chunks", ignore_errors=True)
     report = combine_reports([p.report for p in parsed], skipped)
     report["totals"]["triples"] = count
     (tmp / "report.json").write_text(dump_json(report) + "\n", encoding="utf-8")
@@ -281,40 +292,6 @@ def _drop_repeated_texts(parsed, skipped):
             first[sha] = name
             kept.append(p)
     return kept
-
-
-def _write_ntriples(parsed, table, minter, target: Path) -> int:
-    """Write the graph's lines, one issue at a time; return how many.
-
-    Lines only one source can give are written as that source makes them;
-    lines several may give (organisations, cited documents, industries, places,
-    documents published twice) are written once, where first seen.
-    """
-    import pickle
-    from collections import Counter
-
-    from .graph import issue_lines
-    from .graph_organisations import organisation_lines
-
-    titles: dict = {}  # first wins, issue by issue: the same map as numbers_by_title over all of them
-    for p in parsed:
-        for title, number in p.titles.items():
-            titles.setdefault(title, number)
-    published = Counter(n for p in parsed for n in set(p.numbers))
-    shared_numbers = {n for n, k in published.items() if k > 1}
-    seen = set(organisation_lines(table, minter))
-    count = len(seen)
-    with open(target, "w", encoding="utf-8", newline="\n") as f:
-        f.writelines(sorted(seen))
-        for p in parsed:
-            issue = pickle.loads(p.cache.read_bytes())
-            local, shared = issue_lines(issue, minter, table, titles, shared_numbers)
-            new = set(shared) - seen
-            seen |= new
-            lines = sorted(new.union(local))
-            f.writelines(lines)
-            count += len(lines)
-    return count
 
 
 def _both(first, second) -> None:
