@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,10 +140,14 @@ def read_source(path: str | Path, encoding: str | None = None) -> Source:
     return decode_bytes(data, name, encoding)
 
 
+_COMMON = re.compile(r"[\x20-\x7e\r\n\t\u3000-\u303f\u4e00-\u9fa5\uff01-\uff5e]+")
+
+
 def _checked(source: Source) -> Source:
     """Refuse decoded text that is mostly control or unassigned characters."""
     sample = source.text[:20000]
-    odd = sum(1 for c in sample
+    rare = _COMMON.sub("", sample)  # printable ASCII, CJK and common punctuation are never odd
+    odd = sum(1 for c in rare
               if unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") and c not in "\r\n\t\x0c")
     if sample and odd > 0.05 * len(sample):
         raise InputError(source.name, f"decoded as {source.encoding} but does not look like text; "

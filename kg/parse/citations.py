@@ -39,7 +39,7 @@ def find_citations(paras, doc: Document) -> list[Citation]:
         text = p.text
         taken = []
         previous_end = None
-        for m in _TITLED.finditer(text):
+        for m in _TITLED.finditer(text) if "《" in text else ():
             title = tidy(m.group("title"))
             number = None
             if m.group("num"):
@@ -55,7 +55,7 @@ def find_citations(paras, doc: Document) -> list[Citation]:
                 continue
             seen.update(k for k in (number, title) if k)
             out.append(Citation(number, title, p.span(m.start(), m.end())))
-        for m in DOC_NUMBER.finditer(text):
+        for m in DOC_NUMBER.finditer(text) if "号" in text else ():  # a document number ends in 号
             start = m.start("prefix")
             if any(a <= start < b for a, b in taken):
                 continue

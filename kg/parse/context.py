@@ -60,6 +60,7 @@ class Context:
     table: OrganisationTable
     province: str | None = None
     notices: list[Notice] = field(default_factory=list)
+    _resolved: dict = field(default_factory=dict, repr=False)  # (mention, year) → (name, organisation)
 
     def notice(self, code: str, message: str, line: int | None = None,
                document: str | None = None) -> None:
@@ -68,8 +69,11 @@ class Context:
     def organisation(self, mention: str, span: Span, year: int | None,
                      document: str | None = None) -> OrgMention:
         """Resolve a mention; an unknown name is kept and reported, never dropped."""
-        name = tidy(mention)
-        org = self.table.resolve(name, year, self.province)
+        known = self._resolved.get((mention, year))
+        if known is None:
+            name = tidy(mention)
+            known = self._resolved[mention, year] = (name, self.table.resolve(name, year, self.province))
+        name, org = known
         if org is not None:
             return OrgMention(name, org.id, True, span)
         self.notice("unresolved-organisation",

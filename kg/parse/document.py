@@ -8,7 +8,7 @@ from ..numbers import DATE_PATTERN, parse_date
 from ..records import Document, Responsibility, Task
 from .context import DOC_NUMBER, Context, tidy
 from .layout import DocumentBlock
-from .responsibility import ClauseRules, find_clauses, is_label_line, parse_clause, split_top_level, stray_clauses
+from .responsibility import ClauseRules, is_label_line, paragraph_clauses, parse_clause, split_top_level
 from .sections import SectionItem, section_tree
 
 __all__ = ["parse_document", "document_year"]
@@ -153,10 +153,10 @@ def _tasks(ctx: Context, items: list[SectionItem], year, label):
     for item in items:
         raws, clause_span = [], None
         for n, p in enumerate(item.paragraphs):
-            for a, b in stray_clauses(p.text):
+            found, stray = paragraph_clauses(p.text, heading=(n == 0))
+            for a, b in stray:
                 ctx.notice("responsibility-unread", "a responsibility clause inside a paragraph was not read: "
                            f"{p.text[a:b][:40]!r}", p.span(a, b).line, label)
-            found = find_clauses(p.text, heading=(n == 0))
             if not found and n > 0 and is_label_line(p.text):
                 a, b = p.stripped()
                 if p.text[b - 1] == ")" and "(" not in p.text[a:b]:  # a bracket left on the page before

@@ -25,7 +25,7 @@ from ..text import trim
 
 __all__ = [
     "RawResponsibility", "ClauseRules", "split_top_level", "find_clauses",
-    "parse_clause", "is_label_line", "stray_clauses", "LABEL",
+    "parse_clause", "is_label_line", "stray_clauses", "paragraph_clauses", "LABEL",
 ]
 
 #: Labels that open a list, and the role of everyone under them.
@@ -142,8 +142,12 @@ def find_clauses(text: str, heading: bool = False):
     >>> find_clauses("以“四无”(无证无照、无安全保障)企业为重点。")
     []
     """
+    return _clauses(text, _groups(text), heading)
+
+
+def _clauses(text: str, groups, heading: bool):
     out = []
-    for a, b in _groups(text):
+    for a, b in groups:
         inner = text[a + 1:b]
         rest = text[b + 1:].strip()
         at_end = rest in ("", "。", ".", ";")
@@ -161,8 +165,24 @@ def stray_clauses(text: str):
     They are not read (a clause mid-paragraph may belong to a sentence, not a
     task); callers warn about them.
     """
-    kept = set(find_clauses(text, heading=True))
-    return [(a + 1, b) for a, b in _groups(text) if LABEL.search(text[a + 1:b]) and (a + 1, b) not in kept]
+    return paragraph_clauses(text, heading=True)[1]
+
+
+def paragraph_clauses(text: str, heading: bool = False):
+    """``(find_clauses(text, heading), stray_clauses(text))``, the brackets scanned once.
+
+    Examples
+    --------
+    >>> t = "开展工作(责任单位:省质监局)并推进。(牵头单位:省经信委)"
+    >>> [[t[a:b] for a, b in found] for found in paragraph_clauses(t)]
+    [['牵头单位:省经信委'], ['责任单位:省质监局']]
+    """
+    if not _PARENS.search(text):
+        return [], []
+    groups = _groups(text)
+    found = _clauses(text, groups, heading)
+    kept = set(found if heading else _clauses(text, groups, True))
+    return found, [(a + 1, b) for a, b in groups if LABEL.search(text[a + 1:b]) and (a + 1, b) not in kept]
 
 
 def _has_role_verb(inner: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..numbers import scale_value
 from .context import DOC_NUMBER, tidy
@@ -83,6 +84,7 @@ class YearState:
         return YearState(self.year, source or self.source, self.past, self.document_year)
 
 
+@lru_cache(maxsize=16)  # a table row is masked once for all its cells
 def mask(text: str) -> str:
     """Blank spans whose digits are not quantities, keeping length.
 
@@ -91,14 +93,21 @@ def mask(text: str) -> str:
     >>> mask("根据《纲要2025》,PM2.5达到40")
     '根据□□□□□□□□,□□□□□达到40'
     """
-    chars = list(text)
+    patterns = (*_MASKS, DOC_NUMBER) if "号" in text else _MASKS  # a document number ends in 号
+    spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
     m = _MARKER.match(text)
     if m:
-        chars[:m.end()] = "□" * m.end()
-    for pattern in (*_MASKS, DOC_NUMBER):
-        for m in pattern.finditer(text):
-            chars[m.start():m.end()] = "□" * (m.end() - m.start())
-    return "".join(chars)
+        spans.append((0, m.end()))
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for a, b in sorted(spans):
+        if b > at:
+            a = max(a, at)
+            pieces += (text[at:a], "□" * (b - a))
+            at = b
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def scan_targets(text: str, start: int, end: int, state: YearState, unread: list | None = None):
