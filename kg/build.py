@@ -3,8 +3,8 @@
 Outputs in the output folder:
 
 - ``graph.ttl``: the graph as Turtle, byte-identical for the same input;
-- ``graph.nt``: the same triples as N-Triples (for loading elsewhere): the
-  department table, then each source in turn, each part sorted;
+- ``graph.nt``: the same triples as N-Triples (for loading elsewhere); both
+  hold the department table, then each source in turn, each part sorted;
 - ``report.json``: per issue and document what was found, every notice and self-check;
 - ``store/``: an Oxigraph store for fast SPARQL;
 - ``cache/``: the records of each source, keyed by its content, so a rebuild
@@ -12,7 +12,9 @@ Outputs in the output folder:
 
 Everything is written to a temporary folder beside the output and swapped in
 when complete, so an interrupted or failed build leaves the previous outputs.
-Sources are parsed in parallel, one process per core.
+Sources are parsed in parallel, one process per core (:func:`_extract_all`),
+and turned into N-Triples and Turtle the same way (:mod:`kg.writing`); the
+store is then bulk-loaded from the N-Triples.
 """
 
 from __future__ import annotations
@@ -260,23 +262,21 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
 
 
 def _write(parsed, skipped, table, minter, tmp: Path, out: Path, jobs: int | None) -> BuildResult:
-    """Second pass: graph (on every core), Turtle, report and store into ``tmp``, then swapped in."""
-    from .namespaces import PREFIXES
+    """Second pass: graph and Turtle (on every core), report and store into ``tmp``, then swapped in."""
     from .organisations import load_table
     from .output import dump_json
     from .report import combine_reports
-    from .store import STORE_DIR, load_store, write_turtle
+    from .store import STORE_DIR, load_store
     from .writing import write_graph
 
     parsed = _drop_repeated_texts(parsed, skipped)
-    count = write_graph([p.cache for p in parsed], table, minter, tmp / "graph.nt", tmp / "chunks", jobs,
-                        parallel=table is load_table())
+    count = write_graph([p.cache for p in parsed], table, minter, tmp / "graph.nt", tmp / "graph.ttl", tmp / "chunks",
+                        jobs, parallel=table is load_table())
     shutil.rmtree(tmp / "chunks", ignore_errors=True)
     report = combine_reports([p.report for p in parsed], skipped)
     report["totals"]["triples"] = count
     (tmp / "report.json").write_text(dump_json(report) + "\n", encoding="utf-8")
-    _both(lambda: write_turtle(tmp / "graph.nt", tmp / "graph.ttl", PREFIXES),
-          lambda: load_store(tmp / "graph.nt", tmp / STORE_DIR))
+    load_store(tmp / "graph.nt", tmp / STORE_DIR)
     _swap_in(tmp, out)
     return BuildResult(out, [p.report for p in parsed], skipped, count)
 
@@ -292,28 +292,6 @@ def _drop_repeated_texts(parsed, skipped):
             first[sha] = name
             kept.append(p)
     return kept
-
-
-def _both(first, second) -> None:
-    """Run two calls at once (Oxigraph releases the interpreter lock); re-raise the first error."""
-    import threading
-
-    errors = []
-
-    def run():
-        try:
-            second()
-        except BaseException as exc:  # noqa: BLE001 (re-raised below)
-            errors.append(exc)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    try:
-        first()
-    finally:
-        thread.join()
-    if errors:
-        raise errors[0]
 
 
 def _swap_in(tmp: Path, out: Path) -> None:

@@ -13,7 +13,7 @@ from rdflib import BNode, Literal, URIRef
 
 from .errors import KgError, QueryError
 
-__all__ = ["load_store", "open_store", "select", "select_values", "to_rdflib", "write_turtle", "STORE_DIR"]
+__all__ = ["load_store", "open_store", "select", "select_values", "to_rdflib", "turtle", "STORE_DIR"]
 
 STORE_DIR = "store"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -42,26 +42,25 @@ def open_store(out_dir: Path):
         raise KgError(f"{path}: cannot open the store ({exc})") from None
 
 
-def write_turtle(ntriples: Path, path: Path, prefixes: dict) -> None:
-    """Write a sorted N-Triples file as Turtle, keeping its order, prefixes sorted (so output is stable)."""
-    import shutil
+def turtle(ntriples: bytes, prefixes: dict) -> tuple[bytes, bytes]:
+    """Turtle for N-Triples text, as ``(prefix lines, statements)``, keeping its order.
 
+    pyoxigraph writes the prefix lines in no fixed order; they come back
+    sorted, so Turtle blocks made apart join into one stable file (the
+    prefix lines once, then each block's statements).
+    """
     import pyoxigraph as ox
 
-    path = Path(path)
-    raw = path.with_name(path.name + ".unsorted-prefixes")
-    triples = ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
-    ox.serialize(triples, str(raw), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    with open(raw, "rb") as src, open(path, "wb") as out:
-        head = []
-        line = src.readline()
-        while line.startswith(b"@prefix"):
-            head.append(line)
-            line = src.readline()
-        out.writelines(sorted(head))
-        out.write(line)
-        shutil.copyfileobj(src, out, 1 << 20)
-    raw.unlink()
+    if not ntriples:
+        return b"", b""
+    text = ox.serialize(ox.parse(input=ntriples, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
+                        prefixes=prefixes)
+    head, at = [], 0
+    while text.startswith(b"@prefix", at):
+        end = text.index(b"\n", at) + 1
+        head.append(text[at:end])
+        at = end
+    return b"".join(sorted(head)), text[at:]
 
 
 def to_rdflib(term):

@@ -1,10 +1,11 @@
-"""The second pass of a build: the graph's N-Triples, from the cached records, on every core.
+"""The second pass of a build: the graph as N-Triples and Turtle, from the cached records, on every core.
 
 Each worker turns one source's records into lines (:func:`kg.graph.issue_lines`)
-and writes the lines only that source can give, sorted, to a chunk file; the
-lines several sources may give come back to the parent, which writes each
-once, where first seen. ``graph.nt`` is then the department table followed by
-each source in turn: the same input gives the same bytes.
+and writes the lines only that source can give, sorted, to a chunk file, with
+their Turtle beside it; the lines several sources may give come back to the
+parent, which writes each once, where first seen. ``graph.nt`` and
+``graph.ttl`` are then the department table followed by each source in turn:
+the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -33,20 +34,23 @@ def _setup(base, titles, shared_numbers, table=None):
 
 
 def _lines(job):
-    """Worker: one source's lines; the local ones into ``chunk``, the shared ones returned."""
+    """Worker: one source's lines; the local ones into ``chunk`` (and its Turtle), the shared ones returned."""
     from .graph import issue_lines
+    from .namespaces import PREFIXES
+    from .store import turtle
 
     cache, chunk = job
     w = _worker
     local, shared = issue_lines(read_records(cache), w["minter"], w["table"], w["titles"], w["shared_numbers"])
-    with open(chunk, "w", encoding="utf-8", newline="\n") as f:
-        f.writelines(sorted(set(local)))
+    data = "".join(sorted(set(local))).encode("utf-8")
+    chunk.write_bytes(data)
+    chunk.with_suffix(".ttl").write_bytes(turtle(data, PREFIXES)[1])
     return shared
 
 
-def write_graph(caches, table, minter, target: Path, chunks: Path, jobs: int | None = None,
+def write_graph(caches, table, minter, nt_path: Path, ttl_path: Path, chunks: Path, jobs: int | None = None,
                 parallel: bool = True) -> int:
-    """Write the graph of the cached sources ``caches`` to ``target``; return its number of lines.
+    """Write the graph of the cached sources ``caches`` as N-Triples and Turtle; return its number of triples.
 
     ``caches`` are the first pass's cache entries, in build order. With
     ``parallel`` (the default table only), one process per core.
@@ -54,6 +58,8 @@ def write_graph(caches, table, minter, target: Path, chunks: Path, jobs: int | N
     from collections import Counter
 
     from .graph_organisations import organisation_lines
+    from .namespaces import PREFIXES
+    from .store import turtle
 
     caches = list(caches)
     titles, published = {}, Counter()
@@ -65,17 +71,21 @@ def write_graph(caches, table, minter, target: Path, chunks: Path, jobs: int | N
     chunks.mkdir(parents=True, exist_ok=True)
     jobs_list = [(c, chunks / f"{k:07d}.nt") for k, c in enumerate(caches)]
     seen = set(organisation_lines(table, minter))
-    with open(target, "w", encoding="utf-8", newline="\n") as out:
-        out.writelines(sorted(seen))
-        count = len(seen)
+    count = len(seen)
+    with open(nt_path, "wb") as nt, open(ttl_path, "wb") as ttl:
+        block = "".join(sorted(seen)).encode("utf-8")
+        head, body = turtle(block, PREFIXES)
+        nt.write(block)
+        ttl.write(head + body)
         for (cache, chunk), shared in zip(jobs_list, _map(jobs_list, minter, titles, shared_numbers, table,
                                                           jobs, parallel)):
             new = sorted(set(shared) - seen)
             seen.update(new)
-            out.writelines(new)
-            with open(chunk, encoding="utf-8", newline="\n") as f:
-                count += len(new) + _copy_counting(f, out)
-            chunk.unlink()
+            block = "".join(new).encode("utf-8")
+            nt.write(block)
+            ttl.write(turtle(block, PREFIXES)[1])
+            count += len(new) + _append(chunk, nt, count_lines=True)
+            _append(chunk.with_suffix(".ttl"), ttl)
     return count
 
 
@@ -98,12 +108,13 @@ def _map(jobs_list, minter, titles, shared_numbers, table, jobs, parallel):
         yield _lines(job)
 
 
-def _copy_counting(src, dst) -> int:
+def _append(path: Path, out, count_lines: bool = False) -> int:
+    """Copy ``path`` to the end of ``out`` and delete it; return its line count if asked."""
     lines = 0
-    while True:
-        block = src.read(1 << 20)
-        if not block:
-            return lines
-        lines += block.count("\n")
-        dst.write(block)
-
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            if count_lines:
+                lines += block.count(b"\n")
+            out.write(block)
+    path.unlink()
+    return lines
