@@ -178,6 +178,13 @@ def build_part(args, tmp, corpus, files):
         labels = organisation_labels(store)
         clock("kg centrality on the corpus", lambda: department_measures(rows, labels))
         clock("kg communities on the corpus", lambda: detect_communities(rows, labels))
+        total = 0.0
+        for name in sorted(named_queries()):
+            t = time.perf_counter()
+            _, found = run_query(store, load_query(name), PARAMS.get(name, {}))
+            total += time.perf_counter() - t
+            print(f"  named query {name} on the corpus: {len(found)} rows, {time.perf_counter() - t:.1f}s")
+        print(f"named queries on the whole corpus: {total:.1f}s together")
         compare_queries(args, tmp, files)
 
 
