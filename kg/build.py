@@ -263,6 +263,8 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
 
 def _write(parsed, skipped, table, minter, tmp: Path, out: Path, jobs: int | None) -> BuildResult:
     """Second pass: graph and Turtle (on every core), report and store into ``tmp``, then swapped in."""
+    from collections import Counter
+
     from .organisations import load_table
     from .output import dump_json
     from .report import combine_reports
@@ -270,8 +272,14 @@ def _write(parsed, skipped, table, minter, tmp: Path, out: Path, jobs: int | Non
     from .writing import write_graph
 
     parsed = _drop_repeated_texts(parsed, skipped)
-    count = write_graph([p.cache for p in parsed], table, minter, tmp / "graph.nt", tmp / "graph.ttl", tmp / "chunks",
-                        jobs, parallel=table is load_table())
+    titles: dict = {}  # first wins, source by source: numbers_by_title over the whole build
+    for p in parsed:
+        for title, number in p.titles.items():
+            titles.setdefault(title, number)
+    published = Counter(n for p in parsed for n in set(p.numbers))
+    shared_numbers = frozenset(n for n, k in published.items() if k > 1)  # documents printed in several sources
+    count = write_graph([p.cache for p in parsed], titles, shared_numbers, table, minter, tmp / "graph.nt",
+                        tmp / "graph.ttl", tmp / "chunks", jobs, parallel=table is load_table())
     shutil.rmtree(tmp / "chunks", ignore_errors=True)
     report = combine_reports([p.report for p in parsed], skipped)
     report["totals"]["triples"] = count

@@ -48,26 +48,19 @@ def _lines(job):
     return shared
 
 
-def write_graph(caches, table, minter, nt_path: Path, ttl_path: Path, chunks: Path, jobs: int | None = None,
-                parallel: bool = True) -> int:
+def write_graph(caches, titles: dict, shared_numbers, table, minter, nt_path: Path, ttl_path: Path, chunks: Path,
+                jobs: int | None = None, parallel: bool = True) -> int:
     """Write the graph of the cached sources ``caches`` as N-Triples and Turtle; return its number of triples.
 
-    ``caches`` are the first pass's cache entries, in build order. With
-    ``parallel`` (the default table only), one process per core.
+    ``caches`` are the first pass's cache entries, in build order; ``titles``
+    and ``shared_numbers`` are as :func:`kg.graph.issue_lines` takes them, for
+    the whole build. With ``parallel`` (the default table only), one process
+    per core.
     """
-    from collections import Counter
-
     from .graph_organisations import organisation_lines
     from .namespaces import PREFIXES
     from .store import turtle
 
-    caches = list(caches)
-    titles, published = {}, Counter()
-    for summary in map(_summary, caches):  # first wins: numbers_by_title over all sources, in order
-        for title, number in summary[1].items():
-            titles.setdefault(title, number)
-        published.update(set(summary[2]))
-    shared_numbers = frozenset(n for n, k in published.items() if k > 1)
     chunks.mkdir(parents=True, exist_ok=True)
     jobs_list = [(c, chunks / f"{k:07d}.nt") for k, c in enumerate(caches)]
     seen = set(organisation_lines(table, minter))
@@ -87,11 +80,6 @@ def write_graph(caches, table, minter, nt_path: Path, ttl_path: Path, chunks: Pa
             count += len(new) + _append(chunk, nt, count_lines=True)
             _append(chunk.with_suffix(".ttl"), ttl)
     return count
-
-
-def _summary(cache: Path):
-    with open(cache, "rb") as f:
-        return pickle.load(f)
 
 
 def _map(jobs_list, minter, titles, shared_numbers, table, jobs, parallel):
