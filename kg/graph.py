@@ -13,74 +13,16 @@ reads lines back into an rdflib Graph for small graphs and tests.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
+from .graph_facts import add_honorees, add_industries, add_targets
+from .graph_terms import A, DCTERMS, ELI, KGO, OA, ORG, PROV, RDFS, ROLE, SHORTCUT, SKOS
+from .graph_terms import iri_term as _iri
+from .graph_terms import year_literal
 from .iris import Minter
-from .namespaces import DCTERMS as _DCTERMS
-from .namespaces import ELI as _ELI
-from .namespaces import KGO as _KGO
-from .namespaces import OA as _OA
-from .namespaces import ORG as _ORG
-from .namespaces import PROV as _PROV
-from .namespaces import QB as _QB
-from .namespaces import RDF as _RDF
-from .namespaces import RDFS as _RDFS
-from .namespaces import SDMX_DIMENSION as _SDMX_DIMENSION
-from .namespaces import SDMX_MEASURE as _SDMX_MEASURE
-from .namespaces import SKOS as _SKOS
-from .namespaces import resolved
 from .ntriples import XSD, nt_integer, nt_lang, nt_string, nt_typed
 from .organisations import OrganisationTable, load_provinces
 from .records import Document, Issue, Span
 
-__all__ = ["issue_lines", "to_graph", "decimal_literal", "year_literal", "numbers_by_title", "TERMS"]
-
-
-def _terms():
-    names = dict(DCTERMS=_DCTERMS, ELI=_ELI, KGO=_KGO, OA=_OA, ORG=_ORG, PROV=_PROV, QB=_QB, RDF=_RDF, RDFS=_RDFS,
-                 SDMX_DIMENSION=_SDMX_DIMENSION, SDMX_MEASURE=_SDMX_MEASURE, SKOS=_SKOS)
-    from types import SimpleNamespace
-
-    return SimpleNamespace(**{k: resolved(v, ntriples=True) for k, v in names.items()})
-
-
-#: Every vocabulary term in N-Triples form (``TERMS.KGO.lead`` is ``'<…ontology#lead>'``).
-TERMS = _terms()
-DCTERMS, ELI, KGO, OA, ORG, PROV = TERMS.DCTERMS, TERMS.ELI, TERMS.KGO, TERMS.OA, TERMS.ORG, TERMS.PROV
-QB, RDF, RDFS, SKOS = TERMS.QB, TERMS.RDF, TERMS.RDFS, TERMS.SKOS
-SDMX_DIMENSION, SDMX_MEASURE = TERMS.SDMX_DIMENSION, TERMS.SDMX_MEASURE
-A = RDF.type
-
-ROLE = {"lead": KGO.leadRole, "participant": KGO.participantRole, "overall_lead": KGO.overallLeadRole,
-        "responsible": KGO.coResponsibleRole}
-SHORTCUT = {"lead": KGO.lead, "participant": KGO.participant, "overall_lead": KGO.overallLead,
-            "responsible": KGO.coResponsible}
-
-
-def decimal_literal(value: float) -> str:
-    """A decimal literal in its XSD 1.1 canonical form (the form Oxigraph stores).
-
-    Examples
-    --------
-    >>> decimal_literal(1.5e12), decimal_literal(2.12)
-    ('"1500000000000"^^<http://www.w3.org/2001/XMLSchema#decimal>', '"2.12"^^<http://www.w3.org/2001/XMLSchema#decimal>')
-    """
-    return nt_typed(format(Decimal(repr(float(value))).normalize(), "f"), XSD + "decimal")
-
-
-def year_literal(y: int) -> str:
-    """A year as ``xsd:gYear``.
-
-    Examples
-    --------
-    >>> year_literal(2019)
-    '"2019"^^<http://www.w3.org/2001/XMLSchema#gYear>'
-    """
-    return f'"{y:04d}"^^<{XSD}gYear>'
-
-
-def _iri(text: str) -> str:
-    return "<" + text + ">"
+__all__ = ["issue_lines", "to_graph", "numbers_by_title"]
 
 
 class _Emitter:
@@ -234,9 +176,9 @@ def _document(e: _Emitter, doc: Document, d: str, iss: str, table: OrganisationT
     for n, task in enumerate(doc.tasks):
         _task(e, task, n, d, doc_iri)
     _citations(e, doc, doc_iri, d)
-    _targets(e, doc, doc_iri, d)
-    _industries(e, doc, doc_iri, d)
-    _honorees(e, doc, doc_iri, d)
+    add_targets(e, doc, doc_iri, d)
+    add_industries(e, doc, doc_iri, d)
+    add_honorees(e, doc, doc_iri, d)
 
 
 def _task(e: _Emitter, task, n: int, d: str, doc_iri: str):
@@ -294,92 +236,6 @@ def _citations(e: _Emitter, doc, doc_iri: str, d: str):
         if c.title:
             e.share(cited, ELI.title, nt_lang(c.title))
             e.share(cited, RDFS.label, nt_lang(c.title))
-
-
-def _targets(e: _Emitter, doc, doc_iri: str, d: str):
-    if not doc.targets:
-        return
-    add = e.add
-    ds = f"<{d}/targets>"
-    add(ds, A, KGO.TargetDataSet)
-    add(ds, A, QB.DataSet)
-    add(ds, QB.structure, KGO.targetStructure)
-    add(ds, KGO.inDocument, doc_iri)
-    add(ds, RDFS.label, nt_lang(f"{doc.number or doc.title} 量化目标"))
-    for n, t in enumerate(doc.targets):
-        obs = f"<{d}/target/{n}>"
-        add(obs, KGO.position, nt_integer(n))
-        add(obs, A, KGO.Target)
-        add(obs, A, QB.Observation)
-        add(obs, QB.dataSet, ds)
-        add(obs, KGO.indicator, nt_lang(t.indicator))
-        add(obs, SDMX_MEASURE.obsValue, decimal_literal(t.value))
-        if t.value_max is not None:
-            add(obs, KGO.upperValue, decimal_literal(t.value_max))
-        add(obs, KGO.unit, nt_string(t.unit))
-        add(obs, KGO.comparator, nt_string(t.comparator))
-        add(obs, KGO.targetKind, nt_string(t.kind))
-        add(obs, KGO.valueText, nt_string(t.value_text))
-        add(obs, KGO.yearSource, nt_string(t.year_source))
-        if t.year is not None:
-            add(obs, SDMX_DIMENSION.refPeriod, year_literal(t.year))
-        if t.task:
-            add(obs, KGO.forTask, _iri(e.m.task(d, t.task)))
-        if t.industry:
-            add(obs, KGO.forIndustry, _iri(e.m.industry(t.industry)))
-        e.sourced(obs, t.span)
-
-
-def _industries(e: _Emitter, doc, doc_iri: str, d: str):
-    for ind in doc.industries:
-        concept = _iri(e.m.industry(ind.label))
-        anchor = ind.scheme.rsplit("#", 1)[-1]
-        scheme = _iri(e.m.subject_scheme() if anchor == "subject" else e.m.part(d, "scheme", anchor))
-        e.share(concept, A, KGO.Industry)
-        e.share(concept, A, SKOS.Concept)
-        e.share(concept, SKOS.prefLabel, nt_lang(ind.label))
-        e.share(concept, SKOS.inScheme, scheme)
-        e.share(scheme, A, KGO.IndustryScheme)
-        e.share(scheme, A, SKOS.ConceptScheme)
-        e.share(scheme, SKOS.prefLabel, nt_lang(ind.scheme_label))
-        if anchor == "subject":
-            e.add(doc_iri, ELI.is_about, concept)
-        else:
-            e.share(scheme, KGO.inDocument, doc_iri)
-        e.sourced(concept, ind.span)
-
-
-def _honorees(e: _Emitter, doc, doc_iri: str, d: str):
-    add = e.add
-    for n, h in enumerate(doc.honorees):
-        com = f"<{d}/commendation/{n}>"
-        who = f"<{d}/honoree/{n}>"
-        add(doc_iri, KGO.commendation, com)
-        add(com, A, KGO.Commendation)
-        add(com, KGO.honoree, who)
-        add(com, KGO.category, nt_lang(h.category))
-        add(com, KGO.position, nt_integer(n))
-        e.sourced(com, h.span)
-        if h.kind == "person":
-            add(who, A, KGO.Person)
-            add(who, A, PROV.Person)
-            add(who, KGO.positionTitle, nt_lang(h.position))
-            if h.organisation:
-                add(who, KGO.positionOrganisation, nt_lang(h.organisation))
-        else:
-            add(who, A, KGO.CommendedUnit)
-            add(who, A, ORG.Organization)
-        add(who, RDFS.label, nt_lang(h.name))
-        if h.place:
-            place = _iri(e.m.place(h.place))
-            add(who, KGO.place, place)
-            e.share(place, A, KGO.Place)
-            e.share(place, RDFS.label, nt_lang(h.place))
-            if h.parent_place and h.parent_place != h.place:
-                parent = _iri(e.m.place(h.parent_place))
-                e.share(place, KGO.parentPlace, parent)
-                e.share(parent, A, KGO.Place)
-                e.share(parent, RDFS.label, nt_lang(h.parent_place))
 
 
 def numbers_by_title(issues) -> dict:

@@ -7,7 +7,7 @@ Each organisation is an ``org:FormalOrganization``; a reform is an
 
 from __future__ import annotations
 
-from .graph import DCTERMS, KGO, ORG, RDF, RDFS, SKOS, year_literal
+from .graph_terms import DCTERMS, KGO, ORG, RDF, RDFS, SKOS, year_literal
 from .iris import Minter
 from .ntriples import XSD, nt_lang, nt_string, nt_typed
 from .organisations import OrganisationTable
