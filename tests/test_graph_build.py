@@ -50,6 +50,9 @@ def test_configurable_base(tmp_path, seed_path):
     assert "<http://example.org/kg/eli/浙政办发-2017-76>" in (tmp_path / "o" / "graph.ttl").read_text("utf-8")
     with pytest.raises(KgError, match="not absolute"):
         build([seed_path], tmp_path / "p", base="kg/")
+    r = CliRunner().invoke(main, ["build", str(seed_path), "--out", str(tmp_path / "q"), "--base", "http://x.org/kg#"])
+    assert r.exit_code == 1 and "ends in '#'; end it in '/' (spans are '#char=' fragments)" in r.output
+    assert not (tmp_path / "q").exists()
 
 
 def test_failed_build_keeps_previous_outputs(tmp_path, seed_path, monkeypatch):
