@@ -31,7 +31,6 @@ from .iris import DEFAULT_BASE
 __all__ = ["BuildResult", "build", "collect_sources", "sample_sources"]
 
 SOURCE_SUFFIXES = (".txt", ".text")
-_CACHE_FORMAT = 2  # a summary pickle, then the records pickle
 
 
 @dataclass
@@ -91,9 +90,10 @@ def _cache_key(data: bytes, path: Path, encoding, table_digest: str) -> str:
     import hashlib
 
     from . import __version__
+    from .cache import FORMAT
 
     h = hashlib.sha256(data)
-    h.update(f"\0{path}\0{encoding}\0{__version__}\0{table_digest}\0{_CACHE_FORMAT}".encode("utf-8"))
+    h.update(f"\0{path}\0{encoding}\0{__version__}\0{table_digest}\0{FORMAT}".encode("utf-8"))
     return h.hexdigest()
 
 
@@ -102,42 +102,32 @@ def _extract_one(job):
 
     The records travel pickled once: the parent keeps the bytes for the cache.
     """
+    from .cache import entry_bytes
     from .extract import extract_file
 
     index, path, encoding = job
     try:
-        return index, _cache_bytes(extract_file(path, encoding=encoding)), None
+        return index, entry_bytes(extract_file(path, encoding=encoding)), None
     except KgError as exc:
         return index, None, str(exc)
-
-
-def _cache_bytes(issue) -> bytes:
-    """A cache entry: the summary the first pass keeps, then the records (two pickles, read apart)."""
-    import pickle
-
-    from .graph import numbers_by_title
-    from .report import issue_report
-
-    summary = (issue_report(issue), numbers_by_title([issue]), tuple(d.number for d in issue.documents if d.number))
-    return pickle.dumps(summary, pickle.HIGHEST_PROTOCOL) + pickle.dumps(issue, pickle.HIGHEST_PROTOCOL)
 
 
 @dataclass
 class _Parsed:
     """What the build keeps of one source between its two passes: never the records themselves."""
 
-    cache: Path | None = None  # the pickled records, in the new cache
+    cache: Path | None = None  # its entry (summary, then records) in the new cache
     report: dict | None = None
     titles: dict = field(default_factory=dict)  # title → document number, as graph.numbers_by_title gives
     numbers: tuple = ()  # the numbers of the documents it publishes
     error: str | None = None
 
 
-def _summary(data: bytes, cache: Path) -> _Parsed:
-    """The summary at the head of a cache entry (the records after it stay unread)."""
-    import pickle
+def _summary(entry, cache: Path) -> _Parsed:
+    """What the build keeps of a cache entry (its bytes or its file), stored at ``cache``."""
+    from .cache import read_summary
 
-    report, titles, numbers = pickle.loads(data)  # reads the first pickle only
+    report, titles, numbers = read_summary(entry)
     return _Parsed(cache, report, titles, numbers)
 
 
@@ -147,8 +137,8 @@ def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path
     Returns ``(list of _Parsed, number of files parsed)``.
     """
     import hashlib
-    import pickle
 
+    from .cache import entry_bytes
     from .organisations import load_table
 
     new_cache.mkdir(parents=True, exist_ok=True)
@@ -167,12 +157,11 @@ def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path
         if old is not None and old.is_file():
             target = new_cache / old.name
             try:
-                cached = old.read_bytes()
-                results[k] = _summary(cached, target)
+                results[k] = _summary(old, target)
             except Exception:  # a stale or damaged cache entry is re-parsed  # noqa: BLE001
                 pass
             else:
-                os.link(old, target) if _same_device(old, new_cache) else target.write_bytes(cached)
+                os.link(old, target) if _same_device(old, new_cache) else shutil.copyfile(old, target)
                 continue
         todo.append((k, path, encoding))
 
@@ -202,7 +191,7 @@ def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path
 
         for k, path, enc in todo:
             try:
-                keep(k, _cache_bytes(extract_file(path, encoding=enc, table=table)), None)
+                keep(k, entry_bytes(extract_file(path, encoding=enc, table=table)), None)
             except KgError as exc:
                 keep(k, None, str(exc))
             done += 1

@@ -11,19 +11,11 @@ the same input gives the same bytes.
 from __future__ import annotations
 
 import os
-import pickle
 from pathlib import Path
 
-__all__ = ["write_graph", "read_records"]
+__all__ = ["write_graph"]
 
 _worker: dict = {}
-
-
-def read_records(cache: Path):
-    """The records of a cache entry (the pickle after its summary)."""
-    with open(cache, "rb") as f:
-        pickle.load(f)
-        return pickle.load(f)
 
 
 def _setup(base, titles, shared_numbers, table=None):
@@ -35,6 +27,7 @@ def _setup(base, titles, shared_numbers, table=None):
 
 def _lines(job):
     """Worker: one source's lines; the local ones into ``chunk`` (and its Turtle), the shared ones returned."""
+    from .cache import read_records
     from .graph import issue_lines
     from .namespaces import PREFIXES
     from .store import turtle
