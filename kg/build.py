@@ -140,6 +140,7 @@ def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path
 
     from .cache import entry_bytes
     from .organisations import load_table
+    from .parallel import process_map, worker_count
 
     new_cache.mkdir(parents=True, exist_ok=True)
     table_digest = hashlib.sha256(repr([(o.id, o.name, o.aliases, o.valid_from, o.valid_to)
@@ -176,16 +177,13 @@ def _extract_all(paths, encoding, table, cache_dir: Path | None, new_cache: Path
     done = len(results)
     if progress:
         progress(done, len(paths))
-    workers = min(jobs or os.cpu_count() or 1, len(todo))
+    workers = worker_count(jobs, len(todo))
     if workers > 1 and table is load_table():
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for k, data, error in pool.map(_extract_one, todo, chunksize=max(1, len(todo) // (workers * 8))):
-                keep(k, data, error)
-                done += 1
-                if progress:
-                    progress(done, len(paths))
+        for k, data, error in process_map(_extract_one, todo, workers):
+            keep(k, data, error)
+            done += 1
+            if progress:
+                progress(done, len(paths))
     else:
         from .extract import extract_file
 

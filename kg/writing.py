@@ -10,7 +10,7 @@ the same input gives the same bytes.
 
 from __future__ import annotations
 
-import os
+import shutil
 from pathlib import Path
 
 __all__ = ["write_graph"]
@@ -26,7 +26,10 @@ def _setup(base, titles, shared_numbers, table=None):
 
 
 def _lines(job):
-    """Worker: one source's lines; the local ones into ``chunk`` (and its Turtle), the shared ones returned."""
+    """Worker: one source's lines; the local ones into ``chunk`` (and its Turtle).
+
+    Returns the shared lines and how many local ones the chunk holds.
+    """
     from .cache import read_records
     from .graph import issue_lines
     from .namespaces import PREFIXES
@@ -35,10 +38,11 @@ def _lines(job):
     cache, chunk = job
     w = _worker
     local, shared = issue_lines(read_records(cache), w["minter"], w["table"], w["titles"], w["shared_numbers"])
-    data = "".join(sorted(set(local))).encode("utf-8")
+    local = sorted(set(local))
+    data = "".join(local).encode("utf-8")
     chunk.write_bytes(data)
     chunk.with_suffix(".ttl").write_bytes(turtle(data, PREFIXES)[1])
-    return shared
+    return shared, len(local)
 
 
 def write_graph(caches, titles: dict, shared_numbers, table, minter, nt_path: Path, ttl_path: Path, chunks: Path,
@@ -63,39 +67,33 @@ def write_graph(caches, titles: dict, shared_numbers, table, minter, nt_path: Pa
         head, body = turtle(block, PREFIXES)
         nt.write(block)
         ttl.write(head + body)
-        for (cache, chunk), shared in zip(jobs_list, _map(jobs_list, minter, titles, shared_numbers, table,
-                                                          jobs, parallel)):
+        for (cache, chunk), (shared, local_count) in zip(jobs_list, _map(jobs_list, minter, titles, shared_numbers,
+                                                                         table, jobs, parallel)):
             new = sorted(set(shared) - seen)
             seen.update(new)
             block = "".join(new).encode("utf-8")
             nt.write(block)
             ttl.write(turtle(block, PREFIXES)[1])
-            count += len(new) + _append(chunk, nt, count_lines=True)
+            count += len(new) + local_count
+            _append(chunk, nt)
             _append(chunk.with_suffix(".ttl"), ttl)
     return count
 
 
 def _map(jobs_list, minter, titles, shared_numbers, table, jobs, parallel):
-    workers = min(jobs or os.cpu_count() or 1, len(jobs_list))
-    if workers > 1 and parallel:
-        from concurrent.futures import ProcessPoolExecutor
+    from .parallel import process_map, worker_count
 
-        with ProcessPoolExecutor(max_workers=workers, initializer=_setup,
-                                 initargs=(minter.base, titles, shared_numbers)) as pool:
-            yield from pool.map(_lines, jobs_list, chunksize=max(1, len(jobs_list) // (workers * 8)))
+    workers = worker_count(jobs, len(jobs_list))
+    if workers > 1 and parallel:
+        yield from process_map(_lines, jobs_list, workers, _setup, (minter.base, titles, shared_numbers))
         return
     _setup(minter.base, titles, shared_numbers, table)
     for job in jobs_list:
         yield _lines(job)
 
 
-def _append(path: Path, out, count_lines: bool = False) -> int:
-    """Copy ``path`` to the end of ``out`` and delete it; return its line count if asked."""
-    lines = 0
+def _append(path: Path, out) -> None:
+    """Copy ``path`` to the end of ``out`` and delete it."""
     with open(path, "rb") as f:
-        while block := f.read(1 << 20):
-            if count_lines:
-                lines += block.count(b"\n")
-            out.write(block)
+        shutil.copyfileobj(f, out, 1 << 20)
     path.unlink()
-    return lines
