@@ -56,7 +56,7 @@ class _Emitter:
         """``node prop span``, and the span itself: its source, line(s) and quoted text."""
         if span is None:
             return
-        iri = f"<{self.m.span(self.issue.sha256, span.start, span.end)}>"
+        iri = _iri(self.m.span(self.issue.sha256, span.start, span.end))
         self.out.append(f"{node} {prop} {iri} .\n")
         self.local += (f"{iri} {A} {KGO.SourceSpan} .\n", f"{iri} {OA.hasSource} {self.source} .\n",
                        f"{iri} {KGO.line} {nt_integer(span.line)} .\n",
@@ -83,7 +83,8 @@ def issue_lines(issue: Issue, minter: Minter, table: OrganisationTable, titles: 
     add(src, KGO.sha256, nt_string(issue.sha256))
     add(src, KGO.encoding, nt_string(issue.encoding))
     province_en = next((p["name_en"] for p in load_provinces() if p["name"] == issue.province), None)
-    iss = _iri(minter.issue(province_en, issue.year, issue.number, issue.sha256))
+    iss_path = minter.issue(province_en, issue.year, issue.number, issue.sha256)
+    iss = _iri(iss_path)
     share(iss, A, KGO.GazetteIssue)
     share(iss, KGO.sourceText, src)
     if issue.gazette:
@@ -106,7 +107,7 @@ def issue_lines(issue: Issue, minter: Minter, table: OrganisationTable, titles: 
     by_number = {doc.number: iri for doc, iri in zip(issue.documents, doc_iris) if doc.number}
     e.out = e.shared
     for n, entry in enumerate(issue.toc):
-        toc = f"<{iss[1:-1]}/toc/{n}>"
+        toc = _iri(minter.part(iss_path, "toc", n))
         add(iss, KGO.hasTocEntry, toc)
         add(toc, A, KGO.TocEntry)
         add(toc, KGO.position, nt_integer(n))
@@ -150,7 +151,7 @@ def _document(e: _Emitter, doc: Document, d: str, iss: str, table: OrganisationT
     e.sourced(doc_iri, doc.span)
     for n, issuer in enumerate(doc.issuers):
         org = _iri(m.organisation(issuer.organisation))
-        sig = f"<{d}/signature/{n}>"
+        sig = _iri(m.part(d, "signature", n))
         add(doc_iri, ELI.passed_by, org)
         add(doc_iri, KGO.signature, sig)
         add(sig, A, KGO.Signature)
@@ -195,7 +196,7 @@ def _task(e: _Emitter, task, n: int, d: str, doc_iri: str):
     e.sourced(t, task.clause, KGO.clauseSource)
     for k, r in enumerate(task.responsibilities):
         org = _iri(m.organisation(r.org.organisation))
-        assoc = f"<{t_path}/responsibility/{k}>"
+        assoc = _iri(m.part(t_path, "responsibility", k))
         add(t, PROV.qualifiedAssociation, assoc)
         add(t, SHORTCUT[r.role], org)
         add(t, KGO.responsibleOrganisation, org)
@@ -222,7 +223,7 @@ def _citations(e: _Emitter, doc, doc_iri: str, d: str):
     for n, c in enumerate(doc.citations):
         number = c.number or e.titles.get(c.title)
         cited = _iri(e.m.document(number) if number else e.m.titled_document(c.title))
-        cit = f"<{d}/citation/{n}>"
+        cit = _iri(e.m.part(d, "citation", n))
         e.add(cit, KGO.position, nt_integer(n))
         e.add(doc_iri, ELI.cites, cited)
         e.add(doc_iri, KGO.citation, cit)

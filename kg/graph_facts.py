@@ -14,14 +14,14 @@ def add_targets(e, doc, doc_iri: str, d: str):
     if not doc.targets:
         return
     add = e.add
-    ds = f"<{d}/targets>"
+    ds = _iri(f"{d}/targets")
     add(ds, A, KGO.TargetDataSet)
     add(ds, A, QB.DataSet)
     add(ds, QB.structure, KGO.targetStructure)
     add(ds, KGO.inDocument, doc_iri)
     add(ds, RDFS.label, nt_lang(f"{doc.number or doc.title} 量化目标"))
     for n, t in enumerate(doc.targets):
-        obs = f"<{d}/target/{n}>"
+        obs = _iri(e.m.part(d, "target", n))
         add(obs, KGO.position, nt_integer(n))
         add(obs, A, KGO.Target)
         add(obs, A, QB.Observation)
@@ -66,8 +66,8 @@ def add_industries(e, doc, doc_iri: str, d: str):
 def add_honorees(e, doc, doc_iri: str, d: str):
     add = e.add
     for n, h in enumerate(doc.honorees):
-        com = f"<{d}/commendation/{n}>"
-        who = f"<{d}/honoree/{n}>"
+        com = _iri(e.m.part(d, "commendation", n))
+        who = _iri(e.m.part(d, "honoree", n))
         add(doc_iri, KGO.commendation, com)
         add(com, A, KGO.Commendation)
         add(com, KGO.honoree, who)

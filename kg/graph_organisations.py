@@ -7,7 +7,7 @@ Each organisation is an ``org:FormalOrganization``; a reform is an
 
 from __future__ import annotations
 
-from .graph_terms import DCTERMS, KGO, ORG, RDF, RDFS, SKOS, year_literal
+from .graph_terms import DCTERMS, KGO, ORG, RDF, RDFS, SKOS, iri_term, year_literal
 from .iris import Minter
 from .ntriples import XSD, nt_lang, nt_string, nt_typed
 from .organisations import OrganisationTable
@@ -24,7 +24,8 @@ def organisation_lines(table: OrganisationTable, minter: Minter) -> list[str]:
 
     zh = nt_lang
     for org in table.organisations:
-        o = f"<{minter.organisation(org.id)}>"
+        o_path = minter.organisation(org.id)
+        o = iri_term(o_path)
         add((o, RDF.type, ORG.Organization))
         add((o, RDF.type, ORG.FormalOrganization))
         add((o, DCTERMS.identifier, nt_string(org.id)))
@@ -45,14 +46,14 @@ def organisation_lines(table: OrganisationTable, minter: Minter) -> list[str]:
         if org.note:
             add((o, SKOS.note, nt_lang(org.note, "en")))
         if org.successors:
-            event = f"{o[:-1]}/change>"
+            event = iri_term(f"{o_path}/change")
             add((event, RDF.type, ORG.ChangeEvent))
             add((event, ORG.originalOrganization, o))
             add((o, ORG.changedBy, event))
             if org.valid_to:
                 add((event, KGO.year, year_literal(org.valid_to)))
             for succ in org.successors:
-                s = f"<{minter.organisation(succ)}>"
+                s = iri_term(minter.organisation(succ))
                 add((event, ORG.resultingOrganization, s))
                 add((s, ORG.resultedFrom, event))
                 add((o, KGO.successor, s))
