@@ -9,7 +9,6 @@ Prints the seconds each step takes.
 import argparse
 import random
 import sys
-import time
 from pathlib import Path
 
 import networkx as nx
@@ -19,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kg.analysis.centrality import PATH_SAMPLE, department_measures, path_measures  # noqa: E402
 from kg.analysis.communities import detect_communities  # noqa: E402
 from kg.networks import Assignment, co_responsibility  # noqa: E402
+from timing import clock  # noqa: E402 (benchmarks/timing.py, beside this script)
 
 
 def synthetic(departments: int, tasks: int, seed: int = 1):
@@ -34,13 +34,6 @@ def synthetic(departments: int, tasks: int, seed: int = 1):
     return rows
 
 
-def clock(label, fn):
-    t = time.perf_counter()
-    out = fn()
-    print(f"{label}: {time.perf_counter() - t:.1f}s", flush=True)
-    return out
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--departments", type=int, default=5000)
@@ -51,10 +44,10 @@ def main():
                     help="also time the slow references: networkx sampled betweenness (~2 min) and exact igraph "
                          "path measures (~8 min at full scale)")
     args = ap.parse_args()
-    rows = clock("generate", lambda: synthetic(args.departments, args.tasks))
+    rows, _ = clock("generate", lambda: synthetic(args.departments, args.tasks))
     print(f"{len(rows)} task-department edges")
     labels = {}
-    g = clock("co-responsibility projection (Counter)", lambda: co_responsibility(rows, labels))
+    g, _ = clock("co-responsibility projection (Counter)", lambda: co_responsibility(rows, labels))
     print(f"projection: {g.number_of_nodes()} departments, {g.number_of_edges()} edges")
     if args.projection_baseline:
         def baseline():

@@ -35,6 +35,7 @@ from kg.organisations import load_table  # noqa: E402
 from kg.query import load_query, named_queries, run_query  # noqa: E402
 from kg.store import open_store  # noqa: E402
 from kg.synth import differences, write_corpus  # noqa: E402
+from timing import clock  # noqa: E402 (benchmarks/timing.py, beside this script)
 
 FLOOR = [re.compile(r"\((责任单位|牵头单位)[::][^)]*\)"), re.compile(r"到(\d{4})年[^。]*?达到(\d+(?:\.\d+)?)"),
          re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号")]
@@ -42,14 +43,6 @@ PARAMS = {"tasks_of_department": {"department": "省发展改革委"}, "targets_
           "targets_by_industry": {"industry": "信息"}, "citing_documents": {"number": "国发〔2012〕9号"},
           "honorees_by_city": {"city": "杭州市"}, "responsibility_sources": {"department": "省财政厅"},
           "documents_by_issuer": {"issuer": "省政府办公厅"}, "span_selectors": {"file": "2017-0001.txt"}}
-
-
-def clock(label, fn):
-    t = time.perf_counter()
-    out = fn()
-    dt = time.perf_counter() - t
-    print(f"{label}: {dt:.2f}s", flush=True)
-    return out, dt
 
 
 def main():
