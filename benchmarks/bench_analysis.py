@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.analysis.centrality import PATH_SAMPLE, department_measures, path_measures  # noqa: E402
 from kg.analysis.communities import detect_communities  # noqa: E402
-from kg.networks import Assignment, co_responsibility  # noqa: E402
+from kg.analysis.networks import Assignment, co_responsibility  # noqa: E402
 from timing import clock  # noqa: E402 (benchmarks/timing.py, beside this script)
 
 

@@ -17,12 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.build import build  # noqa: E402
-from kg.extract import extract_file  # noqa: E402
-from kg.graph import issue_lines, numbers_by_title, to_graph  # noqa: E402
-from kg.graph_organisations import organisation_lines  # noqa: E402
-from kg.iris import Minter  # noqa: E402
-from kg.organisations import load_table  # noqa: E402
+from kg.build.build import build  # noqa: E402
+from kg.parse.extract import extract_file  # noqa: E402
+from kg.rdf.issue import issue_lines, numbers_by_title, to_graph  # noqa: E402
+from kg.rdf.organisations import organisation_lines  # noqa: E402
+from kg.rdf.iris import Minter  # noqa: E402
+from kg.reference.organisations import load_table  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "seeds" / "000_81eaf4dbb71cf20c.txt"
 if not SEED.exists():

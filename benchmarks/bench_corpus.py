@@ -28,13 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.analysis import department_measures, detect_communities  # noqa: E402
-from kg.build import _extract_all, build  # noqa: E402
-from kg.extract import extract_file  # noqa: E402
-from kg.networks import assignments, organisation_labels  # noqa: E402
-from kg.organisations import load_table  # noqa: E402
-from kg.query import load_query, named_queries, run_query  # noqa: E402
-from kg.store import open_store  # noqa: E402
-from kg.synth import differences, write_corpus  # noqa: E402
+from kg.build.build import _extract_all, build  # noqa: E402
+from kg.parse.extract import extract_file  # noqa: E402
+from kg.analysis.networks import assignments, organisation_labels  # noqa: E402
+from kg.reference.organisations import load_table  # noqa: E402
+from kg.sparql.queries import load_query, named_queries, run_query  # noqa: E402
+from kg.sparql.store import open_store  # noqa: E402
+from kg.dev.synth import differences, write_corpus  # noqa: E402
 from timing import clock  # noqa: E402 (benchmarks/timing.py, beside this script)
 
 FLOOR = [re.compile(r"\((责任单位|牵头单位)[::][^)]*\)"), re.compile(r"到(\d{4})年[^。]*?达到(\d+(?:\.\d+)?)"),
@@ -196,7 +196,7 @@ def compare_queries(args, tmp, files):
         total_ox = total_rdflib = 0.0
         for name in sorted(named_queries()):
             q = load_query(name)
-            from kg.query import bind_params, with_values
+            from kg.sparql.queries import bind_params, with_values
 
             text = with_values(q.text, bind_params(q, PARAMS.get(name, {})))
             t = time.perf_counter()

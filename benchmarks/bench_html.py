@@ -15,8 +15,8 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.html import write_page  # noqa: E402
-from kg.snapshot import departments_view  # noqa: E402
+from kg.share.html import write_page  # noqa: E402
+from kg.share.views import departments_view  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
         "--disable-component-update", "--disable-sync"]

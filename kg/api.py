@@ -26,7 +26,7 @@ class BuiltGraph:
     """A built output folder (``kg build``): SPARQL and network measures as DataFrames."""
 
     def __init__(self, out_dir="kg-out"):
-        from .store import open_store
+        from .sparql.store import open_store
 
         self.out_dir = Path(out_dir)
         self.store = open_store(self.out_dir)
@@ -36,20 +36,20 @@ class BuiltGraph:
 
     def query(self, name: str, **params):
         """Run a named query (``queries/NAME.rq``) or a ``.rq`` file; parameters as keywords."""
-        from .query import load_query, run_query
+        from .sparql.queries import load_query, run_query
 
         columns, rows = run_query(self.store, load_query(name), {k: str(v) for k, v in params.items()})
         return _frame(rows, columns)
 
     def sparql(self, text: str, **params):
         """Run SPARQL text (the project's prefixes are predeclared); parameters as keywords."""
-        from .query import parse_header, run_query
+        from .sparql.queries import parse_header, run_query
 
         columns, rows = run_query(self.store, parse_header("<sparql>", text), {k: str(v) for k, v in params.items()})
         return _frame(rows, columns)
 
     def _rows(self, document=None, year=None, as_of=None):
-        from .networks import assignments, organisation_labels
+        from .analysis.networks import assignments, organisation_labels
 
         return assignments(self.store, document, year, as_of), organisation_labels(self.store)
 
@@ -89,8 +89,8 @@ class BuiltGraph:
         """An interactive view inline in a notebook (the same page ``kg html`` writes)."""
         from IPython.display import HTML
 
-        from .html import iframe
-        from .snapshot import graph_sources, make_view
+        from .share.html import iframe
+        from .share.views import graph_sources, make_view
 
         v = make_view(self.store, view, **options)
         return HTML(iframe(v, graph_sources(self.store), f"kg.open_graph(...).show({view!r})", height))

@@ -40,7 +40,7 @@ def sparql_cell(line: str, cell: str, namespace: dict | None = None):
     """Run the cell's SPARQL; return a DataFrame (stored in ``namespace`` under ``-o NAME``)."""
     import pandas as pd
 
-    from .query import parse_header, run_query
+    from .sparql.queries import parse_header, run_query
 
     args = _parse(line)
     params = dict(p.split("=", 1) for p in args.param if "=" in p)
@@ -48,7 +48,7 @@ def sparql_cell(line: str, cell: str, namespace: dict | None = None):
     if args.endpoint:
         columns, rows = run_query(None, query, params, endpoint=args.endpoint, graph=args.graph)
     else:
-        from .store import open_store
+        from .sparql.store import open_store
 
         columns, rows = run_query(open_store(args.out), query, params)
     frame = pd.DataFrame(rows, columns=columns)

@@ -27,7 +27,7 @@ def seed_path():
 
 @pytest.fixture(scope="session")
 def seed_issue():
-    from kg.extract import extract_file
+    from kg.parse.extract import extract_file
 
     return extract_file(SEED)
 
@@ -58,7 +58,7 @@ def golden(request):
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """The seed built once into a temporary output folder."""
-    from kg.build import build
+    from kg.build.build import build
 
     out = tmp_path_factory.mktemp("build") / "kg-out"
     build([SEED], out)
@@ -67,7 +67,7 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def store(built):
-    from kg.store import open_store
+    from kg.sparql.store import open_store
 
     return open_store(built)
 
@@ -75,7 +75,7 @@ def store(built):
 @pytest.fixture(scope="session")
 def run(store):
     """Run a named query on the built seed: run(name, **params) -> list of dicts."""
-    from kg.query import load_query, run_query
+    from kg.sparql.queries import load_query, run_query
 
     def _run(name, **params):
         columns, rows = run_query(store, load_query(name), {k: str(v) for k, v in params.items()})

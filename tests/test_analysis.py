@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from kg.analysis import department_measures, department_overlap, detect_communities
 from kg.cli import main
-from kg.networks import assignments, co_responsibility, lead_network, network, organisation_labels
+from kg.analysis.networks import assignments, co_responsibility, lead_network, network, organisation_labels
 
 ZJ = "https://w3id.org/kg-gazette/id/org/"
 
@@ -95,7 +95,7 @@ def test_export_opens_back_with_the_same_nodes_edges_and_weights(built, tmp_path
     r = CliRunner().invoke(main, ["export-network", "--out", str(built), "--kind", "co-responsibility",
                                   "--format", fmt, "-o", str(path)])
     assert r.exit_code == 0, r.output
-    from kg.store import open_store
+    from kg.sparql.store import open_store
 
     original = network(open_store(built), "co-responsibility")
     back = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)

@@ -64,7 +64,7 @@ def test_view_renders_offline(browser, built, tmp_path, view, extra, nodes):
 
 
 def test_hostile_label_does_not_execute(browser, tmp_path):
-    from kg.build import build
+    from kg.build.build import build
 
     source = tmp_path / "evil.txt"
     source.write_text("关于某事的通知\n\n浙政办发〔2019〕5号\n\n各市政府:\n\n"

@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from kg.build import build
-from kg.extract import extract_file
-from kg.synth import differences, write_corpus
+from kg.build.build import build
+from kg.parse.extract import extract_file
+from kg.dev.synth import differences, write_corpus
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +55,8 @@ def test_rebuild_reparses_only_what_changed(corpus, tmp_path):
 
 def test_successor_continues_the_line(corpus, tmp_path):
     from kg.analysis.trends import department_trends
-    from kg.networks import assignments, organisation_labels
-    from kg.store import open_store
+    from kg.analysis.networks import assignments, organisation_labels
+    from kg.sparql.store import open_store
 
     folder, _ = corpus
     build([folder], tmp_path / "out")

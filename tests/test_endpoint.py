@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.query import load_query, named_queries, run_query
+from kg.sparql.queries import load_query, named_queries, run_query
 
 from .test_query_library import PARAMS
 

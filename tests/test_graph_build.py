@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.build import build
+from kg.build.build import build
 from kg.cli import main
 from kg.errors import InputError, KgError
 
@@ -29,7 +29,7 @@ def test_rebuild_is_byte_identical(built, tmp_path, seed_path):
 
 
 def test_turtle_round_trip_matches_the_store(built, store):
-    from kg.store import to_rdflib
+    from kg.sparql.store import to_rdflib
 
     from_store = Graph()
     for quad in store:
@@ -67,7 +67,7 @@ def test_failed_build_keeps_previous_outputs(tmp_path, seed_path, monkeypatch):
     def explode(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("kg.store.load_store", explode)
+    monkeypatch.setattr("kg.sparql.store.load_store", explode)
     with pytest.raises(KeyboardInterrupt):
         build([seed_path], out)
     assert (out / "graph.ttl").read_bytes() == before
@@ -86,7 +86,7 @@ def test_bad_file_inside_a_folder_is_skipped_and_reported(tmp_path, seed_path):
 
 
 def test_shacl_conforms_and_catches_violations(built, tmp_path):
-    from kg.validate import validate
+    from kg.rdf.validate import validate
 
     conforms, violations, count = validate(built)
     assert conforms and violations == [] and count == 12872
@@ -132,8 +132,8 @@ def test_build_graph_script_is_the_same_command(tmp_path, seed_path):
 def test_namespace_terms_exist_in_the_ontology():
     from rdflib.namespace import OWL, RDF
 
-    from kg.namespaces import KGO
-    from kg.validate import ontology_text
+    from kg.rdf.namespaces import KGO
+    from kg.rdf.validate import ontology_text
 
     onto = Graph().parse(data=ontology_text(), format="turtle")
     declared = {str(s) for s in onto.subjects() if str(s).startswith(str(KGO._NS))}
@@ -161,7 +161,7 @@ def test_the_same_text_twice_is_read_once(tmp_path, seed_path, built):
 
 def test_a_document_in_two_sources_is_one_node_written_once(tmp_path, seed_path, store):
     """Two printings of the same documents (another issue number): document lines once, both sources' spans."""
-    from kg.store import open_store
+    from kg.sparql.store import open_store
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

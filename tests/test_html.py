@@ -61,8 +61,8 @@ def test_footer_names_sources_and_command(pages):
 
 
 def test_hostile_text_stays_data():
-    from kg.html import render_page
-    from kg.snapshot import View
+    from kg.share.html import render_page
+    from kg.share.views import View
 
     evil = "<img src=x onerror=alert(1)></script><script>alert(2)</script>"
     view = View(evil, evil, nodes=[{"id": evil, "label": evil, "tip": evil}], legend=[("red", evil)])
@@ -83,7 +83,7 @@ def test_errors_are_one_line(built, tmp_path):
 def test_static_figure(built, tmp_path):
     pytest.importorskip("matplotlib")
     from kg.errors import KgError
-    from kg.plotting import use_cjk_font
+    from kg.share.plotting import use_cjk_font
 
     try:
         use_cjk_font()

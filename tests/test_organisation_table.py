@@ -1,6 +1,6 @@
 """The department table is consistent and covers the seed."""
 
-from kg.organisations import load_table, mention_key
+from kg.reference.organisations import load_table, mention_key
 
 
 def test_ids_links_and_kinds():

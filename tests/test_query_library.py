@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.query import load_query, named_queries, run_query
+from kg.sparql.queries import load_query, named_queries, run_query
 
 #: Parameters for the queries that take them.
 PARAMS = {"tasks_of_department": {"department": "省质监局"}, "targets_by_year": {"year": "2019"},
@@ -99,8 +99,8 @@ def test_departments_in_several_documents(run):
 
 def test_tasks_without_lead(run, tmp_path):
     assert run("tasks_without_lead") == []  # every task of 72号 names a lead
-    from kg.build import build
-    from kg.store import open_store
+    from kg.build.build import build
+    from kg.sparql.store import open_store
 
     src = tmp_path / "t.txt"
     src.write_text("关于某事的通知\n\n浙政发〔2019〕3号\n\n各市政府:\n\n1. 推进。(责任单位:省发改委、省财政厅)\n",
@@ -139,7 +139,7 @@ def test_hostile_parameters_stay_values(run, hostile):
 
 
 def test_parameters_restrict_aggregates(store):
-    from kg.query import parse_header
+    from kg.sparql.queries import parse_header
 
     q = parse_header("t", "# param: department zh\nSELECT (COUNT(*) AS ?n) WHERE { ?o skos:altLabel ?department . "
                           "?t kgo:lead ?o }")

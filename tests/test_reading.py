@@ -5,9 +5,9 @@ import codecs
 import pytest
 
 from kg.errors import InputError
-from kg.extract import extract_file
-from kg.reading import read_source
-from kg.report import task_rows
+from kg.parse.extract import extract_file
+from kg.text.reading import read_source
+from kg.build.report import task_rows
 
 
 def _rows(issue):

@@ -1,6 +1,6 @@
 """Every responsibility style real documents use, on small documents of our own."""
 
-from kg.extract import extract_text
+from kg.parse.extract import extract_text
 
 HEAD = "浙江省人民政府办公厅关于做好某项工作的通知\n\n浙政办发〔2019〕5号\n\n各市、县(市、区)人民政府:\n\n"
 

@@ -4,8 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import KgError
-from kg.extract import extract_text
-from kg.reading import decode_bytes
+from kg.parse.extract import extract_text
+from kg.text.reading import decode_bytes
 
 PIECES = ["浙政办发〔2017〕72号", "(责任单位:", "省质监局、", "省发改委", ",列第一位的为牵头单位,下同)",
           "牵头单位:", "一、", "(一)", "1. ", "附件", "附件:1. ", "\n", "\n\n", "\t", "2017年7月7日",

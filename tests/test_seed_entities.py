@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.extract import extract_text
+from kg.parse.extract import extract_text
 
 D72, D76, D81 = "浙政办发〔2017〕72号", "浙政办发〔2017〕76号", "浙政办发〔2017〕81号"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..networks import assignments, network, organisation_labels
+from .networks import assignments, network, organisation_labels
 from .centrality import department_measures
 from .communities import detect_communities
 

@@ -20,7 +20,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from ..networks import co_responsibility, lead_network
+from .networks import co_responsibility, lead_network
 
 __all__ = ["role_counts", "department_measures", "path_measures", "EXACT_LIMIT", "PATH_SAMPLE", "MEASURE_COLUMNS"]
 
@@ -39,7 +39,7 @@ def role_counts(rows) -> dict[str, dict[str, int]]:
 
     Examples
     --------
-    >>> from kg.networks import Assignment
+    >>> from kg.analysis.networks import Assignment
     >>> a = [Assignment("t1", "1", "", "d", None, None, "质监", "lead", "m"),
     ...      Assignment("t2", "2", "", "d", None, None, "质监", "participant", "m")]
     >>> role_counts(a)["质监"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ..networks import co_responsibility
+from .networks import co_responsibility
 
 __all__ = ["detect_communities"]
 

@@ -47,7 +47,7 @@ def set_overlap(sets: dict[str, set], names: dict[str, str] | None = None,
 
 def department_overlap(rows, labels) -> list[dict]:
     """Pairs of departments by the tasks they share."""
-    from ..networks import _mentions
+    from .networks import _mentions
 
     tasks = defaultdict(set)
     for a in rows:

@@ -21,7 +21,7 @@ def dev():
 def synth(folder, issues, years, seed):
     """Write a synthetic gazette corpus with its ground truth (truth.json) into FOLDER."""
     from ..errors import KgError
-    from ..synth import write_corpus
+    from ..dev.synth import write_corpus
 
     try:
         year_list = tuple(int(y) for y in years.split(",") if y.strip())

@@ -20,7 +20,7 @@ def extract(files, encoding, fmt):
     JSON (the default) prints every record with its source span; table prints
     the documents, the tasks with their departments and roles, and the report.
     """
-    from ..extract import extract_file
+    from ..parse.extract import extract_file
 
     issues = [extract_file(f, encoding=encoding) for f in files]
     if fmt == "json":
@@ -30,7 +30,7 @@ def extract(files, encoding, fmt):
         _echo(dump_json({"format": "kg-extract/1", "issues": to_data(issues)}))
         return
     from ..output import format_rows
-    from ..report import document_rows, task_rows
+    from ..build.report import document_rows, task_rows
 
     for issue in issues:
         head = f"{issue.file}: {issue.gazette or 'no gazette header'}"
@@ -66,8 +66,8 @@ def build(sources, out_dir, base, encoding, jobs):
     """
     import time
 
-    from ..build import build as run_build
-    from ..iris import DEFAULT_BASE
+    from ..build.build import build as run_build
+    from ..rdf.iris import DEFAULT_BASE
 
     started = time.perf_counter()
     with click.progressbar(length=1, label="parsing", file=sys.stderr) as bar:
@@ -97,7 +97,7 @@ def build(sources, out_dir, base, encoding, jobs):
 @_errors_as_messages
 def validate(out_dir, shapes):
     """Check a built graph against the SHACL shapes (ontology/shapes.ttl)."""
-    from ..validate import validate as run_validate
+    from ..rdf.validate import validate as run_validate
 
     conforms, violations, count = run_validate(out_dir, shapes)
     for v in violations:

@@ -21,8 +21,8 @@ def network_filters(fn):
 
 
 def _assignments(out_dir, document, year, as_of):
-    from ..networks import assignments, organisation_labels
-    from ..store import open_store
+    from ..analysis.networks import assignments, organisation_labels
+    from ..sparql.store import open_store
 
     store = open_store(out_dir)
     return assignments(store, document, year, as_of), organisation_labels(store)
@@ -112,8 +112,8 @@ def communities(out_dir, document, year, as_of, seed, resolution, fmt):
 def export_network(out_dir, document, year, as_of, kind, fmt, output):
     """Write a network for Gephi (GraphML, GEXF) or any tool (CSV), with labels, roles, weights and measures."""
     from ..analysis.annotate import annotated_network
-    from ..export import export_network as write
-    from ..store import open_store
+    from ..share.export import export_network as write
+    from ..sparql.store import open_store
 
     g = annotated_network(open_store(out_dir), kind, document, year, as_of)
     files = write(g, fmt, output)
@@ -154,9 +154,9 @@ def _command_line(name, view, document, department, size_by, arrows, year, as_of
 @_errors_as_messages
 def html_command(out_dir, document, year, as_of, view, department, size_by, arrows, output):
     """Write an interactive network as one HTML file that opens offline and is safe to send."""
-    from ..html import write_page
-    from ..snapshot import graph_sources, make_view
-    from ..store import open_store
+    from ..share.html import write_page
+    from ..share.views import graph_sources, make_view
+    from ..sparql.store import open_store
 
     store = open_store(out_dir)
     v = make_view(store, view, document, department, size_by, arrows, year, as_of)
@@ -175,9 +175,9 @@ def html_command(out_dir, document, year, as_of, view, department, size_by, arro
 @_errors_as_messages
 def figure(out_dir, document, year, as_of, size_by, arrows, output):
     """Draw the departments network as a static figure (PNG, SVG or PDF) for papers and slides."""
-    from ..figure import draw_departments
-    from ..snapshot import make_view
-    from ..store import open_store
+    from ..share.figure import draw_departments
+    from ..share.views import make_view
+    from ..sparql.store import open_store
 
     v = make_view(open_store(out_dir), "departments", document, None, size_by, arrows, year, as_of)
     click.echo(f"wrote {draw_departments(v, output)}")

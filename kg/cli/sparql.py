@@ -30,7 +30,7 @@ def _parse_params(params):
 def query(query, out_dir, params, list_queries, endpoint, graph, fmt):
     """Run a named QUERY, a .rq file, or - (standard input) against a built graph or a SPARQL server."""
     from ..output import format_rows
-    from ..query import load_query, named_queries, run_query
+    from ..sparql.queries import load_query, named_queries, run_query
 
     if list_queries or not query:
         rows = [{"name": q.name, "title": q.title,
@@ -42,7 +42,7 @@ def query(query, out_dir, params, list_queries, endpoint, graph, fmt):
     if endpoint:
         columns, rows = run_query(None, named, _parse_params(params), endpoint=endpoint, graph=graph)
     else:
-        from ..store import open_store
+        from ..sparql.store import open_store
 
         columns, rows = run_query(open_store(out_dir), named, _parse_params(params))
     _echo(format_rows(rows, columns, fmt))
@@ -59,7 +59,7 @@ def query(query, out_dir, params, list_queries, endpoint, graph, fmt):
 @_errors_as_messages
 def push(endpoint, graph, out_dir, batch, append):
     """Upload the built graph to a SPARQL server (Oxigraph, Fuseki, Virtuoso, GraphDB)."""
-    from ..remote import push as run_push
+    from ..sparql.remote import push as run_push
 
     def progress(sent, total):
         click.echo(f"\rsent {sent}/{total} triples", nl=False, err=True)
@@ -80,7 +80,7 @@ def serve(out_dir, host, port):
     """Serve the built graph as a read-only SPARQL 1.1 endpoint (the oxigraph server)."""
     import subprocess
 
-    from ..remote import serve_command
+    from ..sparql.remote import serve_command
 
     command = serve_command(out_dir, host, port)
     click.echo(f"SPARQL endpoint: http://{host}:{port}/query  (Ctrl-C to stop)", err=True)

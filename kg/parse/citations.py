@@ -26,7 +26,7 @@ def find_citations(paras, doc: Document) -> list[Citation]:
 
     Examples
     --------
-    >>> from kg.text import TextIndex, paragraphs
+    >>> from kg.text.paragraphs import TextIndex, paragraphs
     >>> idx = TextIndex("a", "根据《质量发展纲要(2011—2020年)》(国发〔2012〕9号)和国办发〔2016〕57号精神。")
     >>> doc = Document(number="浙政办发〔2017〕72号", title="t", span=None)
     >>> [(c.number, c.title) for c in find_citations(paragraphs(idx), doc)]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..organisations import OrganisationTable, unresolved_id
+from ..reference.organisations import OrganisationTable, unresolved_id
 from ..records import Notice, OrgMention, Span
-from ..text import TextIndex
+from ..text.paragraphs import TextIndex
 
 __all__ = ["Context", "DOC_NUMBER", "canonical_doc_number", "tidy"]
 

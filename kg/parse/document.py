@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..numbers import DATE_PATTERN, parse_date
+from ..text.numbers import DATE_PATTERN, parse_date
 from ..records import Document, Responsibility, Task
 from .context import DOC_NUMBER, Context, tidy
 from .layout import DocumentBlock

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..places import load_places
+from ..reference.places import load_places
 from ..records import Honoree
 from .context import Context, tidy
 from .responsibility import split_top_level

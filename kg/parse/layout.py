@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import TocEntry
-from ..text import Paragraph
+from ..text.paragraphs import Paragraph
 from .context import DOC_NUMBER, Context, canonical_doc_number, tidy
 
 __all__ = ["DocumentBlock", "Header", "split_issue"]

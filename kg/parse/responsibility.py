@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..text import trim
+from ..text.paragraphs import trim
 
 __all__ = [
     "RawResponsibility", "ClauseRules", "split_top_level", "find_clauses",

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..numbers import chinese_to_int
+from ..text.numbers import chinese_to_int
 from ..records import Section
-from ..text import Paragraph
+from ..text.paragraphs import Paragraph
 from .responsibility import find_clauses
 
 __all__ = ["SectionItem", "section_tree", "heading_of", "ANNEX_HEADING"]

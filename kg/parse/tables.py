@@ -17,7 +17,7 @@ import html
 import re
 
 from ..records import AnnexTable, Industry, TableCell
-from ..text import trim
+from ..text.paragraphs import trim
 from .context import tidy
 from .sections import SectionItem
 

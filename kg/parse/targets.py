@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..numbers import scale_value
+from ..text.numbers import scale_value
 from .context import DOC_NUMBER, tidy
 from .responsibility import split_top_level
 

@@ -1,0 +1,103 @@
+"""The report: what was found per document, every warning and every self-check."""
+
+from __future__ import annotations
+
+from ..records import Issue
+
+__all__ = ["issue_report", "build_report", "combine_reports", "task_rows", "document_rows"]
+
+
+def _org_summary(issue: Issue):
+    unresolved = {}
+    for doc in issue.documents:
+        for task in doc.tasks:
+            for r in task.responsibilities:
+                if not r.org.resolved:
+                    unresolved.setdefault(r.org.mention, []).append(f"{doc.number or doc.title}:{task.id}")
+        for m in doc.issuers:
+            if not m.resolved:
+                unresolved.setdefault(m.mention, []).append(doc.number or doc.title)
+    return [{"mention": k, "where": v} for k, v in sorted(unresolved.items())]
+
+
+def issue_report(issue: Issue) -> dict:
+    """Counts per document, notices, and unresolved organisations of one issue."""
+    documents = []
+    for doc in issue.documents:
+        label = doc.number or doc.title
+        documents.append({
+            "number": doc.number,
+            "title": doc.title,
+            "date": doc.date,
+            "toc_page": doc.toc_page,
+            "issuers": [m.mention for m in doc.issuers],
+            "counts": {
+                "sections": len(doc.sections),
+                "tasks": len(doc.tasks),
+                "responsibilities": sum(len(t.responsibilities) for t in doc.tasks),
+                "citations": len(doc.citations),
+                "targets": len(doc.targets),
+                "tables": len(doc.tables),
+                "industries": len(doc.industries),
+                "honorees": len(doc.honorees),
+            },
+            "notices": [_notice(n) for n in issue.notices if n.document == label],
+        })
+    documented = {d.number or d.title for d in issue.documents}
+    return {
+        "file": issue.file,
+        "sha256": issue.sha256,
+        "encoding": issue.encoding,
+        "gazette": issue.gazette,
+        "year": issue.year,
+        "number": issue.number,
+        "cumulative_number": issue.cumulative_number,
+        "published": issue.published,
+        "documents": documents,
+        "checks": [{"document": c.document, "what": c.what, "declared": c.declared, "found": c.found,
+                    "ok": c.ok, "line": c.line} for c in issue.checks],
+        "notices": [_notice(n) for n in issue.notices if n.document not in documented],
+        "unresolved_organisations": _org_summary(issue),
+    }
+
+
+def build_report(issues, skipped=()) -> dict:
+    """The report of a whole build: every issue, and the files that failed."""
+    return combine_reports([issue_report(i) for i in issues], skipped)
+
+
+def combine_reports(reports, skipped=()) -> dict:
+    """The report of a whole build from the reports of its issues (:func:`issue_report`)."""
+    reports = list(reports)
+    return {
+        "issues": reports,
+        "skipped": [{"file": f, "error": e} for f, e in skipped],
+        "totals": {
+            "issues": len(reports),
+            "documents": sum(len(r["documents"]) for r in reports),
+            "tasks": sum(d["counts"]["tasks"] for r in reports for d in r["documents"]),
+            "notices": sum(len(r["notices"]) + sum(len(d["notices"]) for d in r["documents"])
+                           for r in reports),
+        },
+    }
+
+
+def _notice(n):
+    return {"code": n.code, "message": n.message, "line": n.line}
+
+
+def document_rows(issue: Issue):
+    for doc in issue.documents:
+        yield {"doc_number": doc.number, "date": doc.date, "title": doc.title,
+               "issuers": "、".join(m.mention for m in doc.issuers),
+               "tasks": len(doc.tasks), "citations": len(doc.citations),
+               "targets": len(doc.targets), "honorees": len(doc.honorees)}
+
+
+def task_rows(issue: Issue):
+    for doc in issue.documents:
+        for task in doc.tasks:
+            for r in task.responsibilities:
+                yield {"doc_number": doc.number, "task": task.id, "title": task.title,
+                       "department": r.org.organisation, "mention": r.org.mention,
+                       "role": r.role, "line": r.org.span.line}

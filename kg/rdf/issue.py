@@ -1,0 +1,265 @@
+"""Records to RDF, in the terms of ``ontology/kg.ttl``, written as N-Triples lines.
+
+:func:`issue_lines` gives the lines of one extracted issue
+(:mod:`kg.rdf.organisations` those of the department table). Every fact
+carries a ``kgo:source`` span: an RFC 5147 fragment of its source text
+(``…/source/81eaf4dbb71cf20c#char=2561,2565``, offsets in the IRI) with the
+line it starts on and the exact quoted text.
+
+Lines are made straight from records, with no rdflib terms on the way: at
+corpus scale making terms cost more than everything else. :func:`to_graph`
+reads lines back into an rdflib Graph for small graphs and tests.
+"""
+
+from __future__ import annotations
+
+from .facts import add_honorees, add_industries, add_targets
+from .terms import A, DCTERMS, ELI, KGO, OA, ORG, PROV, RDFS, ROLE, SHORTCUT, SKOS
+from .terms import iri_term as _iri
+from .terms import year_literal
+from .iris import Minter
+from .ntriples import XSD, nt_integer, nt_lang, nt_string, nt_typed
+from ..reference.organisations import OrganisationTable, load_provinces
+from ..records import Document, Issue, Span
+
+__all__ = ["issue_lines", "to_graph", "numbers_by_title"]
+
+
+class _Emitter:
+    """Collects the lines of one issue.
+
+    ``local`` lines have subjects only this source gives (its spans, its
+    documents and their parts); ``shared`` lines have subjects other issues may
+    give as well (organisations, cited documents, industries, places, the
+    issue itself), so the build removes their duplicates across issues.
+    """
+
+    def __init__(self, issue: Issue, minter: Minter, titles: dict, shared_numbers):
+        self.issue = issue
+        self.m = minter
+        self.titles = titles
+        self.shared_numbers = shared_numbers
+        self.source = _iri(minter.source(issue.sha256))
+        self.local: list[str] = []
+        self.shared: list[str] = []
+        self.out = self.local
+
+    def add(self, s: str, p: str, o: str | None) -> None:
+        if o is not None:
+            self.out.append(f"{s} {p} {o} .\n")
+
+    def share(self, s: str, p: str, o: str | None) -> None:
+        if o is not None:
+            self.shared.append(f"{s} {p} {o} .\n")
+
+    def sourced(self, node: str, span: Span | None, prop: str = KGO.source) -> None:
+        """``node prop span``, and the span itself: its source, line(s) and quoted text."""
+        if span is None:
+            return
+        iri = _iri(self.m.span(self.issue.sha256, span.start, span.end))
+        self.out.append(f"{node} {prop} {iri} .\n")
+        self.local += (f"{iri} {A} {KGO.SourceSpan} .\n", f"{iri} {OA.hasSource} {self.source} .\n",
+                       f"{iri} {KGO.line} {nt_integer(span.line)} .\n",
+                       f"{iri} {KGO.quote} {nt_string(span.text)} .\n")
+        if span.end_line != span.line:
+            self.local.append(f"{iri} {KGO.endLine} {nt_integer(span.end_line)} .\n")
+
+
+def issue_lines(issue: Issue, minter: Minter, table: OrganisationTable, titles: dict | None = None,
+                shared_numbers=frozenset()) -> tuple[list[str], list[str]]:
+    """The N-Triples lines of one issue, as ``(local, shared)`` (see :class:`_Emitter`).
+
+    ``titles`` maps titles to document numbers known anywhere in the build, so
+    that a document cited by title alone joins the numbered node;
+    ``shared_numbers`` are document numbers other sources publish too, whose
+    lines go with the shared ones.
+    """
+    e = _Emitter(issue, minter, titles or {}, shared_numbers)
+    add, share = e.add, e.share
+    src = e.source
+    add(src, A, KGO.SourceText)
+    add(src, A, PROV.Entity)
+    add(src, KGO.fileName, nt_string(issue.file.replace("\\", "/").rsplit("/", 1)[-1]))
+    add(src, KGO.sha256, nt_string(issue.sha256))
+    add(src, KGO.encoding, nt_string(issue.encoding))
+    province_en = next((p["name_en"] for p in load_provinces() if p["name"] == issue.province), None)
+    iss_path = minter.issue(province_en, issue.year, issue.number, issue.sha256)
+    iss = _iri(iss_path)
+    share(iss, A, KGO.GazetteIssue)
+    share(iss, KGO.sourceText, src)
+    if issue.gazette:
+        share(iss, KGO.gazetteName, nt_lang(issue.gazette))
+        label = f"{issue.gazette} {issue.year}年第{issue.number}期" if issue.year else issue.gazette
+        share(iss, RDFS.label, nt_lang(label))
+    if issue.year:
+        share(iss, KGO.year, year_literal(issue.year))
+    if issue.number:
+        share(iss, KGO.issueNumber, nt_integer(issue.number))
+    if issue.cumulative_number:
+        share(iss, KGO.cumulativeNumber, nt_integer(issue.cumulative_number))
+    if issue.published:
+        share(iss, DCTERMS.issued, nt_typed(issue.published, XSD + "date"))
+    if issue.serial:
+        share(iss, KGO.serialNumber, nt_string(issue.serial))
+
+    doc_iris = [minter.document(doc.number) if doc.number else minter.unnumbered_document(issue.sha256, k)
+                for k, doc in enumerate(issue.documents)]
+    by_number = {doc.number: iri for doc, iri in zip(issue.documents, doc_iris) if doc.number}
+    e.out = e.shared
+    for n, entry in enumerate(issue.toc):
+        toc = _iri(minter.part(iss_path, "toc", n))
+        add(iss, KGO.hasTocEntry, toc)
+        add(toc, A, KGO.TocEntry)
+        add(toc, KGO.position, nt_integer(n))
+        add(toc, RDFS.label, nt_lang(entry.title))
+        if entry.page is not None:
+            add(toc, KGO.page, nt_integer(entry.page))
+        if entry.category:
+            add(toc, KGO.category, nt_lang(entry.category))
+        if entry.doc_number in by_number:
+            add(toc, KGO.listsDocument, _iri(by_number[entry.doc_number]))
+        e.sourced(toc, entry.span)
+    for doc, d in zip(issue.documents, doc_iris):
+        e.out = e.shared if doc.number in shared_numbers else e.local
+        _document(e, doc, d, iss, table)
+    return e.local, e.shared
+
+
+def _document(e: _Emitter, doc: Document, d: str, iss: str, table: OrganisationTable):
+    add, m = e.add, e.m
+    doc_iri = _iri(d)
+    add(doc_iri, A, KGO.PolicyDocument)
+    add(doc_iri, A, ELI.LegalResource)
+    add(doc_iri, KGO.publishedIn, iss)
+    add(doc_iri, KGO.sourceText, e.source)
+    add(doc_iri, ELI.title, nt_lang(doc.title))
+    add(doc_iri, RDFS.label, nt_lang(doc.title))
+    if doc.number:
+        add(doc_iri, ELI.id_local, nt_string(doc.number))
+    if doc.date:
+        add(doc_iri, ELI.date_document, nt_typed(doc.date, XSD + "date"))
+    if doc.kind:
+        add(doc_iri, KGO.documentKind, nt_lang(doc.kind))
+    if doc.enclosed_title:
+        add(doc_iri, KGO.enclosedTitle, nt_lang(doc.enclosed_title))
+    if doc.toc_page is not None:
+        add(doc_iri, KGO.tocPage, nt_integer(doc.toc_page))
+    for a in doc.addressees:
+        add(doc_iri, KGO.addressee, nt_lang(a))
+    for a in doc.annexes:
+        add(doc_iri, KGO.annexTitle, nt_lang(a))
+    e.sourced(doc_iri, doc.span)
+    for n, issuer in enumerate(doc.issuers):
+        org = _iri(m.organisation(issuer.organisation))
+        sig = _iri(m.part(d, "signature", n))
+        add(doc_iri, ELI.passed_by, org)
+        add(doc_iri, KGO.signature, sig)
+        add(sig, A, KGO.Signature)
+        add(sig, KGO.issuer, org)
+        add(sig, KGO.position, nt_integer(n))
+        add(sig, KGO.mention, nt_string(issuer.mention))
+        e.sourced(sig, issuer.span)
+        _unresolved(e, issuer)
+    for n, s in enumerate(doc.sections):
+        sec = _iri(m.section(d, s.path))
+        add(sec, KGO.position, nt_integer(n))
+        add(sec, A, KGO.Section)
+        add(sec, A, ELI.LegalResourceSubdivision)
+        add(doc_iri, ELI.has_part, sec)
+        add(sec, ELI.is_part_of, doc_iri)
+        add(sec, DCTERMS.identifier, nt_string(s.path))
+        add(sec, KGO.marker, nt_string(s.marker))
+        if s.title:
+            add(sec, RDFS.label, nt_lang(s.title))
+        if s.parent:
+            add(sec, KGO.parentSection, _iri(m.section(d, s.parent)))
+        e.sourced(sec, s.span)
+    for n, task in enumerate(doc.tasks):
+        _task(e, task, n, d, doc_iri)
+    _citations(e, doc, doc_iri, d)
+    add_targets(e, doc, doc_iri, d)
+    add_industries(e, doc, doc_iri, d)
+    add_honorees(e, doc, doc_iri, d)
+
+
+def _task(e: _Emitter, task, n: int, d: str, doc_iri: str):
+    add, m = e.add, e.m
+    t_path = m.task(d, task.id)
+    t = _iri(t_path)
+    add(t, KGO.position, nt_integer(n))
+    add(t, A, KGO.Task)
+    add(t, KGO.inDocument, doc_iri)
+    add(t, KGO.inSection, _iri(m.section(d, task.section)))
+    add(t, DCTERMS.identifier, nt_string(task.id))
+    add(t, RDFS.label, nt_lang(task.title))
+    e.sourced(t, task.span)
+    e.sourced(t, task.clause, KGO.clauseSource)
+    for k, r in enumerate(task.responsibilities):
+        org = _iri(m.organisation(r.org.organisation))
+        assoc = _iri(m.part(t_path, "responsibility", k))
+        add(t, PROV.qualifiedAssociation, assoc)
+        add(t, SHORTCUT[r.role], org)
+        add(t, KGO.responsibleOrganisation, org)
+        add(assoc, A, KGO.Responsibility)
+        add(assoc, PROV.agent, org)
+        add(assoc, PROV.hadRole, ROLE[r.role])
+        add(assoc, KGO.mention, nt_string(r.org.mention))
+        add(assoc, KGO.position, nt_integer(k))
+        add(assoc, KGO.roleRule, nt_string(r.rule))
+        e.sourced(assoc, r.org.span)
+        _unresolved(e, r.org)
+
+
+def _unresolved(e: _Emitter, mention):
+    if not mention.resolved:
+        org = _iri(e.m.organisation(mention.organisation))
+        e.share(org, A, ORG.Organization)
+        e.share(org, A, KGO.UnresolvedOrganisation)
+        e.share(org, RDFS.label, nt_lang(mention.mention))
+        e.share(org, SKOS.prefLabel, nt_lang(mention.mention))
+
+
+def _citations(e: _Emitter, doc, doc_iri: str, d: str):
+    for n, c in enumerate(doc.citations):
+        number = c.number or e.titles.get(c.title)
+        cited = _iri(e.m.document(number) if number else e.m.titled_document(c.title))
+        cit = _iri(e.m.part(d, "citation", n))
+        e.add(cit, KGO.position, nt_integer(n))
+        e.add(doc_iri, ELI.cites, cited)
+        e.add(doc_iri, KGO.citation, cit)
+        e.add(cit, A, KGO.Citation)
+        e.add(cit, KGO.citedDocument, cited)
+        e.sourced(cit, c.span)
+        e.share(cited, A, KGO.PolicyDocument)
+        e.share(cited, A, ELI.LegalResource)
+        if number:
+            e.share(cited, ELI.id_local, nt_string(number))
+        if c.title:
+            e.share(cited, ELI.title, nt_lang(c.title))
+            e.share(cited, RDFS.label, nt_lang(c.title))
+
+
+def numbers_by_title(issues) -> dict:
+    """Titles with the document number they carry anywhere in ``issues``."""
+    out = {}
+    for issue in issues:
+        for doc in issue.documents:
+            if doc.number:
+                out.setdefault(doc.title, doc.number)
+            for c in doc.citations:
+                if c.number and c.title:
+                    out.setdefault(c.title, c.number)
+    return out
+
+
+def to_graph(lines):
+    """An rdflib Graph of N-Triples ``lines``, with the project's prefixes bound."""
+    from rdflib import Graph
+
+    from .namespaces import PREFIXES
+
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    g.parse(data="".join(lines), format="nt")
+    return g

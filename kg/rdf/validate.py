@@ -1,0 +1,84 @@
+"""``kg validate``: check a built graph against ``ontology/shapes.ttl`` with pySHACL.
+
+pySHACL runs on an in-memory rdflib copy of the graph (it is not faster on an
+Oxigraph-backed graph; pySHACL issue 184).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import KgError
+
+__all__ = ["Violation", "validate", "shapes_text", "ontology_text"]
+
+
+def _ontology_file(name: str) -> str:
+    """Text of a file in ``ontology/`` (shipped as the package ``kg.ontology``)."""
+    from importlib import resources
+
+    try:
+        return resources.files("kg.ontology").joinpath(name).read_text("utf-8")
+    except ModuleNotFoundError:  # running from a checkout without installing
+        return (Path(__file__).resolve().parents[2] / "ontology" / name).read_text("utf-8")
+
+
+def shapes_text() -> str:
+    return _ontology_file("shapes.ttl")
+
+
+def ontology_text() -> str:
+    return _ontology_file("kg.ttl")
+
+
+@dataclass(frozen=True)
+class Violation:
+    severity: str
+    focus: str
+    path: str
+    message: str
+    value: str | None
+
+
+def validate(out_dir, shapes: str | Path | None = None):
+    """Validate the graph in ``out_dir``; return ``(conforms, violations, triple_count)``."""
+    import pyshacl
+    from rdflib import Graph
+    from rdflib.namespace import RDF, SH
+
+    graph_file = Path(out_dir) / "graph.nt"
+    if not graph_file.is_file():
+        raise KgError(f"{out_dir}: no built graph here (no graph.nt); run kg build first")
+    data = Graph().parse(graph_file, format="nt")
+    try:
+        shapes_graph = Graph().parse(shapes, format="turtle") if shapes else \
+            Graph().parse(data=shapes_text(), format="turtle")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise KgError(f"{shapes}: cannot read the shapes ({exc})") from None
+    ontology = Graph().parse(data=ontology_text(), format="turtle")
+    conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, ont_graph=ontology,
+                                            inference="none", advanced=True, allow_warnings=True)
+    violations = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        def one(p):
+            v = results.value(result, p)
+            return None if v is None else str(v)
+        severity = one(SH.resultSeverity) or ""
+        violations.append(Violation(severity.rsplit("#", 1)[-1], one(SH.focusNode) or "",
+                                    _short(results.value(result, SH.resultPath)), one(SH.resultMessage) or "",
+                                    one(SH.value)))
+    violations.sort(key=lambda v: (v.focus, v.path, v.message))
+    return conforms, violations, len(data)
+
+
+def _short(path) -> str:
+    if path is None:
+        return ""
+    from .namespaces import PREFIXES
+
+    text = str(path)
+    for prefix, ns in PREFIXES.items():
+        if text.startswith(ns):
+            return f"{prefix}:{text[len(ns):]}"
+    return text
