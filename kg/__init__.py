@@ -4,7 +4,8 @@ Importing :mod:`kg` does no work: the extraction, graph and analysis modules are
 imported by whoever needs them.
 """
 
-__version__ = "0.1.0"
+from ._version import __version__
+
 __all__ = ["__version__", "open_graph", "load_ipython_extension"]
 
 

@@ -11,10 +11,43 @@ import dataclasses
 from dataclasses import dataclass, field
 
 __all__ = [
-    "Span", "Notice", "OrgMention", "Responsibility", "Section", "Task", "TocEntry",
+    "DocNumber", "Span", "Notice", "OrgMention", "Responsibility", "Section", "Task", "TocEntry",
     "Citation", "Target", "TableCell", "AnnexTable", "Industry", "Honoree",
     "Document", "CountCheck", "Issue", "to_data",
 ]
+
+
+class DocNumber(str):
+    """A document number (发文字号) in its canonical spelling, with its parts.
+
+    Parsed once, where the text is read; everything after (IRIs, the report,
+    comparisons with plain strings) uses the parts or the spelling.
+
+    Examples
+    --------
+    >>> n = DocNumber("浙政办发", 2017, 72)
+    >>> n, n.prefix, n.year, n.seq, n.key
+    ('浙政办发〔2017〕72号', '浙政办发', 2017, 72, '浙政办发-2017-72')
+    >>> n == "浙政办发〔2017〕72号"
+    True
+    """
+
+    prefix: str
+    year: int
+    seq: int
+
+    def __new__(cls, prefix: str, year: int, seq: int):
+        number = super().__new__(cls, f"{prefix}〔{int(year):04d}〕{int(seq)}号")
+        number.prefix, number.year, number.seq = prefix, int(year), int(seq)
+        return number
+
+    def __getnewargs__(self):
+        return self.prefix, self.year, self.seq
+
+    @property
+    def key(self) -> str:
+        """``prefix-year-seq``: the form IRIs are made from."""
+        return f"{self.prefix}-{self.year}-{self.seq}"
 
 
 @dataclass(frozen=True)
@@ -63,9 +96,9 @@ class OrgMention:
 class Responsibility:
     """One organisation's role in one task.
 
-    ``role`` is ``lead``, ``participant``, ``overall_lead`` or, when the
-    document designates no lead, ``responsible``. ``rule`` says how the role
-    was decided (for example ``first-listed-leads``).
+    ``role`` is a :class:`~kg.vocabulary.Role` (``responsible`` when the
+    document designates no lead). ``rule`` says how the role was decided
+    (for example ``first-listed-leads``).
     """
 
     org: OrgMention
@@ -103,7 +136,7 @@ class TocEntry:
     """An entry of the issue's table of contents."""
 
     title: str
-    doc_number: str | None
+    doc_number: DocNumber | None
     page: int | None
     category: str | None
     span: Span
@@ -113,7 +146,7 @@ class TocEntry:
 class Citation:
     """A document cited by another, by number and/or title."""
 
-    number: str | None
+    number: DocNumber | None
     title: str | None
     span: Span
 
@@ -198,7 +231,7 @@ class Honoree:
 class Document:
     """One document of an issue."""
 
-    number: str | None
+    number: DocNumber | None
     title: str
     span: Span
     kind: str | None = None

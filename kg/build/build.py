@@ -89,7 +89,7 @@ def collect_sources(sources) -> list[tuple[Path, bool]]:
 def _cache_key(data: bytes, path: Path, encoding, table_digest: str) -> str:
     import hashlib
 
-    from .. import __version__
+    from .._version import __version__
     from .cache import FORMAT
 
     h = hashlib.sha256(data)

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import re
 
 from ..records import Citation, Document
-from .context import DOC_NUMBER, canonical_doc_number, tidy
+from ..text.spacing import tidy
+from .grammar.citations import CITING_VERB, CONNECTOR, POLICY_WORDS, TITLED
+from .grammar.docnumbers import DOC_NUMBER, doc_number
 
 __all__ = ["find_citations"]
-
-_TITLED = re.compile(r"《(?P<title>[^《》]{2,120})》\s*(?:\(\s*(?P<num>[^()]{4,30}?号)\s*\))?")
-_CITING = re.compile(r"(根据|按照|依据|依照|贯彻|落实|实施|执行|遵照|参照)")
-_CONNECTOR = re.compile(r"^[\s和及与、,]*$")
-_POLICY_WORDS = re.compile(r"(通知|意见|决定|办法|规定|方案|纲要|规划|计划|条例|细则|法|批复|函|指导意见|实施意见|通报)$")
 
 
 def find_citations(paras, doc: Document) -> list[Citation]:
@@ -26,7 +22,7 @@ def find_citations(paras, doc: Document) -> list[Citation]:
 
     Examples
     --------
-    >>> from kg.text.paragraphs import TextIndex, paragraphs
+    >>> from kg.text import TextIndex, paragraphs
     >>> idx = TextIndex("a", "根据《质量发展纲要(2011—2020年)》(国发〔2012〕9号)和国办发〔2016〕57号精神。")
     >>> doc = Document(number="浙政办发〔2017〕72号", title="t", span=None)
     >>> [(c.number, c.title) for c in find_citations(paragraphs(idx), doc)]
@@ -39,15 +35,15 @@ def find_citations(paras, doc: Document) -> list[Citation]:
         text = p.text
         taken = []
         previous_end = None
-        for m in _TITLED.finditer(text) if "《" in text else ():
+        for m in TITLED.finditer(text) if "《" in text else ():
             title = tidy(m.group("title"))
             number = None
             if m.group("num"):
                 nm = DOC_NUMBER.search(m.group("num"))
-                number = canonical_doc_number(nm) if nm else None
-            listed = previous_end is not None and _CONNECTOR.match(text[previous_end:m.start()])
-            if number is None and not (_POLICY_WORDS.search(title) and (
-                    listed or _CITING.search(_clause_before(text, m.start())))):
+                number = doc_number(nm) if nm else None
+            listed = previous_end is not None and CONNECTOR.match(text[previous_end:m.start()])
+            if number is None and not (POLICY_WORDS.search(title) and (
+                    listed or CITING_VERB.search(_clause_before(text, m.start())))):
                 continue
             previous_end = m.end()
             taken.append((m.start(), m.end()))
@@ -59,7 +55,7 @@ def find_citations(paras, doc: Document) -> list[Citation]:
             start = m.start("prefix")
             if any(a <= start < b for a, b in taken):
                 continue
-            number = canonical_doc_number(m)
+            number = doc_number(m)
             if number in own or number in seen:
                 continue
             seen.add(number)

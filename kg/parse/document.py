@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import re
 
-from ..text.numbers import DATE_PATTERN, parse_date
 from ..records import Document, Responsibility, Task
-from .context import DOC_NUMBER, Context, tidy
+from ..text.brackets import split_top_level
+from ..text.spacing import tidy
+from ..vocabulary import NoticeCode, Role
+from .context import Context
+from .grammar.dates import DATE_PATTERN, parse_date
+from .grammar.document import ANNEX_ITEM, ANNEX_LIST, ENCLOSED, KIND
+from .grammar.organisations import ends_like_organisation
 from .layout import DocumentBlock
-from .responsibility import ClauseRules, is_label_line, paragraph_clauses, parse_clause, split_top_level
+from .responsibility import ClauseRules, is_label_line, paragraph_clauses, parse_clause
 from .sections import SectionItem, section_tree
 
 __all__ = ["parse_document", "document_year"]
-
-_KIND = re.compile(r"(通知|通报|意见|决定|办法|规定|方案|批复|函|公告|通告|命令|令|规划|计划|条例|细则|纲要|报告)$")
-_ENCLOSED = re.compile(r"(?:印发|转发|批转)(.+?)的(?:通知|函)$")
-_ANNEX_LIST = re.compile(r"^\s*附\s*件\s*:\s*(?:(\d{1,2})\s*[.、]\s*)?(.*)$")
-_ANNEX_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.、]\s*(.+)$")
-_ORG_END = tuple("厅局委办部会室院府所队行司社处署区")
 
 
 def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None):
@@ -36,9 +35,9 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
                                 last.source_offset(last.stripped()[1] - 1) + 1)
     doc = Document(number=block.number, title=title, span=title_span)
     label = block.number or title[:20]
-    m = _KIND.search(title)
+    m = KIND.search(title)
     doc.kind = m.group(1) if m else None
-    m = _ENCLOSED.search(title)
+    m = ENCLOSED.search(title)
     if m:
         doc.enclosed_title = m.group(1).strip("《》 ")
 
@@ -57,15 +56,15 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
 
     skip = set()
     for k, p in enumerate(body):
-        m = _ANNEX_LIST.match(p.text)
+        m = ANNEX_LIST.match(p.text)
         if m:
             skip.add(k)
             if m.group(2).strip():
                 doc.annexes.append(tidy(m.group(2)))
             j = k + 1
-            while m.group(1) and j < len(body) and _ANNEX_ITEM.match(body[j].text) \
+            while m.group(1) and j < len(body) and ANNEX_ITEM.match(body[j].text) \
                     and "。" not in body[j].text:
-                doc.annexes.append(tidy(_ANNEX_ITEM.match(body[j].text).group(2)))
+                doc.annexes.append(tidy(ANNEX_ITEM.match(body[j].text).group(2)))
                 skip.add(j)
                 j += 1
             break
@@ -83,9 +82,7 @@ def document_year(doc: Document, default_year: int | None) -> int | None:
     if doc.date:
         return int(doc.date[:4])
     if doc.number:
-        m = DOC_NUMBER.search(doc.number)
-        if m:
-            return int(m.group("year"))
+        return doc.number.year
     return default_year
 
 
@@ -124,16 +121,16 @@ def _issuers(ctx, doc, body, k_date, title_paras, year, label):
             out.append(ctx.organisation(name, span, year, label))
         return out
     if mentions and from_title and [m.mention for m in mentions] != from_title:
-        ctx.notice("issuer-mismatch", "the signature names other issuers than the title",
+        ctx.notice(NoticeCode.ISSUER_MISMATCH, "the signature names other issuers than the title",
                    names[0].first_line, label)
     if not mentions:
-        ctx.notice("no-issuer", "no issuer found in the signature or the title", None, label)
+        ctx.notice(NoticeCode.NO_ISSUER, "no issuer found in the signature or the title", None, label)
     return mentions
 
 
 def _is_org_line(text: str) -> bool:
     t = text.strip()
-    return 4 <= len(t) <= 40 and t.endswith(_ORG_END) and not re.search(r"[,。:;、]", t)
+    return 4 <= len(t) <= 40 and ends_like_organisation(t) and not re.search(r"[,。:;、]", t)
 
 
 def _title_issuers(title: str):
@@ -141,7 +138,7 @@ def _title_issuers(title: str):
         return []
     prefix = title.split("关于", 1)[0]
     names = [n for n in prefix.split() if n]
-    return names if names and all(n.endswith(_ORG_END) for n in names) else []
+    return names if names and all(ends_like_organisation(n) for n in names) else []
 
 
 def _tasks(ctx: Context, items: list[SectionItem], year, label):
@@ -155,7 +152,7 @@ def _tasks(ctx: Context, items: list[SectionItem], year, label):
         for n, p in enumerate(item.paragraphs):
             found, stray = paragraph_clauses(p.text, heading=(n == 0))
             for a, b in stray:
-                ctx.notice("responsibility-unread", "a responsibility clause inside a paragraph was not read: "
+                ctx.notice(NoticeCode.RESPONSIBILITY_UNREAD, "a responsibility clause inside a paragraph was not read: "
                            f"{p.text[a:b][:40]!r}", p.span(a, b).line, label)
             if not found and n > 0 and is_label_line(p.text):
                 a, b = p.stripped()
@@ -165,8 +162,8 @@ def _tasks(ctx: Context, items: list[SectionItem], year, label):
             for a, b in found:
                 raws.extend((p, r) for r in parse_clause(p.text, a, b, rules))
                 clause_span = _join(ctx, clause_span, p.span(a, b))
-        own = [(p, r) for p, r in raws if r.role != "overall_lead"]
-        section_level = [(p, r) for p, r in raws if r.role == "overall_lead"]
+        own = [(p, r) for p, r in raws if r.role != Role.OVERALL_LEAD]
+        section_level = [(p, r) for p, r in raws if r.role == Role.OVERALL_LEAD]
         if section_level:
             overall[item.section.path] = [
                 Responsibility(ctx.organisation(r.mention, p.span(r.start, r.end), year, label),
@@ -174,12 +171,12 @@ def _tasks(ctx: Context, items: list[SectionItem], year, label):
         inherited = _inherited(overall, item, by_path)
         if not own and not (inherited and not item.children):
             continue
-        has_lead = any(r.role == "lead" for _, r in own)
+        has_lead = any(r.role == Role.LEAD for _, r in own)
         resp = []
         for k, (p, r) in enumerate(own):
             role, rule = r.role, r.rule
-            if role == "responsible" and has_lead:
-                role, rule = "participant", "beside-lead"
+            if role == Role.RESPONSIBLE and has_lead:
+                role, rule = Role.PARTICIPANT, "beside-lead"
             org = ctx.organisation(r.mention, p.span(r.start, r.end), year, label)
             resp.append(Responsibility(org, role, rule, k))
         resp.extend(inherited)

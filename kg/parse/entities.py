@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 
 from ..records import CountCheck, Document, Target
 from .citations import find_citations
+from ..vocabulary import NoticeCode, YearSource
 from .context import Context
 from .document import document_year
+from .grammar.tables import COLUMN_YEAR
 from .honorees import find_honorees
 from .layout import DocumentBlock
 from .sections import SectionItem
@@ -15,9 +16,6 @@ from .tables import annex_rows, annex_tables, cell_items, document_industries, r
 from .targets import YearState, scan_targets
 
 __all__ = ["add_entities"]
-
-_COLUMN_YEAR = re.compile(r"(\d{4})\s*年")
-
 
 def add_entities(ctx: Context, doc: Document, block: DocumentBlock, items: list[SectionItem],
                  default_year: int | None) -> list[CountCheck]:
@@ -36,11 +34,11 @@ def add_entities(ctx: Context, doc: Document, block: DocumentBlock, items: list[
         _table_targets(items, row_industry, year, unread)
     for para, a, b in unread:
         span = para.span(a, b)
-        ctx.notice("target-unread", f"a number after a target verb was not read as a target: {span.text[:40]!r}",
+        ctx.notice(NoticeCode.TARGET_UNREAD, f"a number after a target verb was not read as a target: {span.text[:40]!r}",
                    span.line, label)
-    fallback = [t for t in doc.targets if t.year_source == "document"]
+    fallback = [t for t in doc.targets if t.year_source == YearSource.DOCUMENT]
     if fallback:
-        ctx.notice("target-year-fallback",
+        ctx.notice(NoticeCode.TARGET_YEAR_FALLBACK,
                    f"{len(fallback)} targets state no year; the document's year {year} is used",
                    fallback[0].span.line, label)
     return [CountCheck(doc.number, what, declared, found, line) for what, declared, found, line in checks]
@@ -55,7 +53,7 @@ def _body_targets(items, task_ids, year, unread):
         # A year stated in a paragraph holds to the paragraph's end; one stated
         # in a heading paragraph holds for the whole section and those below it.
         parent = heading_state.get(item.section.parent)
-        heading = parent.copy("heading") if parent else YearState(document_year=year)
+        heading = parent.copy(YearSource.HEADING) if parent else YearState(document_year=year)
         task = item.section.path if item.section.path in task_ids else None
         for n, p in enumerate(item.paragraphs):
             state = heading if n == 0 else heading.copy()
@@ -64,7 +62,7 @@ def _body_targets(items, task_ids, year, unread):
                 out.append(_record(raw, p, year, task=task))
             unread.extend((p, a, b) for a, b in pieces)
             if n == 0:
-                heading = state.copy("heading")
+                heading = state.copy(YearSource.HEADING)
                 heading_state[item.section.path] = heading
     return out
 
@@ -76,10 +74,10 @@ def _table_targets(items, row_industry, year, unread):
         for r, p in enumerate(rows[1:]):
             industry = row_industry.get((item.section.path, r))
             for k, (a, b) in enumerate(row_cells(p.text)):
-                m = _COLUMN_YEAR.search(header[k]) if k < len(header) else None
+                m = COLUMN_YEAR.search(header[k]) if k < len(header) else None
 
                 for x, y in cell_items(p.text, a, b):
-                    state = YearState(int(m.group(1)), "column", document_year=year) if m else \
+                    state = YearState(int(m.group(1)), YearSource.COLUMN, document_year=year) if m else \
                         YearState(document_year=year)
                     pieces: list = []
                     for raw_target in scan_targets(p.text, x, y, state, pieces):
@@ -91,6 +89,6 @@ def _table_targets(items, row_industry, year, unread):
 def _record(raw, para, year, task=None, industry=None):
     target_year, source = raw.year, raw.year_source
     if target_year is None:
-        target_year, source = year, "document"
+        target_year, source = year, YearSource.DOCUMENT
     return Target(raw.indicator, raw.value, raw.unit, raw.comparator, target_year, source, raw.kind,
                   raw.value_text, para.span(raw.start, raw.end), raw.value_max, task, industry)

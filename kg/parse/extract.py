@@ -12,7 +12,8 @@ from ..errors import KgError, ParseError
 from ..reference.organisations import OrganisationTable, load_table, province_of_text
 from ..text.reading import Source, read_source
 from ..records import Issue
-from ..text.paragraphs import TextIndex, paragraphs
+from ..text.index import TextIndex
+from ..text.paragraphs import paragraphs
 
 __all__ = ["extract_text", "extract_source", "extract_file"]
 

@@ -13,19 +13,14 @@ import re
 
 from ..reference.places import load_places
 from ..records import Honoree
-from .context import Context, tidy
-from .responsibility import split_top_level
+from ..text.brackets import split_top_level
+from ..text.spacing import tidy
+from ..vocabulary import HonoreeKind, NoticeCode
+from .context import Context
+from .grammar.honorees import DECLARED, PERSON, POSITION_TITLE
 from .sections import SectionItem
 
-__all__ = ["find_honorees", "DECLARED"]
-
-#: A heading that declares a count: 先进单位(41 个), 先进个人(56名).
-DECLARED = re.compile(r"^(?P<category>.+?)\s*\(\s*(?P<count>\d+)\s*(?P<unit>个|名|人|家|位|项)\s*\)\s*(?::\s*(?P<list>.*))?$")
-_PERSON = re.compile(r"^\s*(?:[-*•]\s*)?(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}?)\s+(?P<position>\S.*?)\s*$")
-_TITLE = re.compile(
-    r"(?:[、]?(?:原|党委|党组|专职|兼)*(?:副)?(?:部长|政治委员|政委|主任医师|主任|干部|职工|参谋|科长|处长|书记|"
-    r"局长|镇长|乡长|干事|支队长|大队长|医师|委员|司令员|院长|校长|所长|站长|队长|教师|民警|科员)"
-    r"(?:兼[^、]*?(?:科长|部长|主任|参谋))?)+$")
+__all__ = ["find_honorees"]
 
 
 def find_honorees(ctx: Context, items: list[SectionItem], label: str):
@@ -56,7 +51,7 @@ def find_honorees(ctx: Context, items: list[SectionItem], label: str):
                 if person:
                     new.append(person)
                 else:
-                    ctx.notice("honoree-unreadable", f"line under {category!r} is not 'name position'",
+                    ctx.notice(NoticeCode.HONOREE_UNREADABLE, f"line under {category!r} is not 'name position'",
                                p.first_line, label)
         honorees.extend(new)
         found_under[item.section.path] = len(new)
@@ -66,7 +61,7 @@ def find_honorees(ctx: Context, items: list[SectionItem], label: str):
         found = sum(n for p, n in found_under.items() if p == path or p.startswith(path + "."))
         results.append((category, declared, found, line))
         if found != declared:
-            ctx.notice("count-mismatch", f"{category}: the text declares {declared}, {found} were extracted",
+            ctx.notice(NoticeCode.COUNT_MISMATCH, f"{category}: the text declares {declared}, {found} were extracted",
                        line, label)
     return honorees, results
 
@@ -87,19 +82,19 @@ def _units(ctx, para, start, end, category, places):
             if loc is None and group_city and name.endswith(("县", "区", "市")):
                 place, parent = name, group_city
             if parent and group_city and parent != group_city:
-                ctx.notice("place-conflict", f"{name} is listed with {group_city} "
+                ctx.notice(NoticeCode.PLACE_CONFLICT, f"{name} is listed with {group_city} "
                            f"but the place table puts it in {parent}", para.first_line)
-            out.append(Honoree("unit", name, category, para.span(a, b), place=place, parent_place=parent))
+            out.append(Honoree(HonoreeKind.UNIT, name, category, para.span(a, b), place=place, parent_place=parent))
     return out
 
 
 def _person(para, category, places):
-    m = _PERSON.match(para.text)
+    m = PERSON.match(para.text)
     if not m:
         return None
     name = re.sub(r"\s", "", m.group("name"))
     position = m.group("position").strip()
-    t = _TITLE.search(position)
+    t = POSITION_TITLE.search(position)
     organisation = position[:t.start()] if t and t.start() > 0 else None
     place = parent = None
     if places:
@@ -107,5 +102,5 @@ def _person(para, category, places):
         if found:
             place, parent = found
     a = m.start("name")
-    return Honoree("person", name, category, para.span(a, m.end("position")), position=position,
+    return Honoree(HonoreeKind.PERSON, name, category, para.span(a, m.end("position")), position=position,
                    organisation=organisation, place=place, parent_place=parent)

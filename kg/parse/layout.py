@@ -13,19 +13,13 @@ from dataclasses import dataclass
 
 from ..records import TocEntry
 from ..text.paragraphs import Paragraph
-from .context import DOC_NUMBER, Context, canonical_doc_number, tidy
+from ..text.spacing import tidy
+from ..vocabulary import NoticeCode
+from .context import Context
+from .grammar.docnumbers import DOC_NUMBER, doc_number
+from .grammar.layout import GAZETTE, ISSUE_NUMBER, PUBLISHED, SERIAL, TOC_CATEGORY, TOC_HEAD, TOC_PAGE, YEAR_ISSUE
 
 __all__ = ["DocumentBlock", "Header", "split_issue"]
-
-_GAZETTE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(人民政府公报|政府公报|公报)$")
-_ISSUE_NO = re.compile(r"第\s*(\d+)\s*期\s*\(\s*总\s*第\s*(\d+)\s*期\s*\)")
-_YEAR_ISSUE = re.compile(r"(\d{4})\s*年\s*第\s*(\d+)\s*期(?:\s*\(\s*总\s*第\s*(\d+)\s*期\s*\))?")
-_PUBLISHED = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*出版")
-_SERIAL = re.compile(r"CN\s*\d{2}\s*-\s*\d{4}\s*/\s*[A-Z]")
-_TOC_HEAD = re.compile(r"^目\s*录$")
-_TOC_PAGE = re.compile(r"\(\s*(\d{1,4})\s*\)\s*$")
-_TOC_CATEGORY = re.compile(r"^\s*【(.+)】\s*$")
-
 
 @dataclass
 class DocumentBlock:
@@ -60,9 +54,9 @@ def split_issue(ctx: Context, paras: list[Paragraph]):
         start = _body_start(paras)
         _read_header(header, paras[:start])
         if start >= len(paras):
-            ctx.notice("no-document", "no document text found")
+            ctx.notice(NoticeCode.NO_DOCUMENT, "no document text found")
             return header, [], []
-        ctx.notice("no-document-number",
+        ctx.notice(NoticeCode.NO_DOCUMENT_NUMBER,
                    "no line holds only a document number; the text is read as one document",
                    paras[start].first_line)
         return header, [], [DocumentBlock([paras[start]], None, None, paras[start:])]
@@ -77,8 +71,8 @@ def split_issue(ctx: Context, paras: list[Paragraph]):
         end = starts[k + 1] if k + 1 < len(starts) else colophon
         m = DOC_NUMBER.search(paras[i].text)
         if s == i:
-            ctx.notice("no-title", "document number with no title line above it", paras[i].first_line)
-        blocks.append(DocumentBlock(paras[s:i], canonical_doc_number(m), paras[i], paras[s:end]))
+            ctx.notice(NoticeCode.NO_TITLE, "document number with no title line above it", paras[i].first_line)
+        blocks.append(DocumentBlock(paras[s:i], doc_number(m), paras[i], paras[s:end]))
     return header, toc, blocks
 
 
@@ -107,7 +101,7 @@ def _title_start(paras, i):
 
 def _colophon_start(paras, last_number):
     for j in range(last_number + 1, len(paras)):
-        if _GAZETTE.match(re.sub(r"\s", "", paras[j].text)):
+        if GAZETTE.match(re.sub(r"\s", "", paras[j].text)):
             return j
     return len(paras)
 
@@ -116,8 +110,8 @@ def _body_start(paras):
     """First paragraph after a gazette header and TOC, when there is no number line."""
     for j, p in enumerate(paras):
         t = p.text.strip()
-        if _GAZETTE.match(re.sub(r"\s", "", t)) or _ISSUE_NO.search(t) or re.fullmatch(r"\d{4}", t) \
-                or _TOC_HEAD.match(t) or _TOC_CATEGORY.match(t) or _TOC_PAGE.search(t) \
+        if GAZETTE.match(re.sub(r"\s", "", t)) or ISSUE_NUMBER.search(t) or re.fullmatch(r"\d{4}", t) \
+                or TOC_HEAD.match(t) or TOC_CATEGORY.match(t) or TOC_PAGE.search(t) \
                 or re.fullmatch(r"[A-Za-z' ]+", t):
             continue
         return j
@@ -128,62 +122,62 @@ def _read_header(header: Header, paras):
     for p in paras:
         t = p.text.strip()
         compact = re.sub(r"\s", "", t)
-        if header.gazette is None and _GAZETTE.match(compact):
+        if header.gazette is None and GAZETTE.match(compact):
             header.gazette = compact
         if header.year is None and re.fullmatch(r"\d{4}", t):
             header.year = int(t)
-        m = _YEAR_ISSUE.search(t)
+        m = YEAR_ISSUE.search(t)
         if m:
             header.year = header.year or int(m.group(1))
             header.number = header.number or int(m.group(2))
             if m.group(3):
                 header.cumulative_number = header.cumulative_number or int(m.group(3))
-        m = _ISSUE_NO.search(t)
+        m = ISSUE_NUMBER.search(t)
         if m:
             header.number = header.number or int(m.group(1))
             header.cumulative_number = header.cumulative_number or int(m.group(2))
-        m = _PUBLISHED.search(t)
+        m = PUBLISHED.search(t)
         if m and header.published is None:
             year = int(m.group(1)) if m.group(1) else header.year
             if year:
                 header.published = f"{year:04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-        m = _SERIAL.search(t)
+        m = SERIAL.search(t)
         if m and header.serial is None:
             header.serial = re.sub(r"\s", "", m.group(0))
 
 
 def _read_toc(ctx: Context, index, paras, stop_line):
     """Entries of the table of contents between ``目录`` and ``stop_line``."""
-    head = next((p for p in paras if _TOC_HEAD.match(p.text.strip())), None)
+    head = next((p for p in paras if TOC_HEAD.match(p.text.strip())), None)
     if head is None:
         return []
     entries, group, category = [], [], None
     for line in index.lines[head.last_line:stop_line - 1]:
         if line.blank:
             continue
-        m = _TOC_CATEGORY.match(line.text)
+        m = TOC_CATEGORY.match(line.text)
         if m and not group:
             category = m.group(1).strip()
             continue
         group.append(line)
-        page = _TOC_PAGE.search(line.text)
+        page = TOC_PAGE.search(line.text)
         if page:
             entries.append(_toc_entry(ctx, index, group, int(page.group(1)), category))
             group = []
         elif len(group) > 4:
-            ctx.notice("toc-unreadable", "table of contents entry without a page number",
+            ctx.notice(NoticeCode.TOC_UNREADABLE, "table of contents entry without a page number",
                        group[0].number)
             group = []
     if group:
-        ctx.notice("toc-unreadable", "table of contents entry without a page number", group[0].number)
+        ctx.notice(NoticeCode.TOC_UNREADABLE, "table of contents entry without a page number", group[0].number)
     return entries
 
 
 def _toc_entry(ctx, index, lines, page, category):
     text = "".join(re.sub(r"^\s*[-•*]\s*", "", ln.text) for ln in lines)
-    text = _TOC_PAGE.sub("", text).strip()
+    text = TOC_PAGE.sub("", text).strip()
     m = DOC_NUMBER.search(text)
-    number = canonical_doc_number(m) if m else None
+    number = doc_number(m) if m else None
     if m:
         text = (text[:m.start()] + text[m.end():]).strip()
         text = re.sub(r"\(\s*\)$", "", text).strip()

@@ -17,40 +17,18 @@ Functions here are pure: text in, tuples out.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ..text.paragraphs import trim
+from ..text.brackets import split_top_level
+from ..vocabulary import LEADING_ROLES, Role
+from .grammar.organisations import GOVERNMENT, ends_like_organisation
+from .grammar.responsibility import (ETC, FIRST_LEADS, LABEL, LABEL_ROLES, LEAD_VERB, PARENS, PARTICIPANT_VERB,
+                                     SAME_BELOW)
 
 __all__ = [
-    "RawResponsibility", "ClauseRules", "split_top_level", "find_clauses",
-    "parse_clause", "is_label_line", "stray_clauses", "paragraph_clauses", "LABEL",
+    "RawResponsibility", "ClauseRules", "find_clauses", "parse_clause", "is_label_line", "stray_clauses",
+    "paragraph_clauses",
 ]
-
-#: Labels that open a list, and the role of everyone under them.
-LABEL_ROLES = {
-    "总牵头单位": "overall_lead", "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead",
-    "主责单位": "lead", "责任单位": "responsible", "责任部门": "responsible",
-    "实施单位": "responsible", "配合单位": "participant", "配合部门": "participant",
-    "参与单位": "participant", "参与部门": "participant", "协办单位": "participant",
-    "协助单位": "participant", "协同单位": "participant",
-}
-LABEL = re.compile("(" + "|".join(sorted(LABEL_ROLES, key=len, reverse=True)) + r")\s*:\s*")
-
-_FIRST_LEADS = re.compile(r"(列|排)?在?第一[位个]?的?(单位|部门)?为牵头(单位|部门)")
-_SAME_BELOW = re.compile(r"^\s*(下同|以下同|后同)\s*$")
-_LEAD_VERB = re.compile(r"(总牵头|牵头负责|牵头)\s*$")
-_PART_VERB = re.compile(r"(配合|参与|参加|协助|协同|共同负责|按职责分工负责|分工负责|负责)\s*$")
-_ETC = re.compile(r"(等(有关|相关)?(单位|部门)?|等)\s*$")
-
-_OPEN = "(〔[【《“"
-_CLOSE = ")〕]】》”"
-_PAIR = dict(zip(_CLOSE, _OPEN))
-
-#: Last characters of a complete organisation name.
-_ORG_END = set("厅局委办部会室院府所队行司社处署站馆中心组关")
-_GOVERNMENT = re.compile(r"^(?P<place>.+?)(?P<suffix>(市|县|区|州|盟)?(人民)?政府)$")
 
 
 @dataclass(frozen=True)
@@ -72,46 +50,10 @@ class ClauseRules:
     notes: list[str] = field(default_factory=list)
 
 
-def split_top_level(text: str, seps: str, start: int = 0, end: int | None = None):
-    """Split ``text[start:end]`` on ``seps`` outside brackets.
-
-    Returns ``(piece_start, piece_end)`` pairs with white space trimmed.
-
-    Examples
-    --------
-    >>> t = "省经信委、省发改委(省能源局、省物价局),各市"
-    >>> [t[a:b] for a, b in split_top_level(t, "、,")]
-    ['省经信委', '省发改委(省能源局、省物价局)', '各市']
-    """
-    end = len(text) if end is None else end
-    out, depth, piece = [], [], start
-    # Only brackets and separators matter: visit just those positions.
-    for m in _special(seps).finditer(text, start, end):
-        i, ch = m.start(), m.group()
-        if ch in _OPEN:
-            depth.append(ch)
-        elif ch in _CLOSE:
-            if depth and depth[-1] == _PAIR[ch]:
-                depth.pop()
-        elif not depth:
-            out.append((piece, i))
-            piece = i + 1
-    out.append((piece, end))
-    return [(a, b) for a, b in (trim(text, x, y) for x, y in out) if a < b]
-
-
-@lru_cache(maxsize=64)
-def _special(seps: str):
-    return re.compile("[" + re.escape(_OPEN + _CLOSE + seps) + "]")
-
-
-_PARENS = re.compile(r"[()〔〕]")
-
-
 def _groups(text: str):
     """Top-level parenthesised groups: (open_index, close_index)."""
     out, stack = [], []
-    for m in _PARENS.finditer(text):
+    for m in PARENS.finditer(text):
         i, ch = m.start(), m.group()
         if ch in "(〔":
             stack.append(i)
@@ -177,7 +119,7 @@ def paragraph_clauses(text: str, heading: bool = False):
     >>> [[t[a:b] for a, b in found] for found in paragraph_clauses(t)]
     [['牵头单位:省经信委'], ['责任单位:省质监局']]
     """
-    if not _PARENS.search(text):
+    if not PARENS.search(text):
         return [], []
     groups = _groups(text)
     found = _clauses(text, groups, heading)
@@ -187,20 +129,20 @@ def paragraph_clauses(text: str, heading: bool = False):
 
 def _has_role_verb(inner: str) -> bool:
     pieces = split_top_level(inner, ",;")
-    return any(_LEAD_VERB.search(inner[x:y]) for x, y in pieces) and all(
-        _looks_like_orgs(_strip_verb(inner[x:y])) or _FIRST_LEADS.search(inner[x:y])
+    return any(LEAD_VERB.search(inner[x:y]) for x, y in pieces) and all(
+        _looks_like_orgs(_strip_verb(inner[x:y])) or FIRST_LEADS.search(inner[x:y])
         for x, y in pieces)
 
 
 def _strip_verb(piece: str) -> str:
-    piece = _LEAD_VERB.sub("", piece)
-    piece = _PART_VERB.sub("", piece)
-    return _ETC.sub("", piece).strip()
+    piece = LEAD_VERB.sub("", piece)
+    piece = PARTICIPANT_VERB.sub("", piece)
+    return ETC.sub("", piece).strip()
 
 
 def _looks_like_orgs(piece: str) -> bool:
     names = [piece[a:b] for a, b in split_top_level(piece, "、")]
-    return bool(names) and all(len(n) <= 30 and ("省" in n or "市" in n or n[-1] in _ORG_END or
+    return bool(names) and all(len(n) <= 30 and ("省" in n or "市" in n or ends_like_organisation(n) or
                                                   n.startswith("各") or len(n) <= 4) for n in names)
 
 
@@ -228,10 +170,10 @@ def parse_clause(text: str, start: int, end: int, rules: ClauseRules):
     same_below = False
     for a, b in split_top_level(text, ",;", start, end):
         seg = text[a:b]
-        if _FIRST_LEADS.search(seg):
+        if FIRST_LEADS.search(seg):
             first_leads_here = True
             continue
-        if _SAME_BELOW.match(seg):
+        if SAME_BELOW.match(seg):
             same_below = True
             continue
         label_role = None
@@ -246,7 +188,7 @@ def parse_clause(text: str, start: int, end: int, rules: ClauseRules):
     if first_leads_here and same_below:
         rules.first_leads = True
     first_leads = first_leads_here or rules.first_leads
-    has_lead_segment = any(lr in ("lead", "overall_lead") or vr in ("lead", "overall_lead")
+    has_lead_segment = any(lr in LEADING_ROLES or vr in LEADING_ROLES
                            for lr, vr, _ in segments)
 
     out = []
@@ -256,20 +198,20 @@ def parse_clause(text: str, start: int, end: int, rules: ClauseRules):
         for k, (mention, a, b) in enumerate(names):
             if verb_role:
                 role, rule = verb_role, f"{verb_role.replace('_', '-')}-verb"
-            elif label_role in ("lead", "overall_lead", "participant"):
+            elif label_role in (Role.LEAD, Role.OVERALL_LEAD, Role.PARTICIPANT):
                 role, rule = label_role, f"{label_role.replace('_', '-')}-label"
             elif has_lead_segment and seen_lead:
-                role, rule = "participant", "after-lead"
+                role, rule = Role.PARTICIPANT, "after-lead"
             elif first_leads and not has_lead_segment:
-                role = "lead" if position == 0 else "participant"
+                role = Role.LEAD if position == 0 else Role.PARTICIPANT
                 rule = "first-listed-leads"
             elif has_lead_segment:
-                role, rule = "participant", "beside-lead"
+                role, rule = Role.PARTICIPANT, "beside-lead"
             else:
-                role, rule = "responsible", "no-lead-designated"
+                role, rule = Role.RESPONSIBLE, "no-lead-designated"
             out.append(RawResponsibility(mention, a, b, role, rule))
             position += 1
-        if label_role in ("lead", "overall_lead") or verb_role in ("lead", "overall_lead"):
+        if label_role in LEADING_ROLES or verb_role in LEADING_ROLES:
             seen_lead = True
     return out
 
@@ -277,19 +219,19 @@ def parse_clause(text: str, start: int, end: int, rules: ClauseRules):
 def _verb(text: str, a: int, b: int):
     """A trailing role verb of the segment ``text[a:b]``: (role, new_end)."""
     seg = text[a:b]
-    m = _LEAD_VERB.search(seg)
+    m = LEAD_VERB.search(seg)
     if m:
-        role = "overall_lead" if m.group(1) == "总牵头" else "lead"
+        role = Role.OVERALL_LEAD if m.group(1) == "总牵头" else Role.LEAD
         return role, a + m.start()
-    m = _PART_VERB.search(seg)
+    m = PARTICIPANT_VERB.search(seg)
     if m and m.start() > 0:
-        return "participant", a + m.start()
+        return Role.PARTICIPANT, a + m.start()
     return None, b
 
 
 def _mentions(text: str, a: int, b: int):
     """Organisation mentions in ``text[a:b]``: list of (name, start, end)."""
-    m = _ETC.search(text, a, b)
+    m = ETC.search(text, a, b)
     if m and m.end() == b and m.start() > a:
         b = m.start()
     pieces = split_top_level(text, "、", a, b)
@@ -299,9 +241,9 @@ def _mentions(text: str, a: int, b: int):
         x, y = pieces[i]
         name = text[x:y]
         # 各市、县(市、区)政府: a collective actor written with 、 inside.
-        if name.startswith("各") and name[-1] not in _ORG_END and i + 1 < len(pieces):
+        if name.startswith("各") and not ends_like_organisation(name) and i + 1 < len(pieces):
             j = i + 1
-            while j < len(pieces) and text[pieces[j - 1][0]:pieces[j - 1][1]][-1] not in _ORG_END:
+            while j < len(pieces) and not ends_like_organisation(text[pieces[j - 1][0]:pieces[j - 1][1]]):
                 j += 1
             y = pieces[j - 1][1]
             merged.append((text[x:y], x, y))
@@ -321,7 +263,7 @@ def _expand_distributive(names):
             fragments.append((name, x, y))
             continue
         if fragments:
-            m = _GOVERNMENT.match(name)
+            m = GOVERNMENT.match(name)
             if m:
                 suffix = m.group("suffix")
                 out.extend((frag + suffix, fx, fy) for frag, fx, fy in fragments)
@@ -334,5 +276,5 @@ def _expand_distributive(names):
 
 
 def _is_fragment(name: str) -> bool:
-    return 2 <= len(name) <= 4 and name[-1] not in _ORG_END and name[-1] not in "市县区" \
+    return 2 <= len(name) <= 4 and not ends_like_organisation(name) and name[-1] not in "市县区" \
         and not name.startswith(("省", "各"))

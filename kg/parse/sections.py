@@ -7,25 +7,15 @@ that goes 一、 → 1. (skipping (一)) nests correctly too.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..text.numbers import chinese_to_int
 from ..records import Section
 from ..text.paragraphs import Paragraph
+from .grammar.sections import ANNEX_HEADING, HEADINGS, TITLE_END
 from .responsibility import find_clauses
 
-__all__ = ["SectionItem", "section_tree", "heading_of", "ANNEX_HEADING"]
-
-_HEADINGS = (
-    ("cn", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*、\s*")),
-    ("paren", re.compile(r"^\s*\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*")),
-    ("num", re.compile(r"^\s*(\d{1,2})\s*[.、](?!\d)\s*")),
-    ("paren-num", re.compile(r"^\s*\(\s*(\d{1,2})\s*\)\s*")),
-)
-ANNEX_HEADING = re.compile(r"^\s*附\s*件\s*(\d{1,2})?\s*$")
-_TITLE_END = re.compile(r"[。:;]")
-
+__all__ = ["SectionItem", "section_tree", "heading_of"]
 
 @dataclass
 class SectionItem:
@@ -48,7 +38,7 @@ def heading_of(text: str):
     >>> heading_of("1.5万亿元") is None
     True
     """
-    for kind, pattern in _HEADINGS:
+    for kind, pattern in HEADINGS:
         m = pattern.match(text)
         if m:
             n = chinese_to_int(m.group(1))
@@ -62,7 +52,7 @@ def _title(text: str, start: int) -> str:
     for a, b in sorted(find_clauses(text, heading=True), reverse=True):
         if a - 1 >= start:
             body = body[:a - 1 - start] + body[b + 1 - start:]
-    m = _TITLE_END.search(body)
+    m = TITLE_END.search(body)
     title = body[:m.start()] if m else body
     return title.strip()[:80]
 

@@ -17,17 +17,12 @@ import html
 import re
 
 from ..records import AnnexTable, Industry, TableCell
-from ..text.paragraphs import trim
-from .context import tidy
+from ..text.brackets import trim
+from ..text.spacing import tidy
+from .grammar.tables import CELL_ITEM, INDUSTRY_COLUMN, SCHEME_SUFFIX, SUBJECT_INDUSTRY, TAG
 from .sections import SectionItem
 
 __all__ = ["annex_tables", "annex_rows", "document_industries", "cell_items", "row_cells", "scheme_label"]
-
-_TAG = re.compile(r"<[^>]*>")
-_ITEM = re.compile(r"(?:(?<=^)|(?<=[\s。;]))(\d{1,2})\s*[.、]\s*(?=[^\d\s])")
-_INDUSTRY_COLUMNS = re.compile(r"^(产业|行业|服务领域|领域|项目)")
-_SCHEME_SUFFIX = re.compile(r"(质量提升)?(工程|项目|行动)?(目录|清单|一览表|表)$")
-_SUBJECT = re.compile(r"关于(?:推进|促进|加快|支持|推动)?(?P<name>[\u4e00-\u9fff]{2,6}?)(?P<kind>产业|行业)")
 
 
 def blank_tags(text: str) -> str:
@@ -38,7 +33,7 @@ def blank_tags(text: str) -> str:
     >>> blank_tags("<p>1. 甲</p>")
     '   1. 甲    '
     """
-    return _TAG.sub(lambda m: " " * len(m.group(0)), text)
+    return TAG.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def cell_items(text: str, start: int = 0, end: int | None = None):
@@ -52,7 +47,7 @@ def cell_items(text: str, start: int = 0, end: int | None = None):
     """
     end = len(text) if end is None else end
     blank = blank_tags(text[:end])
-    starts = [m for m in _ITEM.finditer(blank, start, end)]
+    starts = [m for m in CELL_ITEM.finditer(blank, start, end)]
     if not starts:
         pieces = [(start, end)]
     else:
@@ -94,7 +89,7 @@ def scheme_label(title: str) -> str:
     >>> scheme_label("八大万亿产业质量提升工程目录")
     '八大万亿产业'
     """
-    return _SCHEME_SUFFIX.sub("", title).strip() or title
+    return SCHEME_SUFFIX.sub("", title).strip() or title
 
 
 def annex_tables(items: list[SectionItem], doc_number: str | None):
@@ -110,7 +105,7 @@ def annex_tables(items: list[SectionItem], doc_number: str | None):
         header = [tidy(blank_tags(c)) for c in rows[0].text.split("\t")]
         title = item.section.title
         label = scheme_label(title)
-        column = next((k for k, h in enumerate(header) if _INDUSTRY_COLUMNS.match(h)), None)
+        column = next((k for k, h in enumerate(header) if INDUSTRY_COLUMN.match(h)), None)
         table_rows = []
         for r, p in enumerate(rows[1:]):
             cells = []
@@ -144,7 +139,7 @@ def document_industries(doc_number: str | None, title: str, title_span):
     >>> [i.label for i in document_industries("x", "关于石化产业调结构促转型增效益的实施意见", None)]
     ['石化']
     """
-    m = _SUBJECT.search(title)
+    m = SUBJECT_INDUSTRY.search(title)
     if not m:
         return []
     label = m.group("name")

@@ -17,44 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.numbers import scale_value
-from .context import DOC_NUMBER, tidy
-from .responsibility import split_top_level
+from ..text.brackets import split_top_level
+from ..text.spacing import tidy
+from ..vocabulary import Comparator, TargetKind, YearSource
+from .grammar.docnumbers import DOC_NUMBER
+from .grammar.targets import (BASELINE, CHANGE_VERBS, COMPOUND_COUNT, COUNT_VERBS, DIGIT, LATEX, LEAD_TRIM, MARKER,
+                              MASKS, SUFFIX_COMPARATOR, TAIL_TRIM, TREND, VALUE, VERB, VERB_COMPARATOR, YEAR)
 
 __all__ = ["RawTarget", "YearState", "scan_targets"]
-
-_UNITS = sorted(["个百分点", "%", "‰", "分", "家", "个", "项", "人", "张", "册", "标台", "台", "座", "所", "元",
-                 "吨/年", "吨", "平方米", "平方公里", "公里/百平方公里", "公里", "千米", "微克/立方米",
-                 "毫克/立方米", "立方米", "天", "倍", "次", "批", "套", "户", "辆", "艘", "亩", "公顷", "千瓦",
-                 "兆瓦", "小时", "名", "位", "件", "款", "种", "处", "篇", "部", "支", "万人次", "人次"],
-                key=len, reverse=True)
-_VALUE = re.compile(
-    r"(?P<lo>\d+(?:\.\d+)?)(?:\s*[—–~～]\s*(?P<hi>\d+(?:\.\d+)?))?\s*"
-    r"(?P<unit>(?:万亿|亿|万)?(?:" + "|".join(map(re.escape, _UNITS)) + r"))?\s*"
-    r"(?P<suffix>及以上|以上|及以下|以下|以内|左右)?")
-_LEVEL = ["提高到", "提升到", "上升到", "增加到", "增长到", "降低到", "下降到", "降至", "减少到", "保持在", "稳定在",
-          "控制在", "达到", "超过", "高于", "低于", "不低于", "不高于", "不少于", "不超过", "突破", "拥有", "达"]
-_CHANGE = ["年均增长", "年均下降", "平均增长", "增长", "下降", "降低", "减少", "提高", "提升", "增加"]
-_COUNT = ["新认定", "新增", "培育", "创建", "建成", "打造", "制定", "制(修)订", "修订", "引进", "认定", "导入",
-          "发布", "建立", "组建", "启动", "争创", "推广", "开展", "选取", "累计"]
-_COMPOUND_COUNT = re.compile("(?:" + "|".join(map(re.escape, sorted(_COUNT, key=len, reverse=True))) + ")+")
-_VERB = re.compile("|".join(map(re.escape, sorted(_LEVEL + _CHANGE + _COUNT, key=len, reverse=True))))
-_COMPARATOR_VERB = {"超过": ">", "高于": ">", "突破": ">", "低于": "<", "不低于": "≥", "不少于": "≥",
-                    "不高于": "≤", "不超过": "≤", "控制在": "≤", "降至": "≤", "降低到": "≤", "下降到": "≤"}
-_COMPARATOR_SUFFIX = {"以上": "≥", "及以上": "≥", "以下": "≤", "及以下": "≤", "以内": "≤", "左右": "≈"}
-_YEAR = re.compile(r"(?P<pre>截至|截止到|截止|力争到|确保到|争取到|到|至|比|较|与|同)?\s*(?P<y>\d{4})\s*年\s*(?P<post>底|末|前)?")
-_MASKS = [re.compile(p) for p in (
-    r"《[^《》]*》", r"“[^“”]*”", r"\(\s*\d{4}\s*[—–\-]\s*\d{4}\s*年?\s*\)", r"\d{4}\s*[—–\-]\s*\d{4}\s*年",
-    r"\d{4}\s*年(?:底|末|前)?", r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?", r"第\s*\d+\s*[期条款次届批号位名]",
-    r"\$?PM_?\{?\d+(?:\.\d+)?\}?\$?", r"[A-Za-z]+\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*[A-Za-z]+",
-    r"\d+\s*条")]
-_LEAD_TRIM = re.compile(r"^(全省|全市)?(?:其中|确保|力争|争取|使|实现|共|分别|累计|均|都|要|并|且|和|每年|年)+")
-_TAIL_TRIM = re.compile(r"(均|都|要|力争|争取|确保|稳步|持续|基本|逐步|明显|进一步|累计|共|分别)+$")
-_TREND = re.compile(r"(持续下降|稳步提升|持续提升|不断提高|明显提升|逐步提高|稳步增长|持续改善|明显改善|持续提高|逐年提高)$")
-_DIGIT = re.compile(r"\d")
-_BASELINE = re.compile(r"(均)?(比|较)\s*□+\s*$")
-_MARKER = re.compile(r"^\s*(?:\d{1,2}\s*[.、]|\(\s*\d{1,2}\s*\)|\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+、)")
-_LATEX = re.compile(r"\$?([A-Za-z]+)_?\{?(\d+(?:\.\d+)?)\}?\$?")
-
 
 @dataclass(frozen=True)
 class RawTarget:
@@ -93,9 +63,9 @@ def mask(text: str) -> str:
     >>> mask("根据《纲要2025》,PM2.5达到40")
     '根据□□□□□□□□,□□□□□达到40'
     """
-    patterns = (*_MASKS, DOC_NUMBER) if "号" in text else _MASKS  # a document number ends in 号
+    patterns = (*MASKS, DOC_NUMBER) if "号" in text else MASKS  # a document number ends in 号
     spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
-    m = _MARKER.match(text)
+    m = MARKER.match(text)
     if m:
         spans.append((0, m.end()))
     if not spans:
@@ -126,11 +96,11 @@ def scan_targets(text: str, start: int, end: int, state: YearState, unread: list
     [('规模以上石化企业总产值', 1500000000000.0, '元', '>', 'level'), ('规模以上石化企业总产值', 9.0, '%', '=', 'change')]
     """
     out: list[RawTarget] = []
-    if not _DIGIT.search(text, start, end):  # no number, no year: nothing to read
+    if not DIGIT.search(text, start, end):  # no number, no year: nothing to read
         return out
     masked = mask(text)
     for sa, sb in split_top_level(masked, "。", start, end):
-        if _DIGIT.search(text, sa, sb):
+        if DIGIT.search(text, sa, sb):
             _sentence(text, masked, sa, sb, state, out, unread if unread is not None else [])
     return out
 
@@ -151,7 +121,7 @@ class _Sentence:
     def subject(self) -> str:
         """The last piece without a target, cleaned (used when a verb lacks a subject)."""
         if self.subject_text:
-            self.last_subject = _TREND.sub("", _clean(self.subject_text)) or self.last_subject
+            self.last_subject = TREND.sub("", _clean(self.subject_text)) or self.last_subject
             self.subject_text = ""
         return self.last_subject
 
@@ -169,7 +139,7 @@ def _sentence(text, masked, sa, sb, state, out, unread):
         while k < len(pieces):
             a, b = pieces[k]
             seg = masked[a:b]
-            values = [m for m in _VALUE.finditer(seg) if m.group("lo") and _number_start(seg, m.start())]
+            values = [m for m in VALUE.finditer(seg) if m.group("lo") and _number_start(seg, m.start())]
             level = _level_verb(seg)
             count = None if level else _count_verb(seg)
             if count and k + 1 < len(pieces) and _object_continues(seg, count, values, masked, pieces[k + 1]):
@@ -190,7 +160,7 @@ def _sentence(text, masked, sa, sb, state, out, unread):
                 if not breakdown:
                     ctx.breakdown_base = indicator
             if not made and values and not state.past and any(
-                    vm.end() <= values[-1].start() for vm in _VERB.finditer(seg)):
+                    vm.end() <= values[-1].start() for vm in VERB.finditer(seg)):
                 unread.append((a, b))
             if not made:
                 if not values and not level and not count:
@@ -203,10 +173,10 @@ def _sentence(text, masked, sa, sb, state, out, unread):
 def _level_verb(seg):
     """The last level or change verb that a number follows directly."""
     found = None
-    for vm in _VERB.finditer(seg):
-        if vm.group(0) in _COUNT:
+    for vm in VERB.finditer(seg):
+        if vm.group(0) in COUNT_VERBS:
             continue
-        m = _VALUE.match(seg, _skip_space(seg, vm.end()))
+        m = VALUE.match(seg, _skip_space(seg, vm.end()))
         if m and m.group("lo"):
             found = vm
     return found
@@ -214,30 +184,30 @@ def _level_verb(seg):
 
 def _count_verb(seg):
     """The first count verb, joined with count verbs right after it (培育创建)."""
-    return _COMPOUND_COUNT.search(seg)
+    return COMPOUND_COUNT.search(seg)
 
 
 def _object_continues(seg, count, values, masked, following):
     """A count verb whose object runs on into the next 、 piece."""
     after = [v for v in values if v.start() >= count.end()]
     nxt = masked[following[0]:following[1]]
-    if _VERB.search(nxt):
+    if VERB.search(nxt):
         return False
     if not after:  # 制定国家、行业和地方标准2—3个
         return True
     first = after[0]
     right_after = first.start() <= _skip_space(seg, count.end())
-    next_values = [m for m in _VALUE.finditer(nxt) if m.group("lo")]
+    next_values = [m for m in VALUE.finditer(nxt) if m.group("lo")]
     return right_after and first.end() < len(seg.rstrip()) and not next_values  # 制(修)订2项国家、行业标准
 
 
 def _level_targets(text, seg, a, verb, values, pending, ctx):
     v = next(m for m in values if m.start() >= verb.end())
     name = verb.group(0)
-    kind = "change" if name in _CHANGE else "level"
+    kind = TargetKind.CHANGE if name in CHANGE_VERBS else TargetKind.LEVEL
     indicator = _clean(text[a:a + verb.start()])
     heads = [_clean(text[x:y]) for x, y in pending]
-    joint = seg[:verb.start()].rstrip().endswith(("均", "都")) or _BASELINE.search(seg[:verb.start()])
+    joint = seg[:verb.start()].rstrip().endswith(("均", "都")) or BASELINE.search(seg[:verb.start()])
     if heads and joint:
         names = heads + [indicator]
     elif heads and indicator:
@@ -261,13 +231,13 @@ def _count_targets(text, seg, a, b, verb, values, ctx):
             stop = after[n + 1].start() if n + 1 < len(after) else len(seg)
             obj = _clean(re.sub(r"(和|及|以及|与)\s*$", "", text[a + v.end():a + stop]))
             obj = obj or _earlier_object(ctx, seg, verb)
-            made.append((f"{name}{obj}", v, name, "level", a + verb.start(), a + stop))
+            made.append((f"{name}{obj}", v, name, TargetKind.LEVEL, a + verb.start(), a + stop))
             ctx.objects.append(obj)
         ctx.value_first = True
     else:
         v = after[-1]
         obj = _clean(text[a + verb.end():a + v.start()]) or _earlier_object(ctx, seg, verb)
-        made.append((f"{name}{obj}", v, name, "level", a, a + v.end()))
+        made.append((f"{name}{obj}", v, name, TargetKind.LEVEL, a, a + v.end()))
         ctx.objects.append(obj)
         ctx.value_first = False
     ctx.count_verb = name
@@ -293,25 +263,25 @@ def _bare_targets(text, seg, a, b, values, breakdown, ctx, state):
     at_end = v.end() >= len(seg.rstrip())
     if breakdown and ctx.breakdown_base and at_end:  # 其中国家级3家
         part = _clean(text[a:a + v.start()])
-        return [(f"{ctx.breakdown_base}({part})", v, "", "level", a, a + v.end())]
+        return [(f"{ctx.breakdown_base}({part})", v, "", TargetKind.LEVEL, a, a + v.end())]
     if ctx.count_verb and ctx.value_first and values[0].start() <= 1:  # 3项地方标准
         v = values[0]
         obj = _clean(text[a + v.end():b])
         if obj:
             ctx.objects.append(obj)
-            return [(f"{ctx.count_verb}{obj}", v, ctx.count_verb, "level", a, b)]
+            return [(f"{ctx.count_verb}{obj}", v, ctx.count_verb, TargetKind.LEVEL, a, b)]
     if at_end and v.group("unit") and (ctx.count_verb or state.year is not None):
         obj = _clean(text[a:a + v.start()])
         if obj:
             ctx.objects.append(obj)
             indicator = f"{ctx.count_verb}{obj}" if ctx.count_verb else obj
-            return [(indicator, v, ctx.count_verb or "", "level", a, a + v.end())]
+            return [(indicator, v, ctx.count_verb or "", TargetKind.LEVEL, a, a + v.end())]
         if ctx.count_verb and ctx.respective:  # 分别新增30家、6家
-            return [(f"{ctx.count_verb}{ctx.respective.pop(0)}", v, ctx.count_verb, "level", a, a + v.end())]
+            return [(f"{ctx.count_verb}{ctx.respective.pop(0)}", v, ctx.count_verb, TargetKind.LEVEL, a, a + v.end())]
     if values[0].start() <= 3 and values[0].group("unit") == "%" and values[0].group("suffix"):
         v = values[0]  # 全省80%以上危险化学品生产企业进入化工园区
         indicator = _clean(text[a:a + v.start()] + text[a + v.end():b])
-        return [(indicator, v, "", "level", a, b)]
+        return [(indicator, v, "", TargetKind.LEVEL, a, b)]
     return []
 
 
@@ -326,7 +296,7 @@ def _number_start(seg, i):
 
 
 def _update_year(text, a, b, state):
-    for m in _YEAR.finditer(text, a, b):
+    for m in YEAR.finditer(text, a, b):
         pre, post = m.group("pre"), m.group("post")
         if pre in ("比", "较", "与", "同"):
             continue
@@ -336,17 +306,17 @@ def _update_year(text, a, b, state):
             continue
         clause_start = not text[a:m.start()].strip()
         if pre or post or clause_start:
-            state.year, state.source = year, "stated"
+            state.year, state.source = year, YearSource.STATED
             state.past = bool(state.document_year and year < state.document_year and not pre)
 
 
 def _clean(text: str) -> str:
-    text = _LATEX.sub(r"\1\2", text)
+    text = LATEX.sub(r"\1\2", text)
     text = re.sub(r"(均)?(比|较)\s*\d{4}\s*年\s*$", "", text.strip())
     text = tidy(text).replace(" ", "")
     for _ in range(2):
-        text = _LEAD_TRIM.sub(lambda m: m.group(1) or "", text)
-        text = _TAIL_TRIM.sub("", text)
+        text = LEAD_TRIM.sub(lambda m: m.group(1) or "", text)
+        text = TAIL_TRIM.sub("", text)
     return text.strip(",;:、")
 
 
@@ -356,8 +326,8 @@ def _target(indicator, v, verb, kind, text, start, end, state, annual):
     unit = v.group("unit") or ""
     value, base = scale_value(lo, unit)
     value_max = scale_value(hi, unit)[0] if hi is not None else None
-    comparator = _COMPARATOR_SUFFIX.get(v.group("suffix") or "") or _COMPARATOR_VERB.get(verb, "=")
-    if annual and kind == "level":
-        kind = "annual"
+    comparator = SUFFIX_COMPARATOR.get(v.group("suffix") or "") or VERB_COMPARATOR.get(verb, Comparator.EQUAL)
+    if annual and kind == TargetKind.LEVEL:
+        kind = TargetKind.ANNUAL
     return RawTarget(indicator, float(value), value_max if value_max is None else float(value_max), base,
                      comparator, kind, v.group(0).strip(), start, end, state.year, state.source)

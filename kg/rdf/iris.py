@@ -16,7 +16,7 @@ import hashlib
 import re
 
 from ..errors import KgError
-from ..parse.context import DOC_NUMBER
+from ..records import DocNumber
 
 __all__ = ["DEFAULT_BASE", "Minter", "iri_segment"]
 
@@ -48,9 +48,10 @@ class Minter:
     Examples
     --------
     >>> m = Minter()
-    >>> m.document("浙政办发〔2017〕72号")
+    >>> number = DocNumber("浙政办发", 2017, 72)
+    >>> m.document(number)
     'https://w3id.org/kg-gazette/id/eli/浙政办发-2017-72'
-    >>> m.task(m.document("浙政办发〔2017〕72号"), "2.1.1")
+    >>> m.task(m.document(number), "2.1.1")
     'https://w3id.org/kg-gazette/id/eli/浙政办发-2017-72/task/2.1.1'
     >>> m.span("81eaf4dbb71cf20c" + "0" * 48, 2561, 2565)
     'https://w3id.org/kg-gazette/id/source/81eaf4dbb71cf20c#char=2561,2565'
@@ -71,10 +72,9 @@ class Minter:
     def _iri(self, *parts: str) -> str:
         return self.base + "/".join(parts)
 
-    def document(self, number: str) -> str:
-        m = DOC_NUMBER.search(number)
-        key = f"{m.group('prefix')}-{m.group('year')}-{int(m.group('seq'))}" if m else number
-        return self._iri("eli", iri_segment(key))
+    def document(self, number: DocNumber) -> str:
+        """A document, by its number's parts (``eli/浙政办发-2017-72``)."""
+        return self._iri("eli", iri_segment(number.key))
 
     def titled_document(self, title: str) -> str:
         """A document known only by its title (cited without a number)."""

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ValidationError
-from ..text.paragraphs import normalise
+from ..text.index import normalise
 
 __all__ = [
     "Organisation", "OrganisationTable", "mention_key", "unresolved_id",
