@@ -17,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.analysis.centrality import PATH_SAMPLE, department_measures, path_measures  # noqa: E402
 from kg.analysis.communities import detect_communities  # noqa: E402
-from kg.analysis.networks import Assignment, co_responsibility  # noqa: E402
+from kg.analysis.assignments import Assignment  # noqa: E402
+from kg.analysis.networks import co_responsibility, lead_network  # noqa: E402
 from timing import clock  # noqa: E402 (benchmarks/timing.py, beside this script)
 
 
@@ -67,8 +68,9 @@ def main():
     clock(f"betweenness + closeness, igraph, sampled k={PATH_SAMPLE} (as kg runs them above 1000 departments)",
           lambda: path_measures(g, sample=PATH_SAMPLE))
     clock("louvain", lambda: nx.community.louvain_communities(g, weight="weight", seed=0))
-    clock("kg centrality (all measures, as kg runs them)", lambda: department_measures(rows, labels))
-    clock("kg communities", lambda: detect_communities(rows, labels))
+    clock("kg centrality (all measures, as kg runs them)",
+          lambda: department_measures(rows, co_responsibility(rows, labels), lead_network(rows, labels)))
+    clock("kg communities", lambda: detect_communities(co_responsibility(rows, labels)))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 from kg.build.build import build  # noqa: E402
 from kg.parse.extract import extract_file  # noqa: E402
-from kg.rdf.issue import issue_lines, numbers_by_title, to_graph  # noqa: E402
+from kg.build.summary import numbers_by_title  # noqa: E402
+from kg.rdf.issue import issue_lines  # noqa: E402
 from kg.rdf.organisations import organisation_lines  # noqa: E402
 from kg.rdf.iris import Minter  # noqa: E402
 from kg.reference.organisations import load_table  # noqa: E402
@@ -57,7 +58,9 @@ def rdflib_baseline(issues, out: Path):
     for issue in issues:
         local, shared = issue_lines(issue, minter, table, titles)
         lines.extend(local + shared)
-    g = to_graph(lines)  # rdflib parses the lines into its memory store
+    from rdflib import Graph
+
+    g = Graph().parse(data="".join(lines), format="nt")  # rdflib parses the lines into its memory store
     g.serialize(out / "graph.ttl", format="turtle")
     return len(g)
 

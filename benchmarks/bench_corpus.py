@@ -27,14 +27,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.analysis import department_measures, detect_communities  # noqa: E402
-from kg.build.build import _extract_all, build  # noqa: E402
-from kg.parse.extract import extract_file  # noqa: E402
-from kg.analysis.networks import assignments, organisation_labels  # noqa: E402
-from kg.reference.organisations import load_table  # noqa: E402
-from kg.sparql.queries import load_query, named_queries, run_query  # noqa: E402
-from kg.sparql.store import open_store  # noqa: E402
+from kg.api import BuiltGraph  # noqa: E402
+from kg.build.build import build  # noqa: E402
+from kg.build.parsing import parse_sources  # noqa: E402
 from kg.dev.synth import differences, write_corpus  # noqa: E402
+from kg.parse.extract import extract_file  # noqa: E402
+from kg.rdf.namespaces import PREFIXES  # noqa: E402
+from kg.reference.organisations import load_table  # noqa: E402
+from kg.sparql.backend import LocalStore  # noqa: E402
+from kg.sparql.queries import load_query, named_queries, run_query  # noqa: E402
 from timing import clock  # noqa: E402 (benchmarks/timing.py, beside this script)
 
 FLOOR = [re.compile(r"\((责任单位|牵头单位)[::][^)]*\)"), re.compile(r"到(\d{4})年[^。]*?达到(\d+(?:\.\d+)?)"),
@@ -42,7 +43,8 @@ FLOOR = [re.compile(r"\((责任单位|牵头单位)[::][^)]*\)"), re.compile(r"�
 PARAMS = {"tasks_of_department": {"department": "省发展改革委"}, "targets_by_year": {"year": "2019"},
           "targets_by_industry": {"industry": "信息"}, "citing_documents": {"number": "国发〔2012〕9号"},
           "honorees_by_city": {"city": "杭州市"}, "responsibility_sources": {"department": "省财政厅"},
-          "documents_by_issuer": {"issuer": "省政府办公厅"}, "span_selectors": {"file": "2017-0001.txt"}}
+          "documents_by_issuer": {"issuer": "省政府办公厅"}, "span_selectors": {"file": "2017-0001.txt"},
+          "document_tree": {"number": "浙政办发〔2017〕1号"}}
 
 
 def main():
@@ -86,10 +88,10 @@ def main():
         print(f"correctness: {len(files) - len(bad)} of {len(files)} issues exactly as generated"
               + (f"; first differences: {list(bad.items())[:3]}" if bad else ""))
         _, t_one_cached = clock("extraction, one process, with the cache written",
-                                lambda: _extract_all([(f, False) for f in files], None, table, None, tmp / "c1", 1,
+                                lambda: parse_sources([(f, False) for f in files], None, table, None, tmp / "c1", 1,
                                                      None))
         _, t_two = clock("extraction, two processes, with the cache written",
-                         lambda: _extract_all([(f, False) for f in files], None, table, None, tmp / "c2", 2, None))
+                         lambda: parse_sources([(f, False) for f in files], None, table, None, tmp / "c2", 2, None))
         print(f"  {t_one_cached / t_two:.2f}x faster than one process")
         shutil.rmtree(tmp / "c1")
         shutil.rmtree(tmp / "c2")
@@ -166,11 +168,12 @@ def build_part(args, tmp, corpus, files):
         shutil.rmtree(tmp / "plain")
         print(f"  kg graph stage = {t_graph / t_load:.2f}x the bare load")
 
-        store = open_store(out)
-        rows, _ = clock("assignments (SPARQL → rows)", lambda: assignments(store))
-        labels = organisation_labels(store)
-        clock("kg centrality on the corpus", lambda: department_measures(rows, labels))
-        clock("kg communities on the corpus", lambda: detect_communities(rows, labels))
+        graph = BuiltGraph(out)
+        store = graph.backend
+        clock("assignments (SPARQL → rows)", lambda: graph.assignments())
+        graph.labels()
+        clock("kg centrality on the corpus", lambda: graph.centrality())
+        clock("kg communities on the corpus", lambda: graph.communities())
         total = 0.0
         for name in sorted(named_queries()):
             t = time.perf_counter()
@@ -192,7 +195,7 @@ def compare_queries(args, tmp, files):
         from rdflib import Graph
 
         g = Graph().parse(tmp / "small-out" / "graph.nt", format="nt")
-        small_store = open_store(tmp / "small-out")
+        small_store = LocalStore(tmp / "small-out")
         total_ox = total_rdflib = 0.0
         for name in sorted(named_queries()):
             q = load_query(name)
@@ -203,7 +206,7 @@ def compare_queries(args, tmp, files):
             run_query(small_store, q, PARAMS.get(name, {}))
             total_ox += time.perf_counter() - t
             t = time.perf_counter()
-            list(g.query(text))
+            list(g.query(text, initNs=PREFIXES))
             total_rdflib += time.perf_counter() - t
         print(f"named queries on {args.rdflib_issues} issues ({len(g)} triples): Oxigraph {total_ox:.2f}s, "
               f"rdflib {total_rdflib:.2f}s: {total_rdflib / total_ox:.0f}x")

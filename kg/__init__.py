@@ -9,11 +9,11 @@ from ._version import __version__
 __all__ = ["__version__", "open_graph", "load_ipython_extension"]
 
 
-def open_graph(out_dir="kg-out"):
-    """Open a built graph for notebooks: see :class:`kg.api.BuiltGraph`."""
+def open_graph(out_dir="kg-out", endpoint=None, graph=None):
+    """Open a built graph (or one on a SPARQL ``endpoint``) for notebooks: see :class:`kg.api.BuiltGraph`."""
     from .api import open_graph as _open
 
-    return _open(out_dir)
+    return _open(out_dir, endpoint, graph)
 
 
 def load_ipython_extension(ipython):

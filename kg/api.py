@@ -1,4 +1,11 @@
-"""The Python API for notebooks: open a built graph, get pandas DataFrames.
+"""The one face of a built graph: queries, networks, measures and views, each computed once.
+
+:class:`BuiltGraph` is what the command line, notebooks and the ``%%sparql``
+magic all call, as sqlite-utils' CLI calls its ``Database``: it opens the
+store (or a SPARQL endpoint) once, reads the assignments and organisation
+names once, builds each network once, and answers with :class:`~kg.output.Table`
+rows. :func:`open_graph` gives notebooks the same object answering with pandas
+DataFrames.
 
 Examples
 --------
@@ -13,95 +20,214 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["BuiltGraph", "open_graph"]
+from .errors import KgError
+from .output import Table
+from .vocabulary import NETWORK_KINDS, SIZE_MEASURES, VIEWS
 
-
-def _frame(rows, columns):
-    import pandas as pd
-
-    return pd.DataFrame(rows, columns=columns)
+__all__ = ["BuiltGraph", "NotebookGraph", "open_graph"]
 
 
 class BuiltGraph:
-    """A built output folder (``kg build``): SPARQL and network measures as DataFrames."""
+    """A built output folder (``kg build``), or a SPARQL ``endpoint`` holding such a graph.
 
-    def __init__(self, out_dir="kg-out"):
-        from .sparql.store import open_store
+    Every method that slices the graph takes ``document`` (a 发文字号),
+    ``year`` (documents dated that year) and ``as_of`` (organisations mapped to
+    their successors valid in that year).
+    """
+
+    NETWORK_KINDS = NETWORK_KINDS
+    VIEWS = VIEWS
+    SIZE_MEASURES = SIZE_MEASURES
+
+    def __init__(self, out_dir="kg-out", endpoint: str | None = None, graph: str | None = None):
+        from .sparql.backend import open_backend
 
         self.out_dir = Path(out_dir)
-        self.store = open_store(self.out_dir)
+        self.backend = open_backend(self.out_dir, endpoint, graph)
+        self._all: list | None = None
+        self._labels: dict | None = None
+        self._slices: dict = {}
+        self._networks: dict = {}
 
-    def __repr__(self):
-        return f"BuiltGraph({str(self.out_dir)!r})"
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.backend!r})"
 
-    def query(self, name: str, **params):
-        """Run a named query (``queries/NAME.rq``) or a ``.rq`` file; parameters as keywords."""
+    def _result(self, table: Table):
+        """What the public methods return: the table itself (see :class:`NotebookGraph`)."""
+        return table
+
+    # -- SPARQL --------------------------------------------------------------------------------------------------
+
+    def queries(self):
+        """The named queries (``queries/*.rq``) with their titles, parameters and columns."""
+        from .sparql.queries import catalogue
+
+        return self._result(catalogue())
+
+    def query(self, name: str, /, **params):
+        """Run a named query (``queries/NAME.rq``), a ``.rq`` file or ``-``; parameters as keywords."""
         from .sparql.queries import load_query, run_query
 
-        columns, rows = run_query(self.store, load_query(name), {k: str(v) for k, v in params.items()})
-        return _frame(rows, columns)
+        columns, rows = run_query(self.backend, load_query(name), {k: str(v) for k, v in params.items()})
+        return self._result(Table(columns, rows))
 
-    def sparql(self, text: str, **params):
+    def sparql(self, text: str, /, **params):
         """Run SPARQL text (the project's prefixes are predeclared); parameters as keywords."""
         from .sparql.queries import parse_header, run_query
 
-        columns, rows = run_query(self.store, parse_header("<sparql>", text), {k: str(v) for k, v in params.items()})
-        return _frame(rows, columns)
+        columns, rows = run_query(self.backend, parse_header("<sparql>", text), {k: str(v) for k, v in params.items()})
+        return self._result(Table(columns, rows))
 
-    def _rows(self, document=None, year=None, as_of=None):
-        from .analysis.networks import assignments, organisation_labels
+    # -- assignments and networks, each made once ---------------------------------------------------------------
 
-        return assignments(self.store, document, year, as_of), organisation_labels(self.store)
+    def labels(self) -> dict:
+        """``{organisation IRI: {"label", "label_en", "kind"}}``."""
+        if self._labels is None:
+            from .analysis.assignments import organisation_labels
+
+            self._labels = organisation_labels(self.backend)
+        return self._labels
+
+    def assignments(self, document=None, year=None, as_of=None) -> list:
+        """The assignments (:class:`~kg.analysis.assignments.Assignment`) of a slice of the graph."""
+        key = (document, year, as_of)
+        if key not in self._slices:
+            from .analysis.assignments import load_assignments, select
+
+            if self._all is None:
+                self._all = load_assignments(self.backend)
+            self._slices[key] = select(self._all, document, year, as_of)
+        return self._slices[key]
+
+    def network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None):
+        """A networkx graph of ``kind`` (one of :data:`NETWORK_KINDS`) for a slice; built once, shared after."""
+        key = (kind, document, year, as_of)
+        if key not in self._networks:
+            from .analysis.networks import build_network
+
+            industries = ()
+            if kind == "industries":
+                from .analysis.assignments import document_industries
+
+                industries = document_industries(self.backend)
+            self._networks[key] = build_network(kind, self.assignments(document, year, as_of), self.labels(),
+                                                industries)
+        return self._networks[key]
+
+    def _measures(self, document, year, as_of) -> list[dict]:
+        from .analysis.centrality import department_measures
+
+        return department_measures(self.assignments(document, year, as_of),
+                                   self.network("co-responsibility", document, year, as_of),
+                                   self.network("lead", document, year, as_of))
+
+    def _communities(self, document, year, as_of, seed=0, resolution=1.0):
+        from .analysis.communities import detect_communities
+
+        return detect_communities(self.network("co-responsibility", document, year, as_of), seed=seed,
+                                  resolution=resolution)
+
+    # -- analysis -----------------------------------------------------------------------------------------------
 
     def centrality(self, document=None, year=None, as_of=None):
-        """Per-department measures (see :mod:`kg.analysis.centrality`)."""
-        from .analysis.centrality import MEASURE_COLUMNS, department_measures
+        """Per department: tasks by role, degree, betweenness, closeness, eigenvector, PageRank, k-core."""
+        from .analysis.centrality import MEASURE_COLUMNS
 
-        rows, labels = self._rows(document, year, as_of)
-        return _frame(department_measures(rows, labels), MEASURE_COLUMNS)
+        return self._result(Table(MEASURE_COLUMNS, self._measures(document, year, as_of)))
 
     def overlap(self, between: str = "departments", document=None, year=None, as_of=None):
-        """Pairs of departments (by tasks) or documents (by departments) with Jaccard and overlap."""
+        """Pairs of departments (by the tasks they share) or of documents (by the departments they task)."""
         from .analysis.overlap import OVERLAP_COLUMNS, department_overlap, document_overlap
 
-        rows, labels = self._rows(document, year, as_of)
-        data = department_overlap(rows, labels) if between == "departments" else document_overlap(rows)
-        return _frame(data, OVERLAP_COLUMNS)
+        if between not in ("departments", "documents"):
+            raise KgError(f"overlap is between 'departments' or 'documents', not {between!r}")
+        rows = self.assignments(document, year, as_of)
+        data = department_overlap(rows, self.labels()) if between == "departments" else document_overlap(rows)
+        return self._result(Table(OVERLAP_COLUMNS, data))
+
+    def communities(self, document=None, year=None, as_of=None, seed: int = 0, resolution: float = 1.0):
+        """Louvain communities of departments; modularity and density in the table's ``summary``."""
+        data, summary = self._communities(document, year, as_of, seed, resolution)
+        return self._result(Table(["community", "size", "departments", "members"], data, summary))
 
     def trends(self, as_of=None, department=None):
         """Per department per year: tasks led and joined, centrality (see :mod:`kg.analysis.trends`)."""
         from .analysis.trends import TREND_COLUMNS, department_trends
 
-        rows, labels = self._rows(as_of=as_of)
-        return _frame(department_trends(rows, labels, department), TREND_COLUMNS)
+        return self._result(Table(TREND_COLUMNS, department_trends(self.assignments(as_of=as_of), self.labels(),
+                                                                   department)))
 
-    def communities(self, document=None, year=None, as_of=None, seed: int = 0):
-        """Louvain communities; the summary (modularity, density) is in ``.attrs``."""
-        from .analysis.communities import detect_communities
+    def annotated_network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None,
+                          seed: int = 0):
+        """A copy of network ``kind`` whose department nodes carry their measures and community."""
+        from .analysis.annotate import annotate
 
-        rows, labels = self._rows(document, year, as_of)
-        data, summary = detect_communities(rows, labels, seed=seed)
-        frame = _frame(data, ["community", "size", "departments", "members"])
-        frame.attrs.update(summary)
-        return frame
+        communities, _ = self._communities(document, year, as_of, seed)
+        return annotate(self.network(kind, document, year, as_of).copy(), self._measures(document, year, as_of),
+                        communities)
+
+    # -- checking -----------------------------------------------------------------------------------------------
+
+    def validate(self, shapes=None):
+        """SHACL validation of the built graph: ``(conforms, violations, triple_count)``."""
+        from .build.output_dir import GRAPH_NT, OutputDir
+        from .rdf.validate import validate
+
+        return validate(OutputDir(self.out_dir).built(GRAPH_NT), shapes)
+
+    # -- sharing ------------------------------------------------------------------------------------------------
+
+    def sources(self) -> list[tuple[str, str]]:
+        """``(file name, sha256)`` of every source text in the graph, sorted."""
+        from .sparql.queries import load_query
+
+        return sorted({(name, sha) for name, sha in self.backend.strings(load_query("source_texts").text)})
+
+    def view(self, view: str = "departments", document=None, department=None, size_by="weighted_degree",
+             arrows=False, year=None, as_of=None):
+        """One of :data:`VIEWS` as a :class:`~kg.share.views.View` (nodes, edges, legend) for the HTML page."""
+        from .share import views
+
+        if view not in VIEWS:
+            raise KgError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+        if view == "departments":
+            g = self.annotated_network("lead" if arrows else "co-responsibility", document, year, as_of)
+            return views.departments_view(g, size_by, "部门牵头网络" if arrows else "部门协同网络")
+        if view == "document":
+            if not document:
+                raise KgError("the document view needs --document DOC_NUMBER")
+            return views.document_view(self._rows("document_tree", number=document), document)
+        if view == "ego":
+            if not department:
+                raise KgError("the ego view needs --department NAME (e.g. 省质监局)")
+            return views.ego_view(self.annotated_network("co-responsibility", document, year, as_of),
+                                  self.assignments(document, year, as_of), department)
+        return views.industries_view(self._rows("industry_targets"))
+
+    def _rows(self, name: str, **params):
+        """Rows of lexical values of a named query, for the views."""
+        from .sparql.queries import bind_params, load_query, with_values
+
+        q = load_query(name)
+        return self.backend.strings(with_values(q.text, bind_params(q, params)))
 
     def show(self, view: str = "departments", height: int = 600, **options):
         """An interactive view inline in a notebook (the same page ``kg html`` writes)."""
         from IPython.display import HTML
 
         from .share.html import iframe
-        from .share.views import graph_sources, make_view
 
-        v = make_view(self.store, view, **options)
-        return HTML(iframe(v, graph_sources(self.store), f"kg.open_graph(...).show({view!r})", height))
-
-    def network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None):
-        """A networkx graph of ``kind`` with measures on its department nodes."""
-        from .analysis.annotate import annotated_network
-
-        return annotated_network(self.store, kind, document, year, as_of)
+        v = self.view(view, **options)
+        return HTML(iframe(v, self.sources(), f"kg.open_graph(...).show({view!r})", height))
 
 
-def open_graph(out_dir="kg-out") -> BuiltGraph:
-    """Open the graph that ``kg build`` wrote into ``out_dir``."""
-    return BuiltGraph(out_dir)
+class NotebookGraph(BuiltGraph):
+    """A :class:`BuiltGraph` whose tables come back as pandas DataFrames, for notebooks."""
+
+    def _result(self, table: Table):
+        return table.to_pandas()
+
+
+def open_graph(out_dir="kg-out", endpoint: str | None = None, graph: str | None = None) -> NotebookGraph:
+    """Open the graph that ``kg build`` wrote into ``out_dir`` (or one on a SPARQL ``endpoint``), for notebooks."""
+    return NotebookGraph(out_dir, endpoint, graph)

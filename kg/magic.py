@@ -38,20 +38,11 @@ def _parse(line: str):
 
 def sparql_cell(line: str, cell: str, namespace: dict | None = None):
     """Run the cell's SPARQL; return a DataFrame (stored in ``namespace`` under ``-o NAME``)."""
-    import pandas as pd
-
-    from .sparql.queries import parse_header, run_query
+    from .api import open_graph
 
     args = _parse(line)
     params = dict(p.split("=", 1) for p in args.param if "=" in p)
-    query = parse_header("%%sparql", cell)
-    if args.endpoint:
-        columns, rows = run_query(None, query, params, endpoint=args.endpoint, graph=args.graph)
-    else:
-        from .sparql.store import open_store
-
-        columns, rows = run_query(open_store(args.out), query, params)
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = open_graph(args.out, args.endpoint, args.graph).sparql(cell, **params)
     if args.variable and namespace is not None:
         namespace[args.variable] = frame
     return frame

@@ -20,7 +20,18 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Role", "TargetKind", "Comparator", "YearSource", "HonoreeKind", "NoticeCode", "LEADING_ROLES"]
+__all__ = ["Role", "TargetKind", "Comparator", "YearSource", "HonoreeKind", "NoticeCode", "LEADING_ROLES",
+           "NETWORK_KINDS", "VIEWS", "SIZE_MEASURES", "NETWORK_FORMATS"]
+
+#: The networks kg builds from a graph's assignments.
+NETWORK_KINDS = ("co-responsibility", "lead", "bipartite", "documents", "industries")
+#: The views ``kg html`` draws.
+VIEWS = ("departments", "document", "ego", "industries")
+#: What the departments view may size its nodes by (columns of ``kg centrality``).
+SIZE_MEASURES = ("weighted_degree", "tasks_total", "tasks_led", "degree", "betweenness", "closeness", "eigenvector",
+                 "pagerank")
+#: File formats an exported network may take.
+NETWORK_FORMATS = ("graphml", "gexf", "csv")
 
 
 class _Word(StrEnum):

@@ -66,19 +66,26 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def store(built):
-    from kg.sparql.store import open_store
+def backend(built):
+    """The built seed's embedded store."""
+    from kg.sparql.backend import LocalStore
 
-    return open_store(built)
+    return LocalStore(built)
 
 
 @pytest.fixture(scope="session")
-def run(store):
+def graph(built):
+    """The built seed behind the library's face (:class:`kg.api.BuiltGraph`)."""
+    from kg.api import BuiltGraph
+
+    return BuiltGraph(built)
+
+
+@pytest.fixture(scope="session")
+def run(graph):
     """Run a named query on the built seed: run(name, **params) -> list of dicts."""
-    from kg.sparql.queries import load_query, run_query
 
     def _run(name, **params):
-        columns, rows = run_query(store, load_query(name), {k: str(v) for k, v in params.items()})
-        return [dict(zip(columns, r)) for r in rows]
+        return graph.query(name, **params).records()
 
     return _run

@@ -6,26 +6,33 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg.analysis import department_measures, department_overlap, detect_communities
+from kg.analysis.centrality import department_measures
+from kg.analysis.communities import detect_communities
+from kg.analysis.networks import co_responsibility, lead_network
+from kg.analysis.overlap import department_overlap
 from kg.cli import main
-from kg.analysis.networks import assignments, co_responsibility, lead_network, network, organisation_labels
+from kg.errors import KgError
 
 ZJ = "https://w3id.org/kg-gazette/id/org/"
 
 
 @pytest.fixture(scope="module")
-def rows(store):
-    return assignments(store)
+def rows(graph):
+    return graph.assignments()
 
 
 @pytest.fixture(scope="module")
-def labels(store):
-    return organisation_labels(store)
+def labels(graph):
+    return graph.labels()
+
+
+def measured(rows, labels):
+    return department_measures(rows, co_responsibility(rows, labels), lead_network(rows, labels))
 
 
 @pytest.fixture(scope="module")
 def measures(rows, labels):
-    return {m["short"]: m for m in department_measures(rows, labels)}
+    return {m["short"]: m for m in measured(rows, labels)}
 
 
 def test_roles_of_the_quality_bureau_and_the_eitc(measures):
@@ -36,7 +43,7 @@ def test_roles_of_the_quality_bureau_and_the_eitc(measures):
 
 
 def test_top_of_each_ranking(rows, labels):
-    data = department_measures(rows, labels)
+    data = measured(rows, labels)
     assert len(data) == 39
     top = lambda key: [m["short"] for m in sorted(data, key=lambda m: (-m[key], m["short"]))][:3]  # noqa: E731
     assert [m["short"] for m in data[:3]] == ["省质监局", "省经信委", "省发展改革委"]
@@ -62,8 +69,8 @@ def test_lead_network(rows, labels):
 
 
 def test_communities_are_deterministic(rows, labels):
-    first = detect_communities(rows, labels, seed=0)
-    again = detect_communities(rows, labels, seed=0)
+    first = detect_communities(co_responsibility(rows, labels), seed=0)
+    again = detect_communities(co_responsibility(rows, labels), seed=0)
     assert first == again
     data, summary = first
     assert summary["communities"] == 3 and summary["departments"] == 39
@@ -71,18 +78,18 @@ def test_communities_are_deterministic(rows, labels):
     assert sum(c["size"] for c in data) == 39
 
 
-def test_slices_by_document_and_year(store):
-    assert len(assignments(store, document="浙政办发〔2017〕72号")) == 178
-    assert assignments(store, year=2016) == []
-    with pytest.raises(Exception, match="no tasks for document"):
-        assignments(store, document="浙政办发〔2017〕99号")
+def test_slices_by_document_and_year(graph):
+    assert len(graph.assignments(document="浙政办发〔2017〕72号")) == 178
+    assert graph.assignments(year=2016) == []
+    with pytest.raises(KgError, match=r"^no tasks for document '浙政办发〔2017〕99号' in the graph$"):
+        graph.assignments(document="浙政办发〔2017〕99号")
 
 
-def test_as_of_maps_to_successors(store, labels):
-    after = assignments(store, as_of=2019)
+def test_as_of_maps_to_successors(graph, labels):
+    after = graph.assignments(as_of=2019)
     orgs = {a.organisation for a in after}
     assert ZJ + "zj-market-regulation" in orgs and ZJ + "zj-quality-supervision" not in orgs
-    merged = {m["department"]: m for m in department_measures(after, labels)}
+    merged = {m["department"]: m for m in measured(after, labels)}
     # 质监局, 工商局 and 食药监局 all became 市场监管局 in 2018; every task of the
     # other two is also one of 质监局's, so the successor has 质监局's 22 tasks.
     assert merged["浙江省市场监督管理局"]["tasks_total"] == 22
@@ -95,9 +102,9 @@ def test_export_opens_back_with_the_same_nodes_edges_and_weights(built, tmp_path
     r = CliRunner().invoke(main, ["export-network", "--out", str(built), "--kind", "co-responsibility",
                                   "--format", fmt, "-o", str(path)])
     assert r.exit_code == 0, r.output
-    from kg.sparql.store import open_store
+    from kg.api import BuiltGraph
 
-    original = network(open_store(built), "co-responsibility")
+    original = BuiltGraph(built).network("co-responsibility")
     back = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
     assert set(back.nodes) == set(original.nodes)
     assert {frozenset(e) for e in back.edges} == {frozenset(e) for e in original.edges}

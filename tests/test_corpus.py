@@ -54,16 +54,13 @@ def test_rebuild_reparses_only_what_changed(corpus, tmp_path):
 
 
 def test_successor_continues_the_line(corpus, tmp_path):
-    from kg.analysis.trends import department_trends
-    from kg.analysis.networks import assignments, organisation_labels
-    from kg.sparql.store import open_store
+    from kg.api import BuiltGraph
 
     folder, _ = corpus
     build([folder], tmp_path / "out")
-    store = open_store(tmp_path / "out")
-    labels = organisation_labels(store)
-    plain = department_trends(assignments(store), labels, "浙江省市场监督管理局")
-    mapped = department_trends(assignments(store, as_of=2019), labels, "浙江省市场监督管理局")
+    graph = BuiltGraph(tmp_path / "out")
+    plain = graph.trends(department="浙江省市场监督管理局").records()
+    mapped = graph.trends(as_of=2019, department="浙江省市场监督管理局").records()
     assert [r["year"] for r in plain] == [2019]
     assert [r["year"] for r in mapped] == [2017, 2019]
     assert mapped[0]["short"] in ("省质监局", "省工商局", "省食品药品监管局", "省物价局", "省知识产权局")

@@ -11,7 +11,8 @@ from kg.sparql.queries import load_query, named_queries, run_query
 PARAMS = {"tasks_of_department": {"department": "省质监局"}, "targets_by_year": {"year": "2019"},
           "targets_by_industry": {"industry": "治气"}, "citing_documents": {"number": "国发〔2012〕9号"},
           "honorees_by_city": {"city": "丽水市"}, "responsibility_sources": {"department": "省卫生计生委"},
-          "documents_by_issuer": {"issuer": "省军区办公室"}, "span_selectors": {"file": "000_81eaf4dbb71cf20c.txt"}}
+          "documents_by_issuer": {"issuer": "省军区办公室"}, "span_selectors": {"file": "000_81eaf4dbb71cf20c.txt"},
+          "document_tree": {"number": "浙政办发〔2017〕72号"}}
 
 
 def test_library_has_headers_and_declared_params():
@@ -23,8 +24,8 @@ def test_library_has_headers_and_declared_params():
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))
-def test_columns_match_the_header(store, name):
-    columns, _ = run_query(store, load_query(name), PARAMS.get(name, {}))
+def test_columns_match_the_header(backend, name):
+    columns, _ = run_query(backend, load_query(name), PARAMS.get(name, {}))
     assert columns == load_query(name).columns
 
 
@@ -100,13 +101,13 @@ def test_departments_in_several_documents(run):
 def test_tasks_without_lead(run, tmp_path):
     assert run("tasks_without_lead") == []  # every task of 72号 names a lead
     from kg.build.build import build
-    from kg.sparql.store import open_store
+    from kg.sparql.backend import LocalStore
 
     src = tmp_path / "t.txt"
     src.write_text("关于某事的通知\n\n浙政发〔2019〕3号\n\n各市政府:\n\n1. 推进。(责任单位:省发改委、省财政厅)\n",
                    encoding="utf-8")
     build([src], tmp_path / "o")
-    _, rows = run_query(open_store(tmp_path / "o"), load_query("tasks_without_lead"))
+    _, rows = run_query(LocalStore(tmp_path / "o"), load_query("tasks_without_lead"))
     assert rows == [["浙政发〔2019〕3号", "1", "推进", "省发改委、省财政厅"]]
 
 
@@ -138,19 +139,19 @@ def test_hostile_parameters_stay_values(run, hostile):
     assert run("tasks_of_department", department=hostile) == []
 
 
-def test_parameters_restrict_aggregates(store):
+def test_parameters_restrict_aggregates(backend):
     from kg.sparql.queries import parse_header
 
     q = parse_header("t", "# param: department zh\nSELECT (COUNT(*) AS ?n) WHERE { ?o skos:altLabel ?department . "
                           "?t kgo:lead ?o }")
-    assert run_query(store, q, {"department": "省质监局"})[1] == [[16]]
+    assert run_query(backend, q, {"department": "省质监局"})[1] == [[16]]
 
 
-def test_bad_parameters_and_syntax_errors(store, built, tmp_path):
+def test_bad_parameters_and_syntax_errors(backend, built, tmp_path):
     with pytest.raises(QueryError, match="needs --param department=VALUE"):
-        run_query(store, load_query("tasks_of_department"))
+        run_query(backend, load_query("tasks_of_department"))
     with pytest.raises(QueryError, match="not a valid year"):
-        run_query(store, load_query("targets_by_year"), {"year": "next"})
+        run_query(backend, load_query("targets_by_year"), {"year": "next"})
     bad = tmp_path / "bad.rq"
     bad.write_text("SELECT ?x\nWHERE {\n  ?x ?y\n}\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["query", str(bad), "--out", str(built)])

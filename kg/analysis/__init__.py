@@ -1,14 +1,6 @@
-"""Network analysis of departments: centrality, overlap, communities.
+"""Analysis of the graph's assignments: networks, centrality, overlap, communities, trends.
 
-Each function takes the assignments of :func:`kg.networks.assignments` and
-returns plain rows (lists of dicts), deterministic for the same graph.
+Assignments are read once (:mod:`.assignments`); every other module here is
+pure: rows and networks in, plain rows (lists of dicts) out, deterministic for
+the same graph.
 """
-
-from .annotate import annotated_network
-from .centrality import department_measures, role_counts
-from .communities import detect_communities
-from .overlap import department_overlap, document_overlap
-from .trends import department_trends
-
-__all__ = ["annotated_network", "department_measures", "role_counts", "detect_communities", "department_overlap",
-           "document_overlap", "department_trends"]

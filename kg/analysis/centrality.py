@@ -20,7 +20,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from .networks import co_responsibility, lead_network
+from ..vocabulary import Role
 
 __all__ = ["role_counts", "department_measures", "path_measures", "EXACT_LIMIT", "PATH_SAMPLE", "MEASURE_COLUMNS"]
 
@@ -39,7 +39,7 @@ def role_counts(rows) -> dict[str, dict[str, int]]:
 
     Examples
     --------
-    >>> from kg.analysis.networks import Assignment
+    >>> from kg.analysis.assignments import Assignment
     >>> a = [Assignment("t1", "1", "", "d", None, None, "质监", "lead", "m"),
     ...      Assignment("t2", "2", "", "d", None, None, "质监", "participant", "m")]
     >>> role_counts(a)["质监"]
@@ -49,18 +49,20 @@ def role_counts(rows) -> dict[str, dict[str, int]]:
     for a in rows:
         roles[a.organisation][a.role].add(a.task)
         roles[a.organisation]["total"].add(a.task)
-    return {org: {k: len(r[k]) for k in ("lead", "participant", "overall_lead", "responsible", "total")}
-            for org, r in roles.items()}
+    keys = (*(role.value for role in Role), "total")
+    return {org: {k: len(r[k]) for k in keys} for org, r in roles.items()}
 
 
 def _round(x: float) -> float:
     return round(float(x), 6) + 0.0
 
 
-def department_measures(rows, labels) -> list[dict]:
-    """One row per department (see :data:`MEASURE_COLUMNS`), most tasks first."""
-    g = co_responsibility(rows, labels)
-    d = lead_network(rows, labels)
+def department_measures(rows, g: nx.Graph, d: nx.DiGraph) -> list[dict]:
+    """One row per department (see :data:`MEASURE_COLUMNS`), most tasks first.
+
+    ``g`` and ``d`` are the co-responsibility and lead networks of ``rows``
+    (:mod:`.networks`), built once by the caller.
+    """
     counts = role_counts(rows)
     n = g.number_of_nodes()
     if n == 0:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .networks import co_responsibility
-
 __all__ = ["detect_communities"]
 
 
-def detect_communities(rows, labels, seed: int = 0, resolution: float = 1.0):
-    """Louvain communities (weighted by shared tasks), their modularity and the network's density.
+def detect_communities(g: nx.Graph, seed: int = 0, resolution: float = 1.0):
+    """Louvain communities of the co-responsibility network ``g`` (weighted by shared tasks), their modularity and
+    the network's density.
 
     Returns
     -------
@@ -19,7 +18,6 @@ def detect_communities(rows, labels, seed: int = 0, resolution: float = 1.0):
         ``departments`` by short name, ``members`` as IRIs), and a summary
         with ``modularity``, ``density``, ``communities`` and ``departments``.
     """
-    g = co_responsibility(rows, labels)
     if g.number_of_nodes() == 0:
         return [], {"modularity": 0.0, "density": 0.0, "communities": 0, "departments": 0}
     parts = nx.community.louvain_communities(g, weight="weight", seed=seed, resolution=resolution)

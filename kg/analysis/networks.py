@@ -1,150 +1,30 @@
-"""Networks of departments, built from the RDF graph through SPARQL.
+"""Networks of departments, built from assignments (:mod:`.assignments`).
 
-Everything here starts from :func:`assignments`: one row per (task,
-organisation, role) as the graph states it, so the networks show exactly what
-the graph says. The projections count shared tasks directly (a Counter over
-each task's department pairs) instead of ``bipartite.weighted_projected_graph``,
-which took ~4 minutes at 5 000 departments × 500 000 tasks where counting takes
-seconds (``../shared/MEASURED.md``).
+Everything here starts from assignments: one row per (task, organisation,
+role) as the graph states it, so the networks show exactly what the graph
+says; the functions are pure (rows in, a networkx graph out). The projections
+count shared tasks directly (a Counter over each task's department pairs)
+instead of ``bipartite.weighted_projected_graph``, which took ~4 minutes at
+5 000 departments × 500 000 tasks where counting takes seconds
+(``../shared/MEASURED.md``).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from itertools import combinations
 
 import networkx as nx
 
 from ..errors import KgError
-from ..rdf.namespaces import PREFIXES
+from ..vocabulary import LEADING_ROLES, NETWORK_KINDS, Role
+from .assignments import usual_mentions
 
-__all__ = ["Assignment", "assignments", "organisation_labels", "bipartite", "co_responsibility",
-           "lead_network", "document_network", "industry_network", "NETWORK_KINDS", "network"]
-
-_ROLES = {"leadRole": "lead", "participantRole": "participant", "overallLeadRole": "overall_lead",
-          "coResponsibleRole": "responsible"}
-
-# Three simple queries joined here: at corpus scale Oxigraph answers each in
-# one pass, where the single seven-pattern join took 1.5 times as long (16 M triples).
-_RESPONSIBILITIES = """
-SELECT ?task ?org ?role ?mention WHERE {
-  ?task prov:qualifiedAssociation ?a . ?a prov:agent ?org ; prov:hadRole ?role ; kgo:mention ?mention .
-}"""
-
-_TASKS = """
-SELECT ?task ?task_id ?task_label ?doc WHERE {
-  ?task a kgo:Task ; kgo:inDocument ?doc ; dcterms:identifier ?task_id .
-  OPTIONAL { ?task rdfs:label ?task_label }
-}"""
-
-_DOCUMENTS = """
-SELECT ?doc ?doc_number ?date WHERE {
-  ?doc a kgo:PolicyDocument .
-  OPTIONAL { ?doc eli:id_local ?doc_number }
-  OPTIONAL { ?doc eli:date_document ?date }
-}"""
-
-_LABELS = """
-SELECT ?org ?zh ?en ?kind WHERE {
-  ?org a org:Organization .
-  OPTIONAL { ?org rdfs:label ?zh FILTER(LANG(?zh) = "zh") }
-  OPTIONAL { ?org rdfs:label ?en FILTER(LANG(?en) = "en") }
-  OPTIONAL { ?org kgo:organisationKind ?kind }
-}"""
-
-_INDUSTRIES = """
-SELECT DISTINCT ?doc ?industry ?label WHERE {
-  { ?doc eli:is_about ?industry } UNION { ?scheme kgo:inDocument ?doc . ?industry skos:inScheme ?scheme }
-  ?industry skos:prefLabel ?label .
-}"""
-
-
-@dataclass(frozen=True)
-class Assignment:
-    """One organisation's role in one task."""
-
-    task: str
-    task_id: str
-    task_label: str
-    document: str
-    doc_number: str | None
-    year: int | None
-    organisation: str
-    role: str
-    mention: str
-
-
-def assignments(store, document: str | None = None, year: int | None = None, as_of: int | None = None,
-                table=None) -> list[Assignment]:
-    """Task–organisation assignments, optionally for one document or one year.
-
-    ``as_of`` maps organisations to their successors valid in that year (so
-    networks from before and after a reform can be compared).
-    """
-    from ..sparql.store import select_values
-
-    documents = {doc: (number, date) for doc, number, date in select_values(store, _DOCUMENTS, PREFIXES)}
-    tasks = {task: (task_id, label, doc) for task, task_id, label, doc in select_values(store, _TASKS, PREFIXES)}
-    out = []
-    for task, org, role, mention in select_values(store, _RESPONSIBILITIES, PREFIXES):
-        if task not in tasks:
-            continue
-        task_id, label, doc = tasks[task]
-        number, date = documents.get(doc, (None, None))
-        y = int(date[:4]) if date else None
-        if document is not None and number != document:
-            continue
-        if year is not None and y != year:
-            continue
-        out.append(Assignment(task, task_id, label or task_id, doc, number, y, org,
-                              _ROLES.get(role.rsplit("#", 1)[-1], "responsible"), mention))
-    if document is not None and not out:
-        raise KgError(f"no tasks for document {document!r} in the graph")
-    if as_of is not None:
-        out = _as_of(out, as_of, table)
-    return sorted(set(out), key=lambda a: (a.doc_number or "", a.task_id, a.organisation, a.role))
-
-
-def _as_of(rows, year, table):
-    from ..reference.organisations import load_table
-
-    table = table or load_table()
-    prefix = "/org/"
-    out = []
-    for a in rows:
-        base, _, org_id = a.organisation.rpartition(prefix)
-        if org_id in table:
-            for succ in table.successors_at(org_id, year):
-                out.append(Assignment(a.task, a.task_id, a.task_label, a.document, a.doc_number, a.year,
-                                      f"{base}{prefix}{succ}", a.role, a.mention))
-        else:
-            out.append(a)
-    return out
-
-
-def organisation_labels(store) -> dict[str, dict]:
-    """``{iri: {"label": zh, "label_en": en, "kind": kind}}`` for every organisation."""
-    from ..sparql.store import select_values
-
-    out = {}
-    for org, zh, en, kind in select_values(store, _LABELS, PREFIXES):
-        entry = out.setdefault(org, {"label": zh or org.rsplit("/", 1)[-1], "label_en": en or "", "kind": kind or ""})
-        if zh and entry["label"] == org.rsplit("/", 1)[-1]:
-            entry["label"] = zh
-    return out
-
-
-def _mentions(rows):
-    """The most used written form of each organisation (ties: the shortest, then first in order)."""
-    counts = defaultdict(Counter)
-    for a in rows:
-        counts[a.organisation][a.mention] += 1
-    return {org: sorted(c.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0] for org, c in counts.items()}
+__all__ = ["bipartite", "co_responsibility", "lead_network", "document_network", "industry_network", "build_network"]
 
 
 def _add_departments(g, rows, labels):
-    short = _mentions(rows)
+    short = usual_mentions(rows)
     for org in sorted({a.organisation for a in rows}):
         info = labels.get(org, {})
         g.add_node(org, kind="department", label=info.get("label", short[org]), label_en=info.get("label_en", ""),
@@ -190,9 +70,9 @@ def lead_network(rows, labels) -> nx.DiGraph:
     """Lead → participant arcs; ``weight`` is the number of tasks led over the participant."""
     by_task = defaultdict(lambda: ([], []))
     for a in rows:
-        if a.role in ("lead", "overall_lead"):
+        if a.role in LEADING_ROLES:
             by_task[a.task][0].append(a.organisation)
-        elif a.role in ("participant", "responsible"):
+        elif a.role in (Role.PARTICIPANT, Role.RESPONSIBLE):
             by_task[a.task][1].append(a.organisation)
     arcs = Counter()
     for leads, parts in by_task.values():
@@ -220,20 +100,21 @@ def document_network(rows, labels) -> nx.Graph:
     return g
 
 
-def industry_network(store, rows, labels) -> nx.Graph:
-    """Departments and the industries of the documents they have tasks in; ``weight`` counts those tasks."""
-    from ..sparql.store import select_values
+def industry_network(rows, labels, industries) -> nx.Graph:
+    """Departments and the industries of the documents they have tasks in; ``weight`` counts those tasks.
 
-    industries = defaultdict(set)
+    ``industries`` are ``(document, industry, label)`` rows (:func:`.assignments.document_industries`).
+    """
+    by_document = defaultdict(set)
     names = {}
-    for doc, industry, label in select_values(store, _INDUSTRIES, PREFIXES):
-        industries[doc].add(industry)
+    for doc, industry, label in industries:
+        by_document[doc].add(industry)
         names[industry] = label
     g = nx.Graph()
     _add_departments(g, rows, labels)
     weights = Counter()
     for doc, task, org in {(a.document, a.task, a.organisation) for a in rows}:
-        for industry in industries.get(doc, ()):
+        for industry in by_document.get(doc, ()):
             weights[(org, industry)] += 1
     for (org, industry), w in sorted(weights.items()):
         if industry not in g:
@@ -243,15 +124,12 @@ def industry_network(store, rows, labels) -> nx.Graph:
     return g
 
 
-NETWORK_KINDS = ("co-responsibility", "lead", "bipartite", "documents", "industries")
 
 
-def network(store, kind: str, document=None, year=None, as_of=None):
-    """One of :data:`NETWORK_KINDS`, built from the store."""
+def build_network(kind: str, rows, labels, industries=()):
+    """One of :data:`NETWORK_KINDS` from assignments ``rows`` (``industries`` only for ``industries``)."""
     if kind not in NETWORK_KINDS:
         raise KgError(f"unknown network kind {kind!r}; choose one of {', '.join(NETWORK_KINDS)}")
-    rows = assignments(store, document, year, as_of)
-    labels = organisation_labels(store)
     if kind == "co-responsibility":
         return co_responsibility(rows, labels)
     if kind == "lead":
@@ -260,4 +138,4 @@ def network(store, kind: str, document=None, year=None, as_of=None):
         return bipartite(rows, labels)
     if kind == "documents":
         return document_network(rows, labels)
-    return industry_network(store, rows, labels)
+    return industry_network(rows, labels, industries)

@@ -47,12 +47,12 @@ def set_overlap(sets: dict[str, set], names: dict[str, str] | None = None,
 
 def department_overlap(rows, labels) -> list[dict]:
     """Pairs of departments by the tasks they share."""
-    from .networks import _mentions
+    from .assignments import usual_mentions
 
     tasks = defaultdict(set)
     for a in rows:
         tasks[a.organisation].add(a.task)
-    short = _mentions(rows)
+    short = usual_mentions(rows)
     full = {org: labels.get(org, {}).get("label", short[org]) for org in tasks}
     return set_overlap(tasks, short, full)
 

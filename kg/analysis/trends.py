@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .centrality import department_measures
+from .networks import co_responsibility, lead_network
 
 __all__ = ["department_trends", "TREND_COLUMNS"]
 
@@ -28,7 +29,9 @@ def department_trends(rows, labels, department: str | None = None) -> list[dict]
             by_year[a.year].append(a)
     out = []
     for year in sorted(by_year):
-        for m in department_measures(by_year[year], labels):
+        rows_of_year = by_year[year]
+        for m in department_measures(rows_of_year, co_responsibility(rows_of_year, labels),
+                                     lead_network(rows_of_year, labels)):
             if department and department not in (m["department"], m["short"], m["iri"]):
                 continue
             out.append({"year": year, **{k: m[k] for k in TREND_COLUMNS[1:]}, "iri": m["iri"]})

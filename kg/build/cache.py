@@ -18,10 +18,9 @@ FORMAT = 2
 
 def entry_bytes(issue) -> bytes:
     """The cache entry of one extracted issue."""
-    from ..rdf.issue import numbers_by_title
-    from .report import issue_report
+    from .summary import summarise
 
-    summary = (issue_report(issue), numbers_by_title([issue]), tuple(d.number for d in issue.documents if d.number))
+    summary = summarise(issue)
     return pickle.dumps(summary, pickle.HIGHEST_PROTOCOL) + pickle.dumps(issue, pickle.HIGHEST_PROTOCOL)
 
 

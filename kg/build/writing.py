@@ -33,7 +33,7 @@ def _lines(job):
     from .cache import read_records
     from ..rdf.issue import issue_lines
     from ..rdf.namespaces import PREFIXES
-    from ..sparql.store import turtle
+    from ..rdf.turtle import turtle
 
     cache, chunk = job
     w = _worker
@@ -56,7 +56,7 @@ def write_graph(caches, titles: dict, shared_numbers, table, minter, nt_path: Pa
     """
     from ..rdf.organisations import organisation_lines
     from ..rdf.namespaces import PREFIXES
-    from ..sparql.store import turtle
+    from ..rdf.turtle import turtle
 
     chunks.mkdir(parents=True, exist_ok=True)
     jobs_list = [(c, chunks / f"{k:07d}.nt") for k, c in enumerate(caches)]

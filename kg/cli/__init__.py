@@ -45,6 +45,19 @@ def output_options(default="table", formats=("table", "csv", "tsv", "json")):
     return decorator
 
 
+def graph_option(fn):
+    """The built graph a command reads: ``--out DIR``."""
+    return click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
+                        help="The built output folder.")(fn)
+
+
+def built_graph(out_dir, endpoint=None, graph=None):
+    """The library object every command calls (:class:`kg.api.BuiltGraph`)."""
+    from ..api import BuiltGraph
+
+    return BuiltGraph(out_dir, endpoint, graph)
+
+
 def _echo(text: str) -> None:
     click.echo(text if text.endswith("\n") else text + "\n", nl=False)
 

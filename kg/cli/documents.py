@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from . import _echo, _errors_as_messages, main, output_options
+from . import _echo, _errors_as_messages, built_graph, graph_option, main, output_options
 
 
 @main.command()
@@ -91,15 +91,12 @@ def build(sources, out_dir, base, encoding, jobs):
 
 
 @main.command()
-@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
-              help="The built output folder.")
+@graph_option
 @click.option("--shapes", type=click.Path(dir_okay=False, exists=True), help="Other SHACL shapes to use.")
 @_errors_as_messages
 def validate(out_dir, shapes):
     """Check a built graph against the SHACL shapes (ontology/shapes.ttl)."""
-    from ..rdf.validate import validate as run_validate
-
-    conforms, violations, count = run_validate(out_dir, shapes)
+    conforms, violations, count = built_graph(out_dir).validate(shapes)
     for v in violations:
         value = f" (value {v.value})" if v.value else ""
         click.echo(f"{v.severity}: {v.focus} {v.path}: {v.message}{value}")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from . import _echo, _errors_as_messages, main, output_options
+from ..vocabulary import NETWORK_FORMATS, NETWORK_KINDS, SIZE_MEASURES, VIEWS
+from . import _echo, _errors_as_messages, built_graph, graph_option, main, output_options
 
 
 def network_filters(fn):
@@ -15,17 +16,7 @@ def network_filters(fn):
                       help="Map organisations to their successors valid in YEAR (e.g. 2019 after the 2018 reform).")(fn)
     fn = click.option("--year", type=int, help="Only documents dated in this year.")(fn)
     fn = click.option("--document", metavar="DOC_NUMBER", help="Only this document (e.g. 浙政办发〔2017〕72号).")(fn)
-    fn = click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
-                      help="The built output folder.")(fn)
-    return fn
-
-
-def _assignments(out_dir, document, year, as_of):
-    from ..analysis.networks import assignments, organisation_labels
-    from ..sparql.store import open_store
-
-    store = open_store(out_dir)
-    return assignments(store, document, year, as_of), organisation_labels(store)
+    return graph_option(fn)
 
 
 @main.command()
@@ -35,18 +26,15 @@ def _assignments(out_dir, document, year, as_of):
 @_errors_as_messages
 def centrality(out_dir, document, year, as_of, top, fmt):
     """Per department: tasks led and joined, degree, betweenness, closeness, eigenvector, PageRank, k-core."""
-    from ..analysis.centrality import MEASURE_COLUMNS, department_measures
     from ..output import format_rows
 
-    rows, labels = _assignments(out_dir, document, year, as_of)
-    data = department_measures(rows, labels)
-    columns = MEASURE_COLUMNS if fmt != "table" else [c for c in MEASURE_COLUMNS if c not in ("department", "department_en")]
-    _echo(format_rows(data[:top] if top else data, columns, fmt))
+    table = built_graph(out_dir).centrality(document, year, as_of)
+    columns = table.columns if fmt != "table" else [c for c in table.columns if c not in ("department", "department_en")]
+    _echo(format_rows(table.rows[:top] if top else table.rows, columns, fmt))
 
 
 @main.command()
-@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
-              help="The built output folder.")
+@graph_option
 @click.option("--as-of", "as_of", type=int, metavar="YEAR",
               help="Map organisations to their successors valid in YEAR, so lines continue across reforms.")
 @click.option("--department", metavar="NAME", help="Only this department (canonical or short name).")
@@ -54,11 +42,10 @@ def centrality(out_dir, document, year, as_of, top, fmt):
 @_errors_as_messages
 def trends(out_dir, as_of, department, fmt):
     """Per department per year: tasks led and joined, weighted degree, betweenness, PageRank."""
-    from ..analysis.trends import TREND_COLUMNS, department_trends
     from ..output import format_rows
 
-    rows, labels = _assignments(out_dir, None, None, as_of)
-    _echo(format_rows(department_trends(rows, labels, department), TREND_COLUMNS, fmt))
+    table = built_graph(out_dir).trends(as_of, department)
+    _echo(format_rows(table.rows, table.columns, fmt))
 
 
 @main.command()
@@ -70,13 +57,11 @@ def trends(out_dir, as_of, department, fmt):
 @_errors_as_messages
 def overlap(out_dir, document, year, as_of, between, top, fmt):
     """Pairs that overlap most: Jaccard and overlap coefficient of their sets."""
-    from ..analysis.overlap import OVERLAP_COLUMNS, department_overlap, document_overlap
     from ..output import format_rows
 
-    rows, labels = _assignments(out_dir, document, year, as_of)
-    data = department_overlap(rows, labels) if between == "departments" else document_overlap(rows)
-    columns = OVERLAP_COLUMNS[:7] if fmt == "table" else OVERLAP_COLUMNS
-    _echo(format_rows(data[:top] if top else data, columns, fmt))
+    table = built_graph(out_dir).overlap(between, document, year, as_of)
+    columns = table.columns[:7] if fmt == "table" else table.columns
+    _echo(format_rows(table.rows[:top] if top else table.rows, columns, fmt))
 
 
 @main.command()
@@ -87,48 +72,43 @@ def overlap(out_dir, document, year, as_of, between, top, fmt):
 @_errors_as_messages
 def communities(out_dir, document, year, as_of, seed, resolution, fmt):
     """Communities of departments (Louvain on shared tasks), with modularity and density."""
-    from ..analysis.communities import detect_communities
     from ..output import dump_json, format_rows
 
-    rows, labels = _assignments(out_dir, document, year, as_of)
-    data, summary = detect_communities(rows, labels, seed=seed, resolution=resolution)
+    table = built_graph(out_dir).communities(document, year, as_of, seed, resolution)
+    summary = table.summary
     if fmt == "json":
         _echo(dump_json({**summary, "communities": [{k: c[k] for k in ("community", "size", "departments")}
-                                                      for c in data]}))
+                                                      for c in table.rows]}))
         return
-    _echo(format_rows(data, ["community", "size", "departments"], fmt))
+    _echo(format_rows(table.rows, ["community", "size", "departments"], fmt))
     click.echo(f"modularity {summary['modularity']}, density {summary['density']}, "
                f"{summary['communities']} communities of {summary['departments']} departments", err=True)
 
 
 @main.command("export-network")
 @network_filters
-@click.option("--kind", type=click.Choice(["co-responsibility", "lead", "bipartite", "documents", "industries"]),
-              default="co-responsibility", show_default=True, help="Which network.")
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv"]), default="graphml", show_default=True)
+@click.option("--kind", type=click.Choice(NETWORK_KINDS), default="co-responsibility", show_default=True,
+              help="Which network.")
+@click.option("--format", "fmt", type=click.Choice(NETWORK_FORMATS), default="graphml", show_default=True)
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True,
               help="File to write (CSV also writes <stem>.nodes.csv beside it).")
 @_errors_as_messages
 def export_network(out_dir, document, year, as_of, kind, fmt, output):
     """Write a network for Gephi (GraphML, GEXF) or any tool (CSV), with labels, roles, weights and measures."""
-    from ..analysis.annotate import annotated_network
     from ..share.export import export_network as write
-    from ..sparql.store import open_store
 
-    g = annotated_network(open_store(out_dir), kind, document, year, as_of)
+    g = built_graph(out_dir).annotated_network(kind, document, year, as_of)
     files = write(g, fmt, output)
     click.echo(f"wrote {', '.join(map(str, files))}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
 
 
 def _view_options(fn):
     fn = click.option("--arrows", is_flag=True, help="departments view: lead → participant arrows instead of shared tasks.")(fn)
-    fn = click.option("--size-by", default="weighted_degree", show_default=True,
-                      type=click.Choice(["weighted_degree", "tasks_total", "tasks_led", "degree", "betweenness",
-                                         "closeness", "eigenvector", "pagerank"]),
+    fn = click.option("--size-by", default="weighted_degree", show_default=True, type=click.Choice(SIZE_MEASURES),
                       help="departments view: what node size shows.")(fn)
     fn = click.option("--department", metavar="NAME", help="ego view: the department (e.g. 省质监局).")(fn)
-    fn = click.option("--view", type=click.Choice(["departments", "document", "ego", "industries"]),
-                      default="departments", show_default=True, help="What to show.")(fn)
+    fn = click.option("--view", type=click.Choice(VIEWS), default="departments", show_default=True,
+                      help="What to show.")(fn)
     return fn
 
 
@@ -155,29 +135,24 @@ def _command_line(name, view, document, department, size_by, arrows, year, as_of
 def html_command(out_dir, document, year, as_of, view, department, size_by, arrows, output):
     """Write an interactive network as one HTML file that opens offline and is safe to send."""
     from ..share.html import write_page
-    from ..share.views import graph_sources, make_view
-    from ..sparql.store import open_store
 
-    store = open_store(out_dir)
-    v = make_view(store, view, document, department, size_by, arrows, year, as_of)
+    g = built_graph(out_dir)
+    v = g.view(view, document, department, size_by, arrows, year, as_of)
     command = _command_line("html", view, document, department, size_by, arrows, year, as_of, output)
-    path = write_page(v, graph_sources(store), command, output)
+    path = write_page(v, g.sources(), command, output)
     click.echo(f"wrote {path}: {len(v.nodes)} nodes, {len(v.edges)} edges")
 
 
 @main.command()
 @network_filters
-@click.option("--size-by", default="weighted_degree", show_default=True,
-              type=click.Choice(["weighted_degree", "tasks_total", "tasks_led", "degree", "betweenness", "closeness",
-                                 "eigenvector", "pagerank"]), help="What node size shows.")
+@click.option("--size-by", default="weighted_degree", show_default=True, type=click.Choice(SIZE_MEASURES),
+              help="What node size shows.")
 @click.option("--arrows", is_flag=True, help="Lead → participant links instead of shared tasks.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="A .png, .svg or .pdf file.")
 @_errors_as_messages
 def figure(out_dir, document, year, as_of, size_by, arrows, output):
     """Draw the departments network as a static figure (PNG, SVG or PDF) for papers and slides."""
     from ..share.figure import draw_departments
-    from ..share.views import make_view
-    from ..sparql.store import open_store
 
-    v = make_view(open_store(out_dir), "departments", document, None, size_by, arrows, year, as_of)
+    v = built_graph(out_dir).view("departments", document, None, size_by, arrows, year, as_of)
     click.echo(f"wrote {draw_departments(v, output)}")

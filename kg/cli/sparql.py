@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import _echo, _errors_as_messages, main, output_options
+from . import _echo, _errors_as_messages, built_graph, main, output_options
 
 
 def _parse_params(params):
@@ -30,22 +30,14 @@ def _parse_params(params):
 def query(query, out_dir, params, list_queries, endpoint, graph, fmt):
     """Run a named QUERY, a .rq file, or - (standard input) against a built graph or a SPARQL server."""
     from ..output import format_rows
-    from ..sparql.queries import load_query, named_queries, run_query
 
     if list_queries or not query:
-        rows = [{"name": q.name, "title": q.title,
-                 "params": ", ".join(f"{p.name} ({p.type})" for p in q.params),
-                 "columns": ", ".join(q.columns)} for q in named_queries().values()]
-        _echo(format_rows(rows, ["name", "title", "params", "columns"], fmt))
-        return
-    named = load_query(query)
-    if endpoint:
-        columns, rows = run_query(None, named, _parse_params(params), endpoint=endpoint, graph=graph)
-    else:
-        from ..sparql.store import open_store
+        from ..sparql.queries import catalogue
 
-        columns, rows = run_query(open_store(out_dir), named, _parse_params(params))
-    _echo(format_rows(rows, columns, fmt))
+        table = catalogue()
+    else:
+        table = built_graph(out_dir, endpoint, graph).query(query, **_parse_params(params))
+    _echo(format_rows(table.rows, table.columns, fmt))
 
 
 @main.command()

@@ -9,7 +9,8 @@ a :class:`~kg.errors.ParseError` that names the file.
 from __future__ import annotations
 
 from ..errors import KgError, ParseError
-from ..reference.organisations import OrganisationTable, load_table, province_of_text
+from ..reference.organisations import OrganisationTable, load_table
+from ..reference.provinces import province_of_text
 from ..text.reading import Source, read_source
 from ..records import Issue
 from ..text.index import TextIndex

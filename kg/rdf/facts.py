@@ -5,7 +5,7 @@ from __future__ import annotations
 from .terms import A, ELI, KGO, ORG, PROV, QB, RDFS, SDMX_DIMENSION, SDMX_MEASURE, SKOS, decimal_literal
 from .terms import iri_term as _iri
 from .terms import year_literal
-from .ntriples import nt_integer, nt_lang, nt_string
+from .terms import nt_integer, nt_lang, nt_string
 
 __all__ = ["add_targets", "add_industries", "add_honorees"]
 

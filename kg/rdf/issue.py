@@ -1,80 +1,39 @@
-"""Records to RDF, in the terms of ``ontology/kg.ttl``, written as N-Triples lines.
+"""An issue's records as RDF, in the terms of ``ontology/kg.ttl``: its source, documents, parts and tasks.
 
-:func:`issue_lines` gives the lines of one extracted issue
-(:mod:`kg.rdf.organisations` those of the department table). Every fact
-carries a ``kgo:source`` span: an RFC 5147 fragment of its source text
-(``…/source/81eaf4dbb71cf20c#char=2561,2565``, offsets in the IRI) with the
-line it starts on and the exact quoted text.
-
-Lines are made straight from records, with no rdflib terms on the way: at
-corpus scale making terms cost more than everything else. :func:`to_graph`
-reads lines back into an rdflib Graph for small graphs and tests.
+:func:`issue_lines` gives the N-Triples lines of one extracted issue; its
+targets, industries and honorees come from :mod:`.facts`, the organisation
+table's lines from :mod:`.organisations`. Every fact carries a ``kgo:source``
+span (see :class:`~.emit.IssueLines`). Lines are made straight from records,
+with no rdflib terms on the way: at corpus scale making terms cost more than
+everything else.
 """
 
 from __future__ import annotations
 
+from ..records import Document, Issue
+from ..reference.organisations import OrganisationTable
+from ..reference.provinces import load_provinces
+from ..vocabulary import Role
+from .emit import IssueLines
 from .facts import add_honorees, add_industries, add_targets
-from .terms import A, DCTERMS, ELI, KGO, OA, ORG, PROV, RDFS, ROLE, SHORTCUT, SKOS
-from .terms import iri_term as _iri
-from .terms import year_literal
 from .iris import Minter
-from .ntriples import XSD, nt_integer, nt_lang, nt_string, nt_typed
-from ..reference.organisations import OrganisationTable, load_provinces
-from ..records import Document, Issue, Span
+from .terms import XSD, A, DCTERMS, ELI, KGO, ORG, PROV, RDFS, SKOS, nt_integer, nt_lang, nt_string, nt_typed
+from .terms import iri_term as _iri
+from .terms import role_shortcut, role_term, year_literal
 
-__all__ = ["issue_lines", "to_graph", "numbers_by_title"]
-
-
-class _Emitter:
-    """Collects the lines of one issue.
-
-    ``local`` lines have subjects only this source gives (its spans, its
-    documents and their parts); ``shared`` lines have subjects other issues may
-    give as well (organisations, cited documents, industries, places, the
-    issue itself), so the build removes their duplicates across issues.
-    """
-
-    def __init__(self, issue: Issue, minter: Minter, titles: dict, shared_numbers):
-        self.issue = issue
-        self.m = minter
-        self.titles = titles
-        self.shared_numbers = shared_numbers
-        self.source = _iri(minter.source(issue.sha256))
-        self.local: list[str] = []
-        self.shared: list[str] = []
-        self.out = self.local
-
-    def add(self, s: str, p: str, o: str | None) -> None:
-        if o is not None:
-            self.out.append(f"{s} {p} {o} .\n")
-
-    def share(self, s: str, p: str, o: str | None) -> None:
-        if o is not None:
-            self.shared.append(f"{s} {p} {o} .\n")
-
-    def sourced(self, node: str, span: Span | None, prop: str = KGO.source) -> None:
-        """``node prop span``, and the span itself: its source, line(s) and quoted text."""
-        if span is None:
-            return
-        iri = _iri(self.m.span(self.issue.sha256, span.start, span.end))
-        self.out.append(f"{node} {prop} {iri} .\n")
-        self.local += (f"{iri} {A} {KGO.SourceSpan} .\n", f"{iri} {OA.hasSource} {self.source} .\n",
-                       f"{iri} {KGO.line} {nt_integer(span.line)} .\n",
-                       f"{iri} {KGO.quote} {nt_string(span.text)} .\n")
-        if span.end_line != span.line:
-            self.local.append(f"{iri} {KGO.endLine} {nt_integer(span.end_line)} .\n")
+__all__ = ["issue_lines"]
 
 
 def issue_lines(issue: Issue, minter: Minter, table: OrganisationTable, titles: dict | None = None,
                 shared_numbers=frozenset()) -> tuple[list[str], list[str]]:
-    """The N-Triples lines of one issue, as ``(local, shared)`` (see :class:`_Emitter`).
+    """The N-Triples lines of one issue, as ``(local, shared)`` (see :class:`~.emit.IssueLines`).
 
     ``titles`` maps titles to document numbers known anywhere in the build, so
     that a document cited by title alone joins the numbered node;
     ``shared_numbers`` are document numbers other sources publish too, whose
     lines go with the shared ones.
     """
-    e = _Emitter(issue, minter, titles or {}, shared_numbers)
+    e = IssueLines(issue, minter, titles or {}, shared_numbers)
     add, share = e.add, e.share
     src = e.source
     add(src, A, KGO.SourceText)
@@ -125,7 +84,7 @@ def issue_lines(issue: Issue, minter: Minter, table: OrganisationTable, titles: 
     return e.local, e.shared
 
 
-def _document(e: _Emitter, doc: Document, d: str, iss: str, table: OrganisationTable):
+def _document(e: IssueLines, doc: Document, d: str, iss: str, table: OrganisationTable):
     add, m = e.add, e.m
     doc_iri = _iri(d)
     add(doc_iri, A, KGO.PolicyDocument)
@@ -182,7 +141,7 @@ def _document(e: _Emitter, doc: Document, d: str, iss: str, table: OrganisationT
     add_honorees(e, doc, doc_iri, d)
 
 
-def _task(e: _Emitter, task, n: int, d: str, doc_iri: str):
+def _task(e: IssueLines, task, n: int, d: str, doc_iri: str):
     add, m = e.add, e.m
     t_path = m.task(d, task.id)
     t = _iri(t_path)
@@ -196,13 +155,14 @@ def _task(e: _Emitter, task, n: int, d: str, doc_iri: str):
     e.sourced(t, task.clause, KGO.clauseSource)
     for k, r in enumerate(task.responsibilities):
         org = _iri(m.organisation(r.org.organisation))
+        role = Role(r.role)
         assoc = _iri(m.part(t_path, "responsibility", k))
         add(t, PROV.qualifiedAssociation, assoc)
-        add(t, SHORTCUT[r.role], org)
+        add(t, role_shortcut(role), org)
         add(t, KGO.responsibleOrganisation, org)
         add(assoc, A, KGO.Responsibility)
         add(assoc, PROV.agent, org)
-        add(assoc, PROV.hadRole, ROLE[r.role])
+        add(assoc, PROV.hadRole, role_term(role))
         add(assoc, KGO.mention, nt_string(r.org.mention))
         add(assoc, KGO.position, nt_integer(k))
         add(assoc, KGO.roleRule, nt_string(r.rule))
@@ -210,7 +170,7 @@ def _task(e: _Emitter, task, n: int, d: str, doc_iri: str):
         _unresolved(e, r.org)
 
 
-def _unresolved(e: _Emitter, mention):
+def _unresolved(e: IssueLines, mention):
     if not mention.resolved:
         org = _iri(e.m.organisation(mention.organisation))
         e.share(org, A, ORG.Organization)
@@ -219,7 +179,7 @@ def _unresolved(e: _Emitter, mention):
         e.share(org, SKOS.prefLabel, nt_lang(mention.mention))
 
 
-def _citations(e: _Emitter, doc, doc_iri: str, d: str):
+def _citations(e: IssueLines, doc, doc_iri: str, d: str):
     for n, c in enumerate(doc.citations):
         number = c.number or e.titles.get(c.title)
         cited = _iri(e.m.document(number) if number else e.m.titled_document(c.title))
@@ -237,29 +197,3 @@ def _citations(e: _Emitter, doc, doc_iri: str, d: str):
         if c.title:
             e.share(cited, ELI.title, nt_lang(c.title))
             e.share(cited, RDFS.label, nt_lang(c.title))
-
-
-def numbers_by_title(issues) -> dict:
-    """Titles with the document number they carry anywhere in ``issues``."""
-    out = {}
-    for issue in issues:
-        for doc in issue.documents:
-            if doc.number:
-                out.setdefault(doc.title, doc.number)
-            for c in doc.citations:
-                if c.number and c.title:
-                    out.setdefault(c.title, c.number)
-    return out
-
-
-def to_graph(lines):
-    """An rdflib Graph of N-Triples ``lines``, with the project's prefixes bound."""
-    from rdflib import Graph
-
-    from .namespaces import PREFIXES
-
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    g.parse(data="".join(lines), format="nt")
-    return g

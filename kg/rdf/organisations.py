@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .terms import DCTERMS, KGO, ORG, RDF, RDFS, SKOS, iri_term, year_literal
 from .iris import Minter
-from .ntriples import XSD, nt_lang, nt_string, nt_typed
+from .terms import XSD, nt_lang, nt_string, nt_typed
 from ..reference.organisations import OrganisationTable
 
 __all__ = ["organisation_lines"]

@@ -1,46 +1,104 @@
-"""The vocabulary terms and literals :mod:`kg.rdf.issue` writes, in N-Triples form."""
+"""Every RDF term kg writes, in N-Triples form: IRIs, literals, and the vocabularies' terms.
+
+The graph of a build is written as N-Triples lines made straight from records
+(no rdflib terms on the way: at corpus scale making terms cost more than
+everything else); query parameters are bound with the same functions, where
+escaping is what keeps a hostile value a value.
+
+Examples
+--------
+>>> KGO.lead, A
+('<https://w3id.org/kg-gazette/ontology#lead>', '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>')
+>>> from kg.vocabulary import Role
+>>> role_term(Role.LEAD), role_shortcut(Role.RESPONSIBLE)
+('<https://w3id.org/kg-gazette/ontology#leadRole>', '<https://w3id.org/kg-gazette/ontology#coResponsible>')
+"""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from types import SimpleNamespace
 
-from .namespaces import DCTERMS as _DCTERMS
-from .namespaces import ELI as _ELI
-from .namespaces import KGO as _KGO
-from .namespaces import OA as _OA
-from .namespaces import ORG as _ORG
-from .namespaces import PROV as _PROV
-from .namespaces import QB as _QB
-from .namespaces import RDF as _RDF
-from .namespaces import RDFS as _RDFS
-from .namespaces import SDMX_DIMENSION as _SDMX_DIMENSION
-from .namespaces import SDMX_MEASURE as _SDMX_MEASURE
-from .namespaces import SKOS as _SKOS
-from .namespaces import resolved
-from .ntriples import XSD, nt_typed
+from ..errors import KgError
+from . import namespaces as _ns
 
-__all__ = ["TERMS", "decimal_literal", "year_literal", "iri_term", "A", "DCTERMS", "ELI", "KGO", "OA", "ORG",
-           "PROV", "QB", "RDF", "RDFS", "SKOS", "SDMX_DIMENSION", "SDMX_MEASURE", "ROLE", "SHORTCUT"]
+__all__ = ["XSD", "nt_iri", "nt_string", "nt_lang", "nt_typed", "nt_integer", "decimal_literal", "year_literal",
+           "iri_term", "TERMS", "A", "DCTERMS", "ELI", "KGO", "OA", "ORG", "PROV", "QB", "RDF", "RDFS", "SKOS",
+           "SDMX_DIMENSION", "SDMX_MEASURE", "role_term", "role_shortcut"]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
-def _terms():
-    names = dict(DCTERMS=_DCTERMS, ELI=_ELI, KGO=_KGO, OA=_OA, ORG=_ORG, PROV=_PROV, QB=_QB, RDF=_RDF, RDFS=_RDFS,
-                 SDMX_DIMENSION=_SDMX_DIMENSION, SDMX_MEASURE=_SDMX_MEASURE, SKOS=_SKOS)
-    return SimpleNamespace(**{k: resolved(v, ntriples=True) for k, v in names.items()})
+def nt_iri(iri: str) -> str:
+    """An IRI in N-Triples form, refused if it holds a character IRIs forbid.
+
+    Examples
+    --------
+    >>> nt_iri("http://x/省")
+    '<http://x/省>'
+    >>> nt_iri("http://x/a b")
+    Traceback (most recent call last):
+    kg.errors.KgError: 'http://x/a b' is not a valid IRI
+    """
+    if _BAD_IRI.search(iri):
+        raise KgError(f"{iri!r} is not a valid IRI")
+    return f"<{iri}>"
 
 
-#: Every vocabulary term in N-Triples form (``TERMS.KGO.lead`` is ``'<…ontology#lead>'``).
-TERMS = _terms()
-DCTERMS, ELI, KGO, OA, ORG, PROV = TERMS.DCTERMS, TERMS.ELI, TERMS.KGO, TERMS.OA, TERMS.ORG, TERMS.PROV
-QB, RDF, RDFS, SKOS = TERMS.QB, TERMS.RDF, TERMS.RDFS, TERMS.SKOS
-SDMX_DIMENSION, SDMX_MEASURE = TERMS.SDMX_DIMENSION, TERMS.SDMX_MEASURE
-A = RDF.type
+def iri_term(text: str) -> str:
+    """An IRI kg minted (already safe) in N-Triples form.
 
-ROLE = {"lead": KGO.leadRole, "participant": KGO.participantRole, "overall_lead": KGO.overallLeadRole,
-        "responsible": KGO.coResponsibleRole}
-SHORTCUT = {"lead": KGO.lead, "participant": KGO.participant, "overall_lead": KGO.overallLead,
-            "responsible": KGO.coResponsible}
+    >>> iri_term("http://x/y")
+    '<http://x/y>'
+    """
+    return "<" + text + ">"
+
+
+def nt_string(value: str) -> str:
+    """A plain string literal.
+
+    Examples
+    --------
+    >>> print(nt_string('甲"\\n乙'))
+    "甲\\"\\n乙"
+    """
+    return '"' + value.translate(_ESCAPES) + '"'
+
+
+def nt_lang(value: str, lang: str = "zh") -> str:
+    """A string with a language tag (Chinese unless told).
+
+    Examples
+    --------
+    >>> nt_lang("省质监局"), nt_lang("Quality", "en")
+    ('"省质监局"@zh', '"Quality"@en')
+    """
+    return '"' + value.translate(_ESCAPES) + '"@' + lang
+
+
+def nt_typed(value: str, datatype: str) -> str:
+    """A typed literal; ``datatype`` is a full IRI.
+
+    Examples
+    --------
+    >>> nt_typed("2017", XSD + "gYear")
+    '"2017"^^<http://www.w3.org/2001/XMLSchema#gYear>'
+    """
+    return '"' + value.translate(_ESCAPES) + '"^^<' + datatype + ">"
+
+
+def nt_integer(n: int) -> str:
+    """An ``xsd:integer``.
+
+    Examples
+    --------
+    >>> nt_integer(3)
+    '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    """
+    return f'"{int(n)}"^^<{XSD}integer>'
 
 
 def decimal_literal(value: float) -> str:
@@ -65,6 +123,26 @@ def year_literal(y: int) -> str:
     return f'"{y:04d}"^^<{XSD}gYear>'
 
 
-def iri_term(text: str) -> str:
-    """An IRI kg minted (already safe) in N-Triples form."""
-    return "<" + text + ">"
+def _terms():
+    names = dict(DCTERMS=_ns.DCTERMS, ELI=_ns.ELI, KGO=_ns.KGO, OA=_ns.OA, ORG=_ns.ORG, PROV=_ns.PROV, QB=_ns.QB,
+                 RDF=_ns.RDF, RDFS=_ns.RDFS, SDMX_DIMENSION=_ns.SDMX_DIMENSION, SDMX_MEASURE=_ns.SDMX_MEASURE,
+                 SKOS=_ns.SKOS)
+    return SimpleNamespace(**{k: _ns.resolved(v, ntriples=True) for k, v in names.items()})
+
+
+#: Every vocabulary term in N-Triples form (``TERMS.KGO.lead`` is ``'<…ontology#lead>'``).
+TERMS = _terms()
+DCTERMS, ELI, KGO, OA, ORG, PROV = TERMS.DCTERMS, TERMS.ELI, TERMS.KGO, TERMS.OA, TERMS.ORG, TERMS.PROV
+QB, RDF, RDFS, SKOS = TERMS.QB, TERMS.RDF, TERMS.RDFS, TERMS.SKOS
+SDMX_DIMENSION, SDMX_MEASURE = TERMS.SDMX_DIMENSION, TERMS.SDMX_MEASURE
+A = RDF.type
+
+
+def role_term(role) -> str:
+    """The ``kgo:`` role individual of a :class:`~kg.vocabulary.Role`."""
+    return getattr(KGO, role.term)
+
+
+def role_shortcut(role) -> str:
+    """The ``kgo:`` property linking a task straight to an organisation in ``role``."""
+    return getattr(KGO, role.shortcut)

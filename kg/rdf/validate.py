@@ -1,4 +1,4 @@
-"""``kg validate``: check a built graph against ``ontology/shapes.ttl`` with pySHACL.
+"""SHACL validation: a graph against ``ontology/shapes.ttl``, with pySHACL.
 
 pySHACL runs on an in-memory rdflib copy of the graph (it is not faster on an
 Oxigraph-backed graph; pySHACL issue 184).
@@ -41,15 +41,12 @@ class Violation:
     value: str | None
 
 
-def validate(out_dir, shapes: str | Path | None = None):
-    """Validate the graph in ``out_dir``; return ``(conforms, violations, triple_count)``."""
+def validate(graph_file: Path, shapes: str | Path | None = None):
+    """Validate the N-Triples file ``graph_file``; return ``(conforms, violations, triple_count)``."""
     import pyshacl
     from rdflib import Graph
     from rdflib.namespace import RDF, SH
 
-    graph_file = Path(out_dir) / "graph.nt"
-    if not graph_file.is_file():
-        raise KgError(f"{out_dir}: no built graph here (no graph.nt); run kg build first")
     data = Graph().parse(graph_file, format="nt")
     try:
         shapes_graph = Graph().parse(shapes, format="turtle") if shapes else \

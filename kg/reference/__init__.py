@@ -1,0 +1,1 @@
+"""Reference tables, as data: organisations and their names through the reforms, provinces, places."""

@@ -1,6 +1,6 @@
 """The department table: canonical organisations and the names documents use.
 
-The table is data (``kg/data/organisations.json``), not code. A mention such as
+The table is data (``kg/reference/data/organisations.json``), not code. A mention such as
 ``省质监局`` resolves to one canonical organisation; short forms that start
 with ``省`` or ``各`` are relative to a province and resolve only in documents
 of that province. An alias shared by two organisations (``省建设厅`` before and
@@ -19,10 +19,7 @@ from pathlib import Path
 from ..errors import ValidationError
 from ..text.index import normalise
 
-__all__ = [
-    "Organisation", "OrganisationTable", "mention_key", "unresolved_id",
-    "load_table", "province_of_text", "load_provinces",
-]
+__all__ = ["Organisation", "OrganisationTable", "mention_key", "unresolved_id", "load_table"]
 
 _BRACKETS = str.maketrans("〔〕[]【】", "()()()")
 _SPACE = re.compile(r"\s+")
@@ -184,7 +181,7 @@ def load_table(path: str | None = None) -> OrganisationTable:
     """Load the bundled department table, or one at ``path``."""
     if path is None:
         text = resources.files("kg.reference.data").joinpath("organisations.json").read_text("utf-8")
-        origin = "kg/data/organisations.json"
+        origin = "kg/reference/data/organisations.json"
     else:
         origin = str(path)
         try:
@@ -196,36 +193,3 @@ def load_table(path: str | None = None) -> OrganisationTable:
     except json.JSONDecodeError as exc:
         raise ValidationError(f"{origin}:{exc.lineno}: not valid JSON ({exc.msg})") from None
     return _from_json(data, origin)
-
-
-@lru_cache(maxsize=1)
-def load_provinces():
-    """The province table: list of dicts with name, short, abbreviation, name_en."""
-    text = resources.files("kg.reference.data").joinpath("provinces.json").read_text("utf-8")
-    return json.loads(text)["provinces"]
-
-
-def province_of_text(*clues: str | None) -> str | None:
-    """The province named by the first clue that names one.
-
-    Clues are tried in order: a gazette title (``浙江省人民政府公报``), an
-    issuer (``江苏省人民政府办公厅``), a document number (``浙政办发…``).
-
-    Examples
-    --------
-    >>> province_of_text(None, "浙政办发〔2017〕72号")
-    '浙江省'
-    >>> province_of_text("江苏省人民政府公报")
-    '江苏省'
-    """
-    provinces = load_provinces()
-    for clue in clues:
-        if not clue:
-            continue
-        for p in provinces:
-            if clue.startswith((p["name"], p["short"])):
-                return p["name"]
-        for p in provinces:
-            if re.match(re.escape(p["abbreviation"]) + r"[\u4e00-\u9fff]{0,6}[〔\[(]", clue):
-                return p["name"]
-    return None

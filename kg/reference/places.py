@@ -1,4 +1,4 @@
-"""Places: cities and their county-level divisions, from ``kg/data/places.json``."""
+"""Places: cities and their county-level divisions, from ``kg/reference/data/places.json``."""
 
 from __future__ import annotations
 

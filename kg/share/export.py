@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from pathlib import Path
 
 import networkx as nx
 
 from ..errors import KgError
+from ..output import atomic_write
+from ..vocabulary import NETWORK_FORMATS
 
-__all__ = ["EXPORT_FORMATS", "export_network", "network_csv"]
+__all__ = ["export_network", "network_csv"]
 
-EXPORT_FORMATS = ("graphml", "gexf", "csv")
 
 
 def _clean(g: nx.Graph) -> nx.Graph:
@@ -49,31 +49,21 @@ def network_csv(g: nx.Graph) -> tuple[str, str]:
     return nodes.getvalue(), edges.getvalue()
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.partial-{os.getpid()}")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def export_network(g: nx.Graph, fmt: str, path) -> list[Path]:
     """Write ``g`` as ``fmt`` to ``path``; return the files written.
 
     CSV writes two files: ``path`` (edges) and ``<stem>.nodes.csv`` beside it.
     """
-    if fmt not in EXPORT_FORMATS:
-        raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    if fmt not in NETWORK_FORMATS:
+        raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(NETWORK_FORMATS)}")
     path = Path(path)
     if not path.parent.is_dir():
         raise KgError(f"{path.parent}: no such folder for the export")
     if fmt == "csv":
         nodes, edges = network_csv(g)
         nodes_path = path.with_name(path.stem + ".nodes.csv")
-        _atomic_write(path, edges.encode("utf-8"))
-        _atomic_write(nodes_path, nodes.encode("utf-8"))
+        atomic_write(path, edges.encode("utf-8"))
+        atomic_write(nodes_path, nodes.encode("utf-8"))
         return [path, nodes_path]
     buf = io.BytesIO()
     clean = _clean(g)
@@ -83,5 +73,5 @@ def export_network(g: nx.Graph, fmt: str, path) -> list[Path]:
     else:
         nx.write_gexf(clean, buf, encoding="utf-8")
         data = re.sub(rb'\s*lastmodifieddate="[^"]*"', b"", buf.getvalue())
-    _atomic_write(path, data)
+    atomic_write(path, data)
     return [path]

@@ -6,10 +6,11 @@ without dates or random ids, so the same graph gives the same file.
 
 from __future__ import annotations
 
-import os
+import io
 from pathlib import Path
 
 from ..errors import KgError
+from ..output import atomic_write
 
 __all__ = ["draw_departments"]
 
@@ -47,13 +48,9 @@ def draw_departments(view, path, width: float = 12.0, height: float = 9.0) -> Pa
     if fmt == "pdf":
         metadata["CreationDate"] = None
         metadata.pop("Date")
-    tmp = path.with_name(f".{path.name}.partial-{os.getpid()}{path.suffix}")
+    buf = io.BytesIO()
     try:
-        fig.savefig(tmp, format=fmt, dpi=150, metadata=metadata)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        fig.savefig(buf, format=fmt, dpi=150, metadata=metadata)
     finally:
         plt.close(fig)
-    return path
+    return atomic_write(path, buf.getvalue())

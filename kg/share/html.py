@@ -15,6 +15,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from ..output import atomic_write
 from .views import View
 
 __all__ = ["render_page", "write_page", "safe_json", "iframe"]
@@ -111,18 +112,7 @@ def render_page(view: View, sources, command: str) -> str:
 
 def write_page(view: View, sources, command: str, path) -> Path:
     """Write the page to ``path`` (via a temporary file, so never half-written)."""
-    import os
-
-    path = Path(path)
-    text = render_page(view, sources, command)
-    tmp = path.with_name(f".{path.name}.partial-{os.getpid()}")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    return atomic_write(path, render_page(view, sources, command))
 
 
 def iframe(view: View, sources, command: str, height: int = 600) -> str:

@@ -2,8 +2,11 @@
 
 Every label and tooltip is plain text here (``label``, ``tip``); the page turns
 tips into DOM text nodes, so nothing in the data is ever parsed as HTML.
-Positions are computed once with networkx (seeded, so the same graph gives the
-same picture) and physics is off, which keeps thousands of nodes usable.
+Positions are computed once (:func:`~.layout.layout`: igraph's seeded
+Fruchterman–Reingold, so the same graph gives the same picture) and physics is
+off, which keeps thousands of nodes usable. The functions are pure: networks
+and query rows in, a :class:`View` out (:class:`kg.api.BuiltGraph` runs the
+queries).
 """
 
 from __future__ import annotations
@@ -15,19 +18,24 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ..errors import KgError
-from ..rdf.namespaces import PREFIXES
+from ..vocabulary import SIZE_MEASURES, Role
+from .layout import layout
 
-__all__ = ["View", "VIEWS", "SIZE_MEASURES", "departments_view", "document_view", "ego_view", "industries_view",
-           "layout", "make_view", "graph_sources", "PALETTE"]
+__all__ = ["View", "departments_view", "document_view", "ego_view", "industries_view",
+           "PALETTE", "role_name"]
 
-VIEWS = ("departments", "document", "ego", "industries")
-SIZE_MEASURES = ("weighted_degree", "tasks_total", "tasks_led", "degree", "betweenness", "closeness", "eigenvector",
-                 "pagerank")
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
            "#bab0ac", "#86bcb6", "#d37295")
-ROLE_COLOURS = {"lead": "#e15759", "participant": "#4e79a7", "overall_lead": "#b07aa1", "responsible": "#59a14f"}
-ROLE_NAMES = {"lead": "牵头 lead", "participant": "参与 participant", "overall_lead": "总牵头 overall lead",
-              "responsible": "共同负责 co-responsible"}
+
+
+def role_name(role) -> str:
+    """A role in both languages, as legends and tooltips show it.
+
+    >>> role_name("lead")
+    '牵头 lead'
+    """
+    role = Role(role)
+    return f"{role.zh} {role.en}"
 
 
 @dataclass
@@ -40,42 +48,6 @@ class View:
     edges: list = field(default_factory=list)
     legend: list = field(default_factory=list)  # (colour, text) pairs
     options: dict = field(default_factory=dict)
-
-
-def layout(g: nx.Graph, scale: int = 1000) -> dict:
-    """Force-directed positions (igraph's Fruchterman–Reingold, seeded), in whole pixels.
-
-    Stronger ties (``weight``) pull harder. igraph's generator is seeded for the
-    call and restored after it, so the same graph always gets the same picture;
-    5 000 nodes take well under a second (``benchmarks/bench_html.py``).
-
-    Examples
-    --------
-    >>> layout(nx.path_graph(3)) == layout(nx.path_graph(3))
-    True
-    """
-    import random
-
-    import igraph as ig
-
-    nodes = list(g)
-    if not nodes:
-        return {}
-    if len(nodes) == 1:
-        return {nodes[0]: (0, 0)}
-    index = {v: i for i, v in enumerate(nodes)}
-    h = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in g.edges()])
-    weights = [w or 1 for _, _, w in g.edges(data="weight")] if h.ecount() else None
-    ig.set_random_number_generator(random.Random(0))
-    try:
-        coords = h.layout_fruchterman_reingold(weights=weights, niter=500).coords
-    finally:
-        ig.set_random_number_generator(random)
-    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return {v: (int(round((x - cx) / span * 2 * scale)), int(round((y - cy) / span * 2 * scale)))
-            for v, (x, y) in zip(nodes, coords)}
 
 
 def _scale(values: dict, low: float, high: float) -> dict:
@@ -135,36 +107,8 @@ def departments_view(g: nx.Graph, size_by: str = "weighted_degree", title: str =
     return view
 
 
-_DOCUMENT = """
-SELECT ?doc ?item ?kind ?label ?parent ?role ?tip ?id WHERE {
-  ?doc eli:id_local ?number .
-  {
-    ?item eli:is_part_of ?doc ; dcterms:identifier ?id ; kgo:marker ?marker .
-    OPTIONAL { ?item rdfs:label ?l } OPTIONAL { ?item kgo:parentSection ?p }
-    BIND("section" AS ?kind) BIND(CONCAT(?marker, " ", COALESCE(STR(?l), "")) AS ?label)
-    BIND(COALESCE(?p, ?doc) AS ?parent) BIND(CONCAT(?id, " ", COALESCE(STR(?l), "")) AS ?tip)
-  } UNION {
-    ?item kgo:inDocument ?doc ; a kgo:Task ; kgo:inSection ?parent ; dcterms:identifier ?id ;
-          kgo:clauseSource/kgo:quote ?clause .
-    OPTIONAL { ?item rdfs:label ?l }
-    BIND("task" AS ?kind) BIND(CONCAT("任务 ", ?id) AS ?label) BIND(CONCAT(COALESCE(STR(?l), ""), "\\n", ?clause) AS ?tip)
-  } UNION {
-    ?parent kgo:inDocument ?doc ; a kgo:Task ; prov:qualifiedAssociation ?a ; dcterms:identifier ?id .
-    ?a prov:agent ?item ; prov:hadRole ?r ; kgo:mention ?mention .
-    ?item rdfs:label ?name FILTER(LANG(?name) = "zh")
-    BIND("department" AS ?kind) BIND(?mention AS ?label) BIND(STR(?name) AS ?tip) BIND(STRAFTER(STR(?r), "#") AS ?role)
-  }
-}"""
-
-
-def document_view(store, number: str) -> View:
-    """One document: its sections, tasks and the departments with their roles."""
-    from rdflib import Literal
-
-    from ..sparql.queries import with_values
-    from ..sparql.store import select_values
-
-    rows = select_values(store, with_values(_DOCUMENT, {"number": Literal(number)}), PREFIXES)
+def document_view(rows, number: str) -> View:
+    """One document: its sections, tasks and the departments with their roles (``rows`` of ``document_tree``)."""
     if not rows:
         raise KgError(f"no document {number!r} in the graph; kg query documents lists them")
     view = View(number, "sections, tasks and responsible departments", options=_fixed_options(True))
@@ -176,8 +120,6 @@ def document_view(store, number: str) -> View:
     seen = {doc_id}
     depth = max((r[7].count(".") + 1 for r in rows if r[2] == "section"), default=1)
     levels = {"task": depth + 1, "department": depth + 2}
-    role_key = {"leadRole": "lead", "participantRole": "participant", "overallLeadRole": "overall_lead",
-                "coResponsibleRole": "responsible"}
     for doc, item, kind, label, parent, role, tip, path in sorted(rows, key=lambda r: tuple(x or "" for x in r)):
         if item not in seen:
             seen.add(item)
@@ -188,13 +130,13 @@ def document_view(store, number: str) -> View:
                                "level": level})
         edge = {"from": doc_id if parent == doc else parent, "to": item}
         if kind == "department":
-            r = role_key.get(role, "responsible")
-            edge.update({"color": {"color": ROLE_COLOURS[r]}, "tip": ROLE_NAMES[r], "width": 2})
+            r = Role.from_term(role)
+            edge.update({"color": {"color": r.colour}, "tip": role_name(r), "width": 2})
         view.edges.append(edge)
     view.subtitle = f"{sum(n['shape'] == 'ellipse' for n in view.nodes)} tasks, " \
                     f"{sum(n['shape'] == 'dot' for n in view.nodes)} departments"
     view.legend = [("#dfe7f2", "section 章节"), ("#f6e3c5", "task 任务"), ("#bbbbbb", "department 部门")] + \
-        [(ROLE_COLOURS[r], ROLE_NAMES[r]) for r in ROLE_COLOURS]
+        [(r.colour, role_name(r)) for r in Role]
     return view
 
 
@@ -221,12 +163,12 @@ def ego_view(g: nx.Graph, rows, department: str) -> View:
     for k, n in enumerate(neighbours):
         angle = 2 * math.pi * k / max(len(neighbours), 1)
         radius = 300 + 40 * (k % 3)
-        led = sum(v for (mine, _), v in relation.get(n, {}).items() if mine == "lead")
-        followed = sum(v for (_, theirs), v in relation.get(n, {}).items() if theirs == "lead")
+        led = sum(v for (mine, _), v in relation.get(n, {}).items() if mine == Role.LEAD)
+        followed = sum(v for (_, theirs), v in relation.get(n, {}).items() if theirs == Role.LEAD)
         colour = "#f28e2b" if led > followed else "#4e79a7" if followed > led else "#59a14f"
         shared = g.edges[ego, n]["weight"]
         lines = [g.nodes[n].get("label", ""), f"{shared} shared task(s)",
-                 *(f"{name} {ROLE_NAMES[m]} / {g.nodes[n].get('short', '')} {ROLE_NAMES[t]}: {v}"
+                 *(f"{name} {role_name(m)} / {g.nodes[n].get('short', '')} {role_name(t)}: {v}"
                    for (m, t), v in sorted(relation.get(n, {}).items()))]
         view.nodes.append({"id": n, "label": g.nodes[n].get("short", ""), "x": int(radius * math.cos(angle)),
                            "y": int(radius * math.sin(angle)), "size": 12, "color": colour, "tip": "\n".join(lines)})
@@ -254,23 +196,8 @@ def _find_department(g: nx.Graph, name: str) -> str:
     raise KgError(f"no department {name!r} with tasks in the graph; kg centrality lists them")
 
 
-_INDUSTRIES = """
-SELECT ?industry ?label ?scheme ?obs ?indicator ?value ?max ?unit ?cmp ?year ?quote WHERE {
-  ?industry a kgo:Industry ; skos:prefLabel ?label .
-  OPTIONAL { ?industry skos:inScheme/skos:prefLabel ?scheme }
-  OPTIONAL {
-    ?obs kgo:forIndustry ?industry ; kgo:indicator ?indicator ; sdmx-measure:obsValue ?value ; kgo:unit ?unit ;
-         kgo:comparator ?cmp ; kgo:source/kgo:quote ?quote .
-    OPTIONAL { ?obs sdmx-dimension:refPeriod ?year } OPTIONAL { ?obs kgo:upperValue ?max }
-  }
-}"""
-
-
-def industries_view(store) -> View:
-    """Industries, their schemes, and their targets with years."""
-    from ..sparql.store import select_values
-
-    rows = select_values(store, _INDUSTRIES, PREFIXES)
+def industries_view(rows) -> View:
+    """Industries, their schemes, and their targets with years (``rows`` of ``industry_targets``)."""
     view = View("产业与目标", "industries (by annex scheme) and their quantitative targets", options=_fixed_options(False))
     g = nx.Graph()
     schemes, industries, targets = {}, {}, {}
@@ -301,36 +228,3 @@ def industries_view(store) -> View:
     view.subtitle = f"{len(industries)} industries or domains, {len(targets)} targets, {len(schemes)} schemes"
     view.legend = [("#333333", "scheme 目录"), ("#f28e2b", "industry 产业/领域"), ("#4e79a7", "target 目标 (year)")]
     return view
-
-
-_SOURCES = "SELECT ?name ?sha WHERE { ?s a kgo:SourceText ; kgo:fileName ?name ; kgo:sha256 ?sha }"
-
-
-def graph_sources(store) -> list[tuple[str, str]]:
-    """``(file name, sha256)`` of every source text in the graph, sorted."""
-    from ..sparql.store import select_values
-
-    return sorted({(name, sha) for name, sha in select_values(store, _SOURCES, PREFIXES)})
-
-
-def make_view(store, view: str, document=None, department=None, size_by="weighted_degree", arrows=False,
-              year=None, as_of=None) -> View:
-    """Build one of :data:`VIEWS` from a store."""
-    from ..analysis.annotate import annotated_network
-    from ..analysis.networks import assignments
-
-    if view not in VIEWS:
-        raise KgError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
-    if view == "departments":
-        g = annotated_network(store, "lead" if arrows else "co-responsibility", document, year, as_of)
-        return departments_view(g, size_by, "部门牵头网络" if arrows else "部门协同网络")
-    if view == "document":
-        if not document:
-            raise KgError("the document view needs --document DOC_NUMBER")
-        return document_view(store, document)
-    if view == "ego":
-        if not department:
-            raise KgError("the ego view needs --department NAME (e.g. 省质监局)")
-        g = annotated_network(store, "co-responsibility", document, year, as_of)
-        return ego_view(g, assignments(store, document, year, as_of), department)
-    return industries_view(store)

@@ -1,0 +1,1 @@
+"""SPARQL: the named queries, where they run (the embedded store or a server), and sharing a graph with servers."""

@@ -12,7 +12,7 @@ A parameter line names the variable, its type (``string``, ``zh``, ``iri``,
 terms in a ``VALUES`` block opening the WHERE clause, written in escaped
 N-Triples form, so a value holding quotes or braces stays one literal and
 cannot change the query. The same query text runs on the embedded store and
-on any SPARQL server.
+on any SPARQL server (:mod:`kg.sparql.backend`).
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from pathlib import Path
 
 from ..errors import KgError, QueryError
 
-__all__ = ["NamedQuery", "Param", "named_queries", "load_query", "parse_header", "bind_params",
-           "with_values", "python_value", "run_query"]
+__all__ = ["NamedQuery", "Param", "PARAM_TYPES", "named_queries", "catalogue", "load_query", "parse_header", "bind_params",
+           "with_values", "run_query"]
 
 _HEADER = re.compile(r"^#\s*(?P<key>title|description|param|columns)\s*:\s*(?P<value>.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>string|zh|iri|integer|decimal|year)\s*(?:[—-]+\s*(?P<doc>.*))?$")
@@ -101,6 +101,15 @@ def named_queries() -> dict[str, NamedQuery]:
     return out
 
 
+def catalogue():
+    """The named queries as a :class:`~kg.output.Table`: name, title, parameters, columns."""
+    from ..output import Table
+
+    rows = [{"name": q.name, "title": q.title, "params": ", ".join(f"{p.name} ({p.type})" for p in q.params),
+             "columns": ", ".join(q.columns)} for q in named_queries().values()]
+    return Table(["name", "title", "params", "columns"], rows)
+
+
 def load_query(spec: str) -> NamedQuery:
     """A named query, a ``.rq`` file, or ``-`` for standard input."""
     if spec == "-":
@@ -116,40 +125,53 @@ def load_query(spec: str) -> NamedQuery:
     return queries[spec]
 
 
-def bind_params(query: NamedQuery, values: dict[str, str]) -> dict:
-    """Typed RDF terms for parameter values given as text.
+def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, str]:
+    """Typed RDF terms, in escaped N-Triples form, for parameter values given as text.
+
+    Only parameters the query declares (``# param: NAME TYPE``) are bound; any
+    other name is refused, so nothing but a declared identifier ever reaches
+    the query text.
 
     Examples
     --------
     >>> q = parse_header("t", "# param: department zh — name\\nSELECT * {}")
-    >>> bind_params(q, {"department": '省质监局" } #'})["department"]
-    rdflib.term.Literal('省质监局" } #', lang='zh')
+    >>> print(bind_params(q, {"department": '省质监局" } #'})["department"])
+    "省质监局\\" } #"@zh
+    >>> bind_params(q, {"department": "x", "b) {": "1"})
+    Traceback (most recent call last):
+    kg.errors.QueryError: query 't' declares no parameter 'b) {'; it takes: department
     """
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import XSD
+    from ..rdf.terms import XSD, nt_iri, nt_lang, nt_string, nt_typed
 
     declared = {p.name: p for p in query.params}
+    for name in values:
+        if name not in declared:
+            takes = ", ".join(declared) or "none (declare one with a '# param: NAME TYPE' line)"
+            raise QueryError(f"query {query.name!r} declares no parameter {name!r}; it takes: {takes}")
     missing = [p.name for p in query.params if p.name not in values]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE"
                          + (f" ({declared[missing[0]].doc})" if declared[missing[0]].doc else ""))
     out = {}
     for name, raw in values.items():
-        kind = declared[name].type if name in declared else "string"
+        kind = declared[name].type
         try:
             if kind == "zh":
-                out[name] = Literal(raw, lang="zh")
+                out[name] = nt_lang(raw, "zh")
             elif kind == "iri":
-                out[name] = URIRef(raw)
+                out[name] = nt_iri(raw)
             elif kind == "integer":
-                out[name] = Literal(int(raw), datatype=XSD.integer)
+                out[name] = nt_typed(str(int(raw)), XSD + "integer")
             elif kind == "decimal":
-                out[name] = Literal(str(Decimal(raw)), datatype=XSD.decimal)
+                number = Decimal(raw)
+                if not number.is_finite():
+                    raise ValueError(raw)
+                out[name] = nt_typed(str(number), XSD + "decimal")
             elif kind == "year":
-                out[name] = Literal(f"{int(raw):04d}", datatype=XSD.gYear)
+                out[name] = nt_typed(f"{int(raw):04d}", XSD + "gYear")
             else:
-                out[name] = Literal(raw)
-        except (ValueError, ArithmeticError):
+                out[name] = nt_string(raw)
+        except (ValueError, ArithmeticError, KgError):
             raise QueryError(f"--param {name}={raw!r} is not a valid {kind}") from None
     return out
 
@@ -157,30 +179,22 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict:
 _WHERE = re.compile(r"(?i)\bWHERE\s*\{|\{")
 
 
-def with_values(text: str, bindings: dict) -> str:
-    """``text`` with ``bindings`` (name → rdflib term) as inline data opening its WHERE clause.
+def with_values(text: str, bindings: dict[str, str]) -> str:
+    """``text`` with ``bindings`` (name → N-Triples term) as inline data opening its WHERE clause.
 
     Inside the WHERE clause the values join before any grouping, so they
-    restrict aggregates too (a trailing VALUES block would not). Terms are
-    written in escaped N-Triples form: a value stays one value.
+    restrict aggregates too (a trailing VALUES block would not).
 
     Examples
     --------
-    >>> from rdflib import Literal
-    >>> print(with_values("# a WHERE { comment\\nSELECT ?d WHERE { ?o ?p ?d }", {"d": Literal('x" } #', lang="zh")}))
+    >>> print(with_values("# a WHERE { comment\\nSELECT ?d WHERE { ?o ?p ?d }", {"d": '"x\\\\" } #"@zh'}))
     # a WHERE { comment
     SELECT ?d WHERE { VALUES (?d) { ("x\\" } #"@zh) }  ?o ?p ?d }
     """
-    from ..rdf.ntriples import nt_term
-
     if not bindings:
         return text
     names = sorted(bindings)
-    try:
-        terms = " ".join(nt_term(bindings[n]) for n in names)
-    except KgError as exc:
-        raise QueryError(str(exc)) from None
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }} "
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(bindings[n] for n in names)}) }} "
     offset = 0
     for line in text.splitlines(keepends=True):
         if not line.lstrip().startswith("#"):
@@ -192,59 +206,10 @@ def with_values(text: str, bindings: dict) -> str:
     raise QueryError("the query has no WHERE clause to bind parameters in")
 
 
-def python_value(term):
-    """A result term as a plain Python value for tables, CSV and JSON.
-
-    Examples
-    --------
-    >>> from rdflib import Literal, URIRef
-    >>> from rdflib.namespace import XSD
-    >>> [python_value(t) for t in (Literal("91.0", datatype=XSD.decimal), Literal("2019", datatype=XSD.gYear),
-    ...                            Literal(3), URIRef("http://x"), Literal("省", lang="zh"), None)]
-    [91.0, 2019, 3, 'http://x', '省', None]
-    """
-    from rdflib import Literal
-    from rdflib.namespace import XSD
-
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        dt = term.datatype
-        if dt in (XSD.integer, XSD.int, XSD.long, XSD.nonNegativeInteger):
-            return int(term)
-        if dt in (XSD.decimal, XSD.double, XSD.float):
-            return float(term)
-        if dt == XSD.gYear:
-            return int(str(term)[:4])
-        if dt == XSD.boolean:
-            return term.toPython()
-        return str(term)
-    return str(term)
-
-
-def run_query(store, query: NamedQuery, values: dict[str, str] | None = None, endpoint: str | None = None,
-              graph: str | None = None):
-    """Run ``query`` on an open store, or on a SPARQL ``endpoint``; return ``(columns, rows)`` of Python values."""
+def run_query(backend, query: NamedQuery, values: dict[str, str] | None = None):
+    """Run ``query`` on a backend (:mod:`kg.sparql.backend`); return ``(columns, rows)`` of Python values."""
     text = with_values(query.text, bind_params(query, values or {}))
     try:
-        if endpoint:
-            from .remote import remote_select
-
-            names, rows = remote_select(endpoint, _with_prefixes(text), graph)
-        else:
-            from ..rdf.namespaces import PREFIXES
-            from .store import select
-
-            names, rows = select(store, text, prefixes=PREFIXES)
+        return backend.select(text)
     except QueryError as exc:
         raise QueryError(f"{query.path or query.name}: {exc}") from None
-    return names, [[python_value(v) for v in row] for row in rows]
-
-
-def _with_prefixes(text: str) -> str:
-    """Declare the project's prefixes a query uses but does not declare (servers know none)."""
-    from ..rdf.namespaces import PREFIXES
-
-    declared = set(re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", text))
-    missing = [p for p in PREFIXES if p not in declared and re.search(rf"(?<![\w-]){re.escape(p)}:", text)]
-    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing) + text

@@ -8,7 +8,6 @@ unless told otherwise.
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 import urllib.error
@@ -16,15 +15,16 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from ..errors import KgError, QueryError
+from ..errors import KgError
 
-__all__ = ["remote_select", "push", "serve_command", "TIMEOUT"]
+__all__ = ["request", "push", "serve_command", "TIMEOUT"]
 
 #: Seconds to wait for a server's answer.
 TIMEOUT = 300
 
 
-def _request(url: str, data: bytes | None, headers: dict, method: str):
+def request(url: str, data: bytes | None, headers: dict, method: str) -> bytes:
+    """Send one HTTP request; the answer's body, or a one-line error naming the URL."""
     req = urllib.request.Request(url, data=data, headers=headers, method=method)
     try:
         with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:  # noqa: S310 (the user names the server)
@@ -37,40 +37,6 @@ def _request(url: str, data: bytes | None, headers: dict, method: str):
         raise KgError(f"{url}: cannot reach the server ({exc.reason})") from None
     except OSError as exc:
         raise KgError(f"{url}: connection failed ({exc})") from None
-
-
-def _term(binding: dict):
-    from rdflib import BNode, Literal, URIRef
-
-    kind = binding.get("type")
-    value = binding.get("value", "")
-    if kind == "uri":
-        return URIRef(value)
-    if kind == "bnode":
-        return BNode(value)
-    if "xml:lang" in binding:
-        return Literal(value, lang=binding["xml:lang"])
-    datatype = binding.get("datatype")
-    if datatype and datatype != "http://www.w3.org/2001/XMLSchema#string":
-        return Literal(value, datatype=URIRef(datatype))
-    return Literal(value)
-
-
-def remote_select(endpoint: str, text: str, graph: str | None = None):
-    """Run a SELECT query on a SPARQL endpoint; return ``(variables, rows)`` with rdflib terms."""
-    form = [("query", text)]
-    if graph:
-        form.append(("default-graph-uri", graph))
-    body = _request(endpoint, urllib.parse.urlencode(form).encode("utf-8"),
-                    {"Accept": "application/sparql-results+json",
-                     "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}, "POST")
-    try:
-        data = json.loads(body)
-        names = data["head"]["vars"]
-        rows = [[_term(b[n]) if n in b else None for n in names] for b in data["results"]["bindings"]]
-    except (ValueError, KeyError, TypeError):
-        raise QueryError(f"{endpoint}: the answer is not SPARQL JSON results (is this the query endpoint?)") from None
-    return names, rows
 
 
 def _store_url(endpoint: str, graph: str | None) -> str:
@@ -86,9 +52,9 @@ def push(out_dir, endpoint: str, graph: str | None = None, batch: int = 50_000, 
     later batches add to it (POST). ``progress(sent, total)`` is called after
     each batch. Returns the number of triples sent.
     """
-    path = Path(out_dir) / "graph.nt"
-    if not path.is_file():
-        raise KgError(f"{out_dir}: no built graph here (no graph.nt); run kg build first")
+    from ..build.output_dir import GRAPH_NT, OutputDir
+
+    path = OutputDir(out_dir).built(GRAPH_NT)
     if batch < 1:
         raise KgError("--batch must be at least 1")
     lines = path.read_bytes().splitlines(keepends=True)
@@ -98,7 +64,7 @@ def push(out_dir, endpoint: str, graph: str | None = None, batch: int = 50_000, 
     for start in range(0, max(len(lines), 1), batch):
         chunk = b"".join(lines[start:start + batch])
         method = "PUT" if start == 0 and not append else "POST"
-        _request(url, chunk, headers, method)
+        request(url, chunk, headers, method)
         sent += len(lines[start:start + batch])
         if progress:
             progress(sent, len(lines))
@@ -107,9 +73,9 @@ def push(out_dir, endpoint: str, graph: str | None = None, batch: int = 50_000, 
 
 def serve_command(out_dir, host: str, port: int) -> list[str]:
     """The command line that serves a build's store read-only with the ``oxigraph`` server."""
-    store = Path(out_dir) / "store"
-    if not store.is_dir():
-        raise KgError(f"{out_dir}: no built graph here (no store/ folder); run kg build first")
+    from ..build.output_dir import STORE, OutputDir
+
+    store = OutputDir(out_dir).built(STORE)
     binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     if not Path(binary).exists():
         raise KgError("the oxigraph server is not installed; pip install oxigraph")
