@@ -37,9 +37,34 @@ def docs(seed_issue):
     return {d.number: d for d in seed_issue.documents}
 
 
+def _text_diff(expected: str, actual: str, limit: int = 40) -> str:
+    import difflib
+
+    lines = list(difflib.unified_diff(expected.splitlines(), actual.splitlines(), "golden", "now", lineterm="", n=1))
+    return "\n".join(lines[:limit]) + ("\n…" if len(lines) > limit else "")
+
+
+def graph_diff_text(expected: str, actual: str, limit: int = 20) -> str:
+    """The triples only in one of two N-Triples texts, compared as graphs (rdflib.compare)."""
+    from rdflib import Graph
+    from rdflib.compare import graph_diff, to_isomorphic
+
+    a = to_isomorphic(Graph().parse(data=expected, format="nt"))
+    b = to_isomorphic(Graph().parse(data=actual, format="nt"))
+    _, only_golden, only_now = graph_diff(a, b)
+    out = [f"{len(only_golden)} triple(s) only in the golden file, {len(only_now)} only now"]
+    for label, part in (("-", only_golden), ("+", only_now)):
+        out += [f"{label} {line}" for line in sorted(part.serialize(format="nt").splitlines())[:limit]]
+    return "\n".join(out)
+
+
 @pytest.fixture
 def golden(request):
-    """Compare text with a golden file, or rewrite it under --update-golden."""
+    """Compare text with a golden file in tests/golden/, or rewrite it under --update-golden.
+
+    A difference fails with a readable diff: for ``.nt`` files the triples only
+    on one side (compared as graphs), otherwise a unified diff.
+    """
     update = request.config.getoption("--update-golden")
 
     def check(name: str, text: str):
@@ -49,8 +74,11 @@ def golden(request):
             path.write_text(text, encoding="utf-8")
             if not update:
                 pytest.fail(f"golden file {name} was missing and has been written; run again")
-        assert text == path.read_text(encoding="utf-8"), f"differs from golden {name}; " \
-            "if the change is intended, run pytest --update-golden"
+            return
+        expected = path.read_text(encoding="utf-8")
+        if text != expected:
+            diff = graph_diff_text(expected, text) if name.endswith(".nt") else _text_diff(expected, text)
+            pytest.fail(f"differs from golden {name} (if the change is intended, run pytest --update-golden):\n{diff}")
 
     return check
 

@@ -27,7 +27,7 @@ def test_no_alias_is_ambiguous_in_any_year():
             for name in {org.name, *org.aliases}:
                 owners.setdefault(mention_key(name), set()).add(org.id)
         clashes = {k: v for k, v in owners.items() if len(v) > 1}
-        assert not clashes or year in (2009, 2018), (year, clashes)
+        assert not clashes, (year, clashes)
 
 
 def test_reform_successors():

@@ -1,5 +1,7 @@
 """Every named query on the seed, parameter binding, and errors."""
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
@@ -91,10 +93,9 @@ def test_honorees_by_city(run):
 
 
 def test_departments_in_several_documents(run):
-    assert run("departments_in_several_documents") == [
-        {"department": "浙江省人民政府办公厅", "documents": 4,
-         "doc_numbers": run("departments_in_several_documents")[0]["doc_numbers"]}]
-    assert sorted(run("departments_in_several_documents")[0]["doc_numbers"].split()) == [
+    rows = run("departments_in_several_documents")
+    assert [(r["department"], r["documents"]) for r in rows] == [("浙江省人民政府办公厅", 4)]
+    assert sorted(rows[0]["doc_numbers"].split()) == [
         "浙政办发〔2017〕72号", "浙政办发〔2017〕76号", "浙政办发〔2017〕81号", "浙政办发〔2017〕87号"]
 
 
@@ -156,10 +157,10 @@ def test_bad_parameters_and_syntax_errors(backend, built, tmp_path):
     bad.write_text("SELECT ?x\nWHERE {\n  ?x ?y\n}\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["query", str(bad), "--out", str(built)])
     assert r.exit_code == 1
-    assert r.output == f"Error: {bad}: SPARQL syntax error at (4, 1): expected OPTIONAL\n" or \
-        r.output.startswith(f"Error: {bad}: SPARQL syntax error at (")
+    assert re.fullmatch(rf"Error: {re.escape(str(bad))}: SPARQL syntax error at \(\d+, \d+\): \S.*\n", r.output), r.output
     r = CliRunner().invoke(main, ["query", "no_such_query", "--out", str(built)])
-    assert r.exit_code == 1 and "no query named 'no_such_query'" in r.output
+    assert r.exit_code == 1
+    assert r.output.startswith("Error: no query named 'no_such_query'; kg query --list shows them: assignment_roles, ")
 
 
 def test_query_from_stdin_and_tsv(built):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..records import Issue
 
-__all__ = ["issue_report", "build_report", "combine_reports", "task_rows", "document_rows"]
+__all__ = ["issue_report", "combine_reports", "task_rows", "document_rows"]
 
 
 def _org_summary(issue: Issue):
@@ -59,11 +59,6 @@ def issue_report(issue: Issue) -> dict:
         "notices": [_notice(n) for n in issue.notices if n.document not in documented],
         "unresolved_organisations": _org_summary(issue),
     }
-
-
-def build_report(issues, skipped=()) -> dict:
-    """The report of a whole build: every issue, and the files that failed."""
-    return combine_reports([issue_report(i) for i in issues], skipped)
 
 
 def combine_reports(reports, skipped=()) -> dict:

@@ -71,7 +71,7 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
     if k_date is not None:
         skip.update(range(max(0, k_date - len(doc.issuers)), k_date + 1))
 
-    items = section_tree(body, skip, ctx.index.name)
+    items = section_tree(body, skip)
     doc.sections = [item.section for item in items]
     doc.tasks = _tasks(ctx, items, year, label)
     return doc, items

@@ -19,8 +19,12 @@ from ..text.paragraphs import paragraphs
 __all__ = ["extract_text", "extract_source", "extract_file"]
 
 
-def extract_source(source: Source, table: OrganisationTable | None = None) -> Issue:
-    """Extract every record from a decoded source."""
+def extract_source(source: Source, table: OrganisationTable | None = None, strict: bool = False) -> Issue:
+    """Extract every record from a decoded source.
+
+    A parser bug is turned into a :class:`~kg.errors.ParseError` naming the
+    file, unless ``strict`` (tests), where it is raised as it is.
+    """
     from .checks import check_issue
     from .context import Context
     from .document import parse_document
@@ -48,13 +52,16 @@ def extract_source(source: Source, table: OrganisationTable | None = None) -> Is
     except KgError:
         raise
     except Exception as exc:  # a parser bug must not surface as a traceback
+        if strict:
+            raise
         raise ParseError(f"{source.name}: internal error while parsing ({type(exc).__name__}: {exc}); "
                          "please report it with the file") from exc
     issue.notices = ctx.notices
     return issue
 
 
-def extract_text(text: str, name: str = "<text>", table: OrganisationTable | None = None) -> Issue:
+def extract_text(text: str, name: str = "<text>", table: OrganisationTable | None = None,
+                 strict: bool = False) -> Issue:
     """Extract records from text already decoded.
 
     Examples
@@ -68,7 +75,7 @@ def extract_text(text: str, name: str = "<text>", table: OrganisationTable | Non
     import hashlib
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return extract_source(Source(name, text, "utf-8", digest), table)
+    return extract_source(Source(name, text, "utf-8", digest), table, strict)
 
 
 def extract_file(path, encoding: str | None = None, table: OrganisationTable | None = None) -> Issue:

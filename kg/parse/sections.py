@@ -57,7 +57,7 @@ def _title(text: str, start: int) -> str:
     return title.strip()[:80]
 
 
-def section_tree(paras: list[Paragraph], skip: set[int], file: str):
+def section_tree(paras: list[Paragraph], skip: set[int]):
     """Sections of a document body, in reading order.
 
     Parameters

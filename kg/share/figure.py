@@ -30,6 +30,8 @@ def draw_departments(view, path, width: float = 12.0, height: float = 9.0) -> Pa
         raise KgError(f"{path}: write a .png, .svg or .pdf figure")
     use_cjk_font()
     matplotlib.rcParams["svg.hashsalt"] = "kg"
+    matplotlib.rcParams["svg.fonttype"] = "none"  # labels stay text a reader can search and copy
+    matplotlib.rcParams["pdf.fonttype"] = 42
     pos = {n["id"]: (n["x"], -n["y"]) for n in view.nodes}
     fig, ax = plt.subplots(figsize=(width, height))
     for e in view.edges:
