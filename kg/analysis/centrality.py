@@ -77,8 +77,8 @@ def department_measures(rows, g: nx.Graph, d: nx.DiGraph) -> list[dict]:
         c = counts[org]
         out.append({
             "department": attrs["label"], "short": attrs["short"], "department_en": attrs["label_en"],
-            "tasks_led": c["lead"], "tasks_participant": c["participant"],
-            "tasks_overall_lead": c["overall_lead"], "tasks_responsible": c["responsible"],
+            "tasks_led": c[Role.LEAD], "tasks_participant": c[Role.PARTICIPANT],
+            "tasks_overall_lead": c[Role.OVERALL_LEAD], "tasks_responsible": c[Role.RESPONSIBLE],
             "tasks_total": c["total"], "degree": g.degree(org), "weighted_degree": g.degree(org, weight="weight"),
             "betweenness": _round(betweenness[org]), "closeness": _round(closeness[org]),
             "eigenvector": _round(eigenvector[org]), "pagerank": _round(pagerank[org]),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..reference.organisations import load_table
+from ..vocabulary import Role
 
 __all__ = ["SynthIssue", "generate_issue", "write_corpus", "differences"]
 
@@ -73,11 +74,11 @@ def _responsibility(rng, style, departments, first):
     names = [c[0] for c in chosen]
     if style == "first-listed":
         rule = ",列第一位的为牵头单位,下同" if first else ""
-        return f"(责任单位:{'、'.join(names)}{rule})", "", [(o, "lead" if k == 0 else "participant")
+        return f"(责任单位:{'、'.join(names)}{rule})", "", [(o, Role.LEAD.value if k == 0 else Role.PARTICIPANT.value)
                                                          for k, (_, o) in enumerate(chosen)]
     leads = chosen[:rng.randint(1, min(2, len(chosen)))]
     rest = chosen[len(leads):]
-    truth = [(o, "lead") for _, o in leads] + [(o, "participant") for _, o in rest]
+    truth = [(o, Role.LEAD.value) for _, o in leads] + [(o, Role.PARTICIPANT.value) for _, o in rest]
     if style == "labels":
         text = f"(牵头单位:{'、'.join(n for n, _ in leads)}" + (f";配合单位:{'、'.join(n for n, _ in rest)})" if rest else ")")
         return text, "", truth
