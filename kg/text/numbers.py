@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["chinese_to_int", "parse_date", "DATE_PATTERN", "scale_value"]
+__all__ = ["chinese_to_int", "scale_value"]
 
 _DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
-
-#: A date in Arabic digits (spaces allowed) or in Chinese numerals.
-DATE_PATTERN = re.compile(
-    r"(?P<y>\d[\d\s]{3,6}|[〇○零O一二三四五六七八九]{4})\s*年\s*"
-    r"(?P<m>\d[\d\s]?|[一二三四五六七八九十]{1,2})\s*月\s*"
-    r"(?P<d>\d[\d\s]?|[一二三四五六七八九十]{1,3})\s*日")
-
 
 def chinese_to_int(text: str) -> int | None:
     """Read a number written in Chinese numerals or Arabic digits.
@@ -44,27 +37,6 @@ def chinese_to_int(text: str) -> int | None:
         else:
             return None
     return total + current
-
-
-def parse_date(text: str) -> str | None:
-    """The ISO date of the first date in ``text``, or ``None``.
-
-    Examples
-    --------
-    >>> parse_date("2017 年 7 月 20 日")
-    '2017-07-20'
-    >>> parse_date("二○○九年十二月三十一日")
-    '2009-12-31'
-    >>> parse_date("2017年13月1日") is None
-    True
-    """
-    m = DATE_PATTERN.search(text)
-    if not m:
-        return None
-    y, mo, d = (chinese_to_int(m.group(k).replace(" ", "")) for k in "ymd")
-    if None in (y, mo, d) or not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2200):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 _MAGNITUDES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2))
