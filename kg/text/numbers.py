@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 __all__ = ["chinese_to_int", "scale_value"]
 
