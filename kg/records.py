@@ -98,13 +98,15 @@ class Responsibility:
 
     ``role`` is a :class:`~kg.vocabulary.Role` (``responsible`` when the
     document designates no lead). ``rule`` says how the role was decided
-    (for example ``first-listed-leads``).
+    (for example ``first-listed-leads``). ``nonexhaustive`` is set when the
+    list the organisation is in ends with 等 (the document names not all).
     """
 
     org: OrgMention
     role: str
     rule: str
     position: int
+    nonexhaustive: bool = False
 
 
 @dataclass
@@ -129,6 +131,7 @@ class Task:
     span: Span
     clause: Span
     responsibilities: list[Responsibility] = field(default_factory=list)
+    deadline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,8 @@ class Document:
     industries: list[Industry] = field(default_factory=list)
     honorees: list[Honoree] = field(default_factory=list)
     toc_page: int | None = None
+    clauses_read: int = 0
+    clauses_unread: int = 0
 
 
 @dataclass(frozen=True)

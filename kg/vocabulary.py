@@ -65,9 +65,12 @@ class Role(_Word):
     """
 
     LEAD = "lead", "牵头", "lead", "leadRole", "lead", "#e15759"
+    CO_LEAD = "co_lead", "共同牵头", "co-lead", "coLeadRole", "coLead", "#ff9da7"
     PARTICIPANT = "participant", "参与", "participant", "participantRole", "participant", "#4e79a7"
     OVERALL_LEAD = "overall_lead", "总牵头", "overall lead", "overallLeadRole", "overallLead", "#b07aa1"
     RESPONSIBLE = "responsible", "共同负责", "co-responsible", "coResponsibleRole", "coResponsible", "#59a14f"
+    GUIDING = "guiding", "指导", "guiding", "guidingRole", "guiding", "#edc948"
+    IMPLIED = "implied", "默认负责", "implied", "impliedRole", "implied", "#9c755f"
 
     @property
     def term(self) -> str:
@@ -95,7 +98,7 @@ class Role(_Word):
 
 
 #: Roles that lead a task.
-LEADING_ROLES = frozenset({Role.LEAD, Role.OVERALL_LEAD})
+LEADING_ROLES = frozenset({Role.LEAD, Role.CO_LEAD, Role.OVERALL_LEAD})
 
 
 class TargetKind(_Word):

@@ -79,7 +79,9 @@ def score_mentions(gold: list[dict], docs) -> tuple[Score, Score, list]:
     for doc in docs:
         for task in doc.tasks:
             for r in task.responsibilities:
-                k = (r.org.span.line, key(r.org.span.text))
+                # An implied unit is sourced at its rule; the gold notes it on the line of the task it governs.
+                line = task.span.line if r.role == "implied" else r.org.span.line
+                k = (line, key(r.org.span.text))
                 got[k] += 1
                 if r.role in LEADING:
                     got_lead[k] += 1

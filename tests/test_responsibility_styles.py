@@ -14,7 +14,7 @@ def roles(body, head=HEAD):
 def test_separate_lead_and_partner_lines():
     got, _ = roles("一、重点任务\n\n1. 推进改革。\n牵头单位:省发改委、省经信厅\n配合单位:省财政厅\n\n"
                    "2. 加强监管。\n牵头单位:省市场监管局\n责任单位:省商务厅\n")
-    assert got["1.1"] == [("省发改委", "zj-drc", "lead"), ("省经信厅", "zj-economy-it", "lead"),
+    assert got["1.1"] == [("省发改委", "zj-drc", "co_lead"), ("省经信厅", "zj-economy-it", "co_lead"),
                           ("省财政厅", "zj-finance", "participant")]
     assert got["1.2"] == [("省市场监管局", "zj-market-regulation", "lead"),
                           ("省商务厅", "zj-commerce", "participant")]
@@ -30,7 +30,7 @@ def test_labels_in_one_parenthesis_ascii_punctuation():
 def test_inline_lead_verb_and_nested_parentheses():
     got, _ = roles("1. 推进能源改革。(省发改委(省能源局)、省经信厅牵头,省财政厅、省自然资源厅配合)\n\n"
                    "2. 推进数字化。(省大数据局牵头,省经信厅)\n")
-    assert got["1"] == [("省发改委(省能源局)", "zj-energy", "lead"), ("省经信厅", "zj-economy-it", "lead"),
+    assert got["1"] == [("省发改委(省能源局)", "zj-energy", "co_lead"), ("省经信厅", "zj-economy-it", "co_lead"),
                         ("省财政厅", "zj-finance", "participant"),
                         ("省自然资源厅", "zj-natural-resources", "participant")]
     assert got["2"] == [("省大数据局", "zj-big-data", "lead"), ("省经信厅", "zj-economy-it", "participant")]

@@ -30,26 +30,30 @@ EXACT_LIMIT = 1000
 PATH_SAMPLE = 128
 
 MEASURE_COLUMNS = ["department", "short", "department_en", "tasks_led", "tasks_participant",
-                   "tasks_overall_lead", "tasks_responsible", "tasks_total", "degree", "weighted_degree",
-                   "betweenness", "closeness", "eigenvector", "pagerank", "core_number"]
+                   "tasks_overall_lead", "tasks_responsible", "tasks_guiding", "tasks_implied", "tasks_total",
+                   "degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank", "core_number"]
 
 
 def role_counts(rows) -> dict[str, dict[str, int]]:
-    """Distinct tasks per department in each role, and in total.
+    """Distinct tasks per department in each role, the tasks it leads (alone or with others), and in total.
 
     Examples
     --------
     >>> from kg.analysis.assignments import Assignment
     >>> a = [Assignment("t1", "1", "", "d", None, None, "质监", "lead", "m"),
-    ...      Assignment("t2", "2", "", "d", None, None, "质监", "participant", "m")]
-    >>> role_counts(a)["质监"]
-    {'lead': 1, 'participant': 1, 'overall_lead': 0, 'responsible': 0, 'total': 2}
+    ...      Assignment("t2", "2", "", "d", None, None, "质监", "co_lead", "m"),
+    ...      Assignment("t3", "3", "", "d", None, None, "质监", "participant", "m")]
+    >>> c = role_counts(a)["质监"]
+    >>> c["lead"], c["co_lead"], c["led"], c["participant"], c["total"]
+    (1, 1, 2, 1, 3)
     """
     roles = defaultdict(lambda: defaultdict(set))
     for a in rows:
         roles[a.organisation][a.role].add(a.task)
         roles[a.organisation]["total"].add(a.task)
-    keys = (*(role.value for role in Role), "total")
+        if a.role in (Role.LEAD, Role.CO_LEAD):
+            roles[a.organisation]["led"].add(a.task)
+    keys = (*(role.value for role in Role), "led", "total")
     return {org: {k: len(r[k]) for k in keys} for org, r in roles.items()}
 
 
@@ -77,8 +81,9 @@ def department_measures(rows, g: nx.Graph, d: nx.DiGraph) -> list[dict]:
         c = counts[org]
         out.append({
             "department": attrs["label"], "short": attrs["short"], "department_en": attrs["label_en"],
-            "tasks_led": c[Role.LEAD], "tasks_participant": c[Role.PARTICIPANT],
+            "tasks_led": c["led"], "tasks_participant": c[Role.PARTICIPANT],
             "tasks_overall_lead": c[Role.OVERALL_LEAD], "tasks_responsible": c[Role.RESPONSIBLE],
+            "tasks_guiding": c[Role.GUIDING], "tasks_implied": c[Role.IMPLIED],
             "tasks_total": c["total"], "degree": g.degree(org), "weighted_degree": g.degree(org, weight="weight"),
             "betweenness": _round(betweenness[org]), "closeness": _round(closeness[org]),
             "eigenvector": _round(eigenvector[org]), "pagerank": _round(pagerank[org]),

@@ -40,6 +40,8 @@ def issue_report(issue: Issue) -> dict:
                 "tables": len(doc.tables),
                 "industries": len(doc.industries),
                 "honorees": len(doc.honorees),
+                "clauses_read": doc.clauses_read,
+                "clauses_unread": doc.clauses_unread,
             },
             "notices": [_notice(n) for n in issue.notices if n.document == label],
         })
@@ -71,6 +73,8 @@ def combine_reports(reports, skipped=()) -> dict:
             "issues": len(reports),
             "documents": sum(len(r["documents"]) for r in reports),
             "tasks": sum(d["counts"]["tasks"] for r in reports for d in r["documents"]),
+            "clauses_read": sum(d["counts"]["clauses_read"] for r in reports for d in r["documents"]),
+            "clauses_unread": sum(d["counts"]["clauses_unread"] for r in reports for d in r["documents"]),
             "notices": sum(len(r["notices"]) + sum(len(d["notices"]) for d in r["documents"])
                            for r in reports),
         },

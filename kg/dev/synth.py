@@ -78,7 +78,8 @@ def _responsibility(rng, style, departments, first):
                                                          for k, (_, o) in enumerate(chosen)]
     leads = chosen[:rng.randint(1, min(2, len(chosen)))]
     rest = chosen[len(leads):]
-    truth = [(o, Role.LEAD.value) for _, o in leads] + [(o, Role.PARTICIPANT.value) for _, o in rest]
+    lead = Role.CO_LEAD if len(leads) > 1 else Role.LEAD  # several leads of one task are co-leads
+    truth = [(o, lead.value) for _, o in leads] + [(o, Role.PARTICIPANT.value) for _, o in rest]
     if style == "labels":
         text = f"(牵头单位:{'、'.join(n for n, _ in leads)}" + (f";配合单位:{'、'.join(n for n, _ in rest)})" if rest else ")")
         return text, "", truth

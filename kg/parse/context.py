@@ -12,6 +12,7 @@ from ..vocabulary import NoticeCode
 
 __all__ = ["Context"]
 
+
 @dataclass
 class Context:
     """Shared state while parsing one source."""
@@ -20,12 +21,38 @@ class Context:
     table: OrganisationTable
     province: str | None = None
     notices: list[Notice] = field(default_factory=list)
+    aliases: dict = field(default_factory=dict)  # a name the text defines (以下简称“平安办”) → the full name
     _resolved: dict = field(default_factory=dict, repr=False)  # (mention, year) → (name, organisation)
+    _notice_counts: dict = field(default_factory=dict, repr=False)  # (code, document) → how many were raised
+
+    #: Notices of one code in one document beyond this many are counted, not listed.
+    NOTICE_SAMPLE = 20
 
     def notice(self, code: NoticeCode, message: str, line: int | None = None,
                document: str | None = None) -> None:
-        """Add a notice; ``code`` is one of :class:`~kg.vocabulary.NoticeCode` (``ValueError`` otherwise)."""
-        self.notices.append(Notice(NoticeCode(code), message, self.index.name, line, document))
+        """Add a notice; ``code`` is one of :class:`~kg.vocabulary.NoticeCode` (``ValueError`` otherwise).
+
+        Past :attr:`NOTICE_SAMPLE` notices of one code in one document, the
+        rest are only counted (:meth:`close` says how many), so a large text
+        gives a report of bounded size.
+        """
+        code = NoticeCode(code)
+        n = self._notice_counts[code, document] = self._notice_counts.get((code, document), 0) + 1
+        if n <= self.NOTICE_SAMPLE:
+            self.notices.append(Notice(code, message, self.index.name, line, document))
+
+    def close(self) -> None:
+        """Say how many notices of each code and document were counted but not listed."""
+        for (code, document), n in sorted(self._notice_counts.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+            if n > self.NOTICE_SAMPLE:
+                self.notices.append(Notice(code, f"{n - self.NOTICE_SAMPLE} more notices like this "
+                                           f"({n} in all); the first {self.NOTICE_SAMPLE} are listed",
+                                           self.index.name, None, document))
+
+    def known(self, name: str) -> bool:
+        """Whether ``name`` names an organisation the tables (or the text's own aliases) know."""
+        name = tidy(name)
+        return name in self.aliases or self.table.resolve(name, None, self.province) is not None
 
     def organisation(self, mention: str, span: Span, year: int | None,
                      document: str | None = None) -> OrgMention:
@@ -33,7 +60,8 @@ class Context:
         known = self._resolved.get((mention, year))
         if known is None:
             name = tidy(mention)
-            known = self._resolved[mention, year] = (name, self.table.resolve(name, year, self.province))
+            full = self.aliases.get(name, name)
+            known = self._resolved[mention, year] = (name, self.table.resolve(full, year, self.province))
         name, org = known
         if org is not None:
             return OrgMention(name, org.id, True, span)

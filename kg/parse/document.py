@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..records import Document, Responsibility, Task
+from ..records import Document
 from ..text.brackets import split_top_level
 from ..text.spacing import tidy
 from ..vocabulary import NoticeCode, Role
@@ -13,8 +13,8 @@ from .grammar.dates import DATE_PATTERN, parse_date
 from .grammar.document import ANNEX_ITEM, ANNEX_LIST, ENCLOSED, KIND
 from .grammar.organisations import ends_like_organisation
 from .layout import DocumentBlock
-from .responsibility import ClauseRules, is_label_line, paragraph_clauses, parse_clause
-from .sections import SectionItem, section_tree
+from .sections import section_tree
+from .tasks import read_tasks
 
 __all__ = ["parse_document", "document_year"]
 
@@ -73,7 +73,10 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
 
     items = section_tree(body, skip)
     doc.sections = [item.section for item in items]
-    doc.tasks = _tasks(ctx, items, year, label)
+    first = body.index(items[0].paragraphs[0]) if items else len(body)
+    preamble = [p for k, p in enumerate(body[:first]) if k not in skip]
+    doc.tasks, counts = read_tasks(ctx, items, year, label, preamble)
+    doc.clauses_read, doc.clauses_unread = counts.read, counts.unread
     return doc, items
 
 
@@ -139,66 +142,3 @@ def _title_issuers(title: str):
     prefix = title.split("关于", 1)[0]
     names = [n for n in prefix.split() if n]
     return names if names and all(ends_like_organisation(n) for n in names) else []
-
-
-def _tasks(ctx: Context, items: list[SectionItem], year, label):
-    """Tasks: section items that carry a responsibility clause."""
-    rules = ClauseRules()
-    overall: dict[str, list[Responsibility]] = {}
-    tasks = []
-    by_path = {item.section.path: item for item in items}
-    for item in items:
-        raws, clause_span = [], None
-        for n, p in enumerate(item.paragraphs):
-            found, stray = paragraph_clauses(p.text, heading=(n == 0))
-            for a, b in stray:
-                ctx.notice(NoticeCode.RESPONSIBILITY_UNREAD, "a responsibility clause inside a paragraph was not read: "
-                           f"{p.text[a:b][:40]!r}", p.span(a, b).line, label)
-            if not found and n > 0 and is_label_line(p.text):
-                a, b = p.stripped()
-                if p.text[b - 1] == ")" and "(" not in p.text[a:b]:  # a bracket left on the page before
-                    b -= 1
-                found = [(a, b)]
-            for a, b in found:
-                raws.extend((p, r) for r in parse_clause(p.text, a, b, rules))
-                clause_span = _join(ctx, clause_span, p.span(a, b))
-        own = [(p, r) for p, r in raws if r.role != Role.OVERALL_LEAD]
-        section_level = [(p, r) for p, r in raws if r.role == Role.OVERALL_LEAD]
-        if section_level:
-            overall[item.section.path] = [
-                Responsibility(ctx.organisation(r.mention, p.span(r.start, r.end), year, label),
-                               r.role, r.rule, k) for k, (p, r) in enumerate(section_level)]
-        inherited = _inherited(overall, item, by_path)
-        if not own and not (inherited and not item.children):
-            continue
-        has_lead = any(r.role == Role.LEAD for _, r in own)
-        resp = []
-        for k, (p, r) in enumerate(own):
-            role, rule = r.role, r.rule
-            if role == Role.RESPONSIBLE and has_lead:
-                role, rule = Role.PARTICIPANT, "beside-lead"
-            org = ctx.organisation(r.mention, p.span(r.start, r.end), year, label)
-            resp.append(Responsibility(org, role, rule, k))
-        resp.extend(inherited)
-        first, last = item.paragraphs[0], item.paragraphs[-1]
-        span = ctx.index.span(first.source_offset(first.stripped()[0]),
-                              last.source_offset(last.stripped()[1] - 1) + 1)
-        tasks.append(Task(item.section.path, item.section.path, item.section.title, span,
-                          clause_span or item.section.span, resp))
-    return tasks
-
-
-def _inherited(overall, item, by_path):
-    """Overall leads declared on the item's heading or any heading above it."""
-    out = []
-    path = item.section.path
-    while path is not None:
-        out = overall.get(path, []) + out
-        path = by_path[path].section.parent if path in by_path else None
-    return out
-
-
-def _join(ctx, a, b):
-    if a is None:
-        return b
-    return ctx.index.span(min(a.start, b.start), max(a.end, b.end))

@@ -49,6 +49,7 @@ def extract_source(source: Source, table: OrganisationTable | None = None, stric
             issue.checks.extend(add_entities(ctx, doc, block, items, header.year))
             issue.documents.append(doc)
         check_issue(ctx, issue)
+        ctx.close()
     except KgError:
         raise
     except Exception as exc:  # a parser bug must not surface as a traceback

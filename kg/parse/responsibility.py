@@ -1,34 +1,37 @@
-"""Responsibility clauses: which organisations carry a task, in which role.
+"""Reading a responsibility clause: which organisations, in which role, by which rule.
 
-Styles handled (on normalised text, so full-width and traditional forms too):
+Styles read (on normalised text, so full-width and traditional forms too):
 
-- ``(责任单位:A、B、C,列第一位的为牵头单位,下同)``: the first listed leads;
-  ``下同`` keeps the rule for later lists of the same document;
-- ``(牵头单位:X;责任单位:Y)``, ``(牵头单位:X,配合单位:Y)`` and the same as
-  separate ``牵头单位:`` / ``配合单位:`` lines (everyone under 牵头单位 leads);
-- inline ``(A、B牵头,C、D配合)`` and ``(A牵头,C、D)``;
-- ``(X总牵头)`` on a section heading: X is overall lead of its tasks;
-- nested parentheses ``省发改委(省能源局)`` stay one mention;
-- collective actors ``各市、县〔市、区〕政府`` stay one mention, and
-  distributive lists ``杭州、宁波、舟山市政府`` expand to one government each.
+- labels: ``(责任单位:A、B、C,列第一位的为牵头单位,下同)``, ``(牵头单位:X;配合单位:Y)``,
+  ``牵头单位:X  责任单位:Y`` (two spaces, no separator), ``(负责部门:A;适用范围:…)``;
+  labels of persons (``牵头领导:``), deadlines (``时限要求:``) and scopes are not organisations;
+- verbs: ``(A、B牵头,C、D配合)``, ``(A会同B负责)``, ``(A指导,各地落实)``, ``(A总牵头,B、C分别牵头)``,
+  ``(财政部、税务总局按职责分工负责)``; a name before a verb-less first segment shares the next verb
+  (``(临江市,省林业局牵头)``);
+- rules: the first listed leads (``列第一位者为牵头单位``, ``排在首位的为牵头或汇总单位``,
+  ``第一责任单位为牵头单位``), held for later clauses with ``下同``; marks win over position with
+  ``除标注“牵头”的外`` and ``A(牵头)``; standing rules name implied units (``不再逐项列出``);
+- lists: ``等`` leaves a list open (recorded, nothing invented); collectives (``各市、县(市、区)政府``,
+  ``相关市、县政府``) stay one; distributive lists (``杭州、宁波、舟山市政府``) give one government each;
+  a deadline (``2019年底前完成``, ``持续推进``) is kept as the task's deadline.
 
 Functions here are pure: text in, tuples out.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..text.brackets import split_top_level
 from ..vocabulary import LEADING_ROLES, Role
+from .clauses import looks_like_units
 from .grammar.organisations import GOVERNMENT, ends_like_organisation
-from .grammar.responsibility import (ETC, FIRST_LEADS, LABEL, LABEL_ROLES, LEAD_VERB, PARENS, PARTICIPANT_VERB,
-                                     SAME_BELOW)
+from .grammar.responsibility import (DEADLINE, DEADLINE_TEXT, DIVISION, ETC, FIRST_LEADS, JOINT, LABEL, LABELS,
+                                     LEAD_MARK, MARKED_LEADS_WIN, NO_LEAD_MEANS, POST, ROLE_VERB, SAME_BELOW, STANDING,
+                                     VERBS)
 
-__all__ = [
-    "RawResponsibility", "ClauseRules", "find_clauses", "parse_clause", "is_label_line", "stray_clauses",
-    "paragraph_clauses",
-]
+__all__ = ["RawResponsibility", "ClauseRules", "ReadClause", "read_clause", "split_units"]
 
 
 @dataclass(frozen=True)
@@ -40,210 +43,293 @@ class RawResponsibility:
     end: int
     role: str
     rule: str
+    nonexhaustive: bool = False
 
 
 @dataclass
 class ClauseRules:
-    """Rules a document states once for later lists (``下同``)."""
+    """Rules a document states once for later clauses (``下同``)."""
 
     first_leads: bool = False
-    notes: list[str] = field(default_factory=list)
+    marks_win: bool = False
+    no_lead_means_lead: bool = False
+    implied: list = field(default_factory=list)  # [(mention, start, end, paragraph)] of standing rules
 
 
-def _groups(text: str):
-    """Top-level parenthesised groups: (open_index, close_index)."""
-    out, stack = [], []
-    for m in PARENS.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch in "(〔":
-            stack.append(i)
-        elif stack:
-            j = stack.pop()
-            if not stack:
-                out.append((j, i))
-    return out
+@dataclass
+class ReadClause:
+    """What one clause says: its mentions, its deadline, units a standing rule in it implies."""
+
+    mentions: list[RawResponsibility] = field(default_factory=list)
+    deadline: str | None = None
+    implied: list = field(default_factory=list)  # [(mention, start, end)]
 
 
-def is_label_line(text: str) -> bool:
-    """Whether a paragraph is a bare ``牵头单位:…`` style line."""
-    return bool(LABEL.match(text.strip()))
+@dataclass
+class _Segment:
+    label: object = None  # a Role or a label kind (person, deadline …), or None
+    verb: Role | None = None
+    verb_text: str = ""
+    names: list = field(default_factory=list)  # [(name, start, end, nonexhaustive, marked)]
 
 
-def find_clauses(text: str, heading: bool = False):
-    """Responsibility clauses in a paragraph, as ``(start, end)`` of their content.
-
-    A clause is a top-level parenthesised group that opens with a label
-    (``责任单位:``), or names organisations with a role verb (``牵头``). It
-    must close the paragraph or its first sentence (a heading's clause).
-
-    Examples
-    --------
-    >>> t = "1. 提升标准。开展工作。(责任单位:省质监局、省经信委)"
-    >>> [t[a:b] for a, b in find_clauses(t)]
-    ['责任单位:省质监局、省经信委']
-    >>> find_clauses("以“四无”(无证无照、无安全保障)企业为重点。")
-    []
-    """
-    return _clauses(text, _groups(text), heading)
-
-
-def _clauses(text: str, groups, heading: bool):
-    out = []
-    for a, b in groups:
-        inner = text[a + 1:b]
-        rest = text[b + 1:].strip()
-        at_end = rest in ("", "。", ".", ";")
-        ends_heading = heading and rest.startswith(("。", ":")) or heading and not rest
-        if not (at_end or ends_heading):
-            continue
-        if LABEL.search(inner) or _has_role_verb(inner):
-            out.append((a + 1, b))
-    return out
-
-
-def stray_clauses(text: str):
-    """Labelled clauses (``(责任单位:…)``) that do not close their paragraph.
-
-    They are not read (a clause mid-paragraph may belong to a sentence, not a
-    task); callers warn about them.
-    """
-    return paragraph_clauses(text, heading=True)[1]
-
-
-def paragraph_clauses(text: str, heading: bool = False):
-    """``(find_clauses(text, heading), stray_clauses(text))``, the brackets scanned once.
-
-    Examples
-    --------
-    >>> t = "开展工作(责任单位:省质监局)并推进。(牵头单位:省经信委)"
-    >>> [[t[a:b] for a, b in found] for found in paragraph_clauses(t)]
-    [['牵头单位:省经信委'], ['责任单位:省质监局']]
-    """
-    if not PARENS.search(text):
-        return [], []
-    groups = _groups(text)
-    found = _clauses(text, groups, heading)
-    kept = set(found if heading else _clauses(text, groups, True))
-    return found, [(a + 1, b) for a, b in groups if LABEL.search(text[a + 1:b]) and (a + 1, b) not in kept]
-
-
-def _has_role_verb(inner: str) -> bool:
-    pieces = split_top_level(inner, ",;")
-    return any(LEAD_VERB.search(inner[x:y]) for x, y in pieces) and all(
-        _looks_like_orgs(_strip_verb(inner[x:y])) or FIRST_LEADS.search(inner[x:y])
-        for x, y in pieces)
-
-
-def _strip_verb(piece: str) -> str:
-    piece = LEAD_VERB.sub("", piece)
-    piece = PARTICIPANT_VERB.sub("", piece)
-    return ETC.sub("", piece).strip()
-
-
-def _looks_like_orgs(piece: str) -> bool:
-    names = [piece[a:b] for a, b in split_top_level(piece, "、")]
-    return bool(names) and all(len(n) <= 30 and ("省" in n or "市" in n or ends_like_organisation(n) or
-                                                  n.startswith("各") or len(n) <= 4) for n in names)
-
-
-def parse_clause(text: str, start: int, end: int, rules: ClauseRules):
-    """Mentions and roles in the clause ``text[start:end]``.
-
-    ``rules`` carries ``下同`` rules between clauses of one document and is
-    updated in place.
+def read_clause(text: str, start: int, end: int, rules: ClauseRules) -> ReadClause:
+    """Mentions and roles in the clause ``text[start:end]``; ``rules`` carries ``下同`` rules and is updated.
 
     Examples
     --------
     >>> r = ClauseRules()
     >>> t = "责任单位:省质监局、省经信委,列第一位的为牵头单位,下同"
-    >>> [(m.mention, m.role) for m in parse_clause(t, 0, len(t), r)]
+    >>> [(m.mention, m.role) for m in read_clause(t, 0, len(t), r).mentions]
     [('省质监局', 'lead'), ('省经信委', 'participant')]
     >>> t = "杭州、宁波市政府,各市、县〔市、区〕政府"
-    >>> [(m.mention, m.role) for m in parse_clause(t, 0, len(t), ClauseRules())]
+    >>> [(m.mention, m.role) for m in read_clause(t, 0, len(t), ClauseRules()).mentions]
     [('杭州市政府', 'responsible'), ('宁波市政府', 'responsible'), ('各市、县〔市、区〕政府', 'responsible')]
-    >>> t = "省发改委牵头,省经信委、省财政厅配合"
-    >>> [(m.mention, m.role, m.rule) for m in parse_clause(t, 0, len(t), ClauseRules())]
-    [('省发改委', 'lead', 'lead-verb'), ('省经信委', 'participant', 'participant-verb'), ('省财政厅', 'participant', 'participant-verb')]
+    >>> t = "省发改委牵头,省经信委、省财政厅配合,2019年底前完成"
+    >>> c = read_clause(t, 0, len(t), ClauseRules())
+    >>> [(m.mention, m.role, m.rule) for m in c.mentions], c.deadline
+    ([('省发改委', 'lead', 'lead-verb'), ('省经信委', 'participant', 'participant-verb'), ('省财政厅', 'participant', 'participant-verb')], '2019年底前完成')
+    >>> t = "市商务局会同青岚海关负责"
+    >>> [(m.mention, m.role) for m in read_clause(t, 0, len(t), ClauseRules()).mentions]
+    [('市商务局', 'lead'), ('青岚海关', 'participant')]
     """
-    segments = []  # (label_role, verb_role, [(mention, a, b)])
-    first_leads_here = False
-    same_below = False
-    for a, b in split_top_level(text, ",;", start, end):
-        seg = text[a:b]
-        if FIRST_LEADS.search(seg):
-            first_leads_here = True
+    out = ReadClause()
+    segments: list[_Segment] = []
+    first_leads_here = same_below = False
+    label = None  # a label holds for the segments after it, until the next label
+    text, rule_notes = _mask_rules(text, start, end, out)
+    for note in rule_notes:
+        first_leads_here |= bool(FIRST_LEADS.search(note))
+        same_below |= "下同" in note
+        rules.marks_win |= bool(MARKED_LEADS_WIN.search(note))
+    for a, b in _segments(text, start, end):
+        seg = text[a:b].rstrip("。 ")
+        b = a + len(seg)
+        if FIRST_LEADS.search(seg) or MARKED_LEADS_WIN.search(seg) or NO_LEAD_MEANS.search(seg):
+            first_leads_here |= bool(FIRST_LEADS.search(seg))
+            rules.marks_win |= bool(MARKED_LEADS_WIN.search(seg))
+            rules.no_lead_means_lead |= bool(NO_LEAD_MEANS.search(seg))
             continue
         if SAME_BELOW.match(seg):
             same_below = True
             continue
-        label_role = None
+        m = STANDING.search(seg)
+        if m:
+            names = split_units(text, a + m.start("orgs"), a + m.end("orgs"))
+            out.implied.extend((n, x, y) for n, x, y, _, _ in names)
+            continue
+        if DEADLINE_TEXT.match(seg):
+            out.deadline = seg.strip()
+            continue
         m = LABEL.match(seg)
         if m:
-            label_role = LABEL_ROLES[m.group(1)]
-            a += m.end()
-        verb_role, b = _verb(text, a, b)
-        names = _mentions(text, a, b)
-        if names:
-            segments.append((label_role, verb_role, names))
+            label = LABELS[m.group("label")]
+        elif label is not None and not isinstance(label, Role) and label != DIVISION:
+            continue  # more of a scope, a person or a task text
+        segments.extend(_read_segment(text, a, b, out))
     if first_leads_here and same_below:
         rules.first_leads = True
-    first_leads = first_leads_here or rules.first_leads
-    has_lead_segment = any(lr in LEADING_ROLES or vr in LEADING_ROLES
-                           for lr, vr, _ in segments)
+    out.mentions = _roles(segments, first_leads_here or rules.first_leads, rules)
+    return out
 
-    out = []
-    seen_lead = False
-    position = 0
-    for label_role, verb_role, names in segments:
-        for k, (mention, a, b) in enumerate(names):
-            if verb_role:
-                role, rule = verb_role, f"{verb_role.replace('_', '-')}-verb"
-            elif label_role in (Role.LEAD, Role.OVERALL_LEAD, Role.PARTICIPANT):
-                role, rule = label_role, f"{label_role.replace('_', '-')}-label"
-            elif has_lead_segment and seen_lead:
-                role, rule = Role.PARTICIPANT, "after-lead"
-            elif first_leads and not has_lead_segment:
-                role = Role.LEAD if position == 0 else Role.PARTICIPANT
-                rule = "first-listed-leads"
-            elif has_lead_segment:
-                role, rule = Role.PARTICIPANT, "beside-lead"
-            else:
-                role, rule = Role.RESPONSIBLE, "no-lead-designated"
-            out.append(RawResponsibility(mention, a, b, role, rule))
+
+def _mask_rules(text, start, end, out: ReadClause):
+    """Blank what is not a list of names: standing rules (their units become implied) and bracketed rules.
+
+    ``市财政局(第一责任单位为牵头单位,下同)``: the rule in brackets after a name.
+    Returns the text with those spans blanked (offsets kept) and the bracketed rules' texts.
+    """
+    spans, notes = [], []
+    if "不再" in text[start:end]:
+        for m in STANDING.finditer(text, start, end):
+            names = split_units(text, m.start("orgs"), m.end("orgs"))
+            out.implied.extend((n, x, y) for n, x, y, _, _ in names)
+            spans.append((m.start(), m.end()))
+    for m in _BRACKETED_RULE.finditer(text, start, end):
+        notes.append(m.group(0))
+        spans.append((m.start(), m.end()))
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text, notes
+
+
+_BRACKETED_RULE = re.compile(r"\([^()]*(?:为牵头|下同)[^()]*\)")
+
+
+def _segments(text, start, end):
+    """Comma, semicolon and full-stop pieces, also split before a label that follows without a separator."""
+    for a, b in split_top_level(text, ",;。", start, end):
+        cuts = [m.start() for m in LABEL.finditer(text, a, b) if m.start() > a]
+        for x, y in zip([a, *cuts], [*cuts, b]):
+            x, y = _trim(text, x, y)
+            if x < y:
+                yield x, y
+
+
+def _trim(text, a, b):
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _read_segment(text, a, b, out: ReadClause):
+    """One segment as ``_Segment``s (a 会同 segment gives two)."""
+    seg = _Segment()
+    m = LABEL.match(text, a, b)
+    if m:
+        seg.label = LABELS[m.group("label")]
+        a = m.end()
+        if seg.label == DEADLINE:
+            out.deadline = text[a:b].strip()
+            return []
+        if seg.label == DIVISION:
+            seg.label = None
+        elif not isinstance(seg.label, Role):
+            return []  # persons, scopes, task texts
+    v = ROLE_VERB.search(text, a, b)
+    if v and v.start() > a:
+        seg.verb, seg.verb_text = VERBS[v.group("verb")], v.group("verb")
+        b = v.start()
+    if text.startswith("由", a):
+        a += 1
+    j = JOINT.search(text, a, b)
+    if j and seg.verb and j.start() > a:  # A会同B负责: A leads, B takes part
+        lead = _Segment(seg.label, Role.LEAD, "会同", split_units(text, a, j.start()))
+        rest = _Segment(seg.label, Role.PARTICIPANT, "会同", split_units(text, j.end(), b))
+        return [s for s in (lead, rest) if s.names]
+    seg.names = split_units(text, a, b)
+    return [seg] if seg.names else []
+
+
+def _roles(segments: list[_Segment], first_leads: bool, rules: ClauseRules) -> list[RawResponsibility]:
+    explicit = any(s.verb in LEADING_ROLES or s.verb in (Role.GUIDING, Role.PARTICIPANT) or s.label in LEADING_ROLES
+                   or s.label == Role.PARTICIPANT for s in segments)
+    marked = any(n[4] for s in segments for n in s.names)
+    # A verb-less segment before the first verb shares that verb: (临江市,省林业局牵头).
+    for k, s in enumerate(segments):
+        if s.verb is None and s.label is None:
+            nxt = next((t for t in segments[k + 1:] if t.verb or t.label), None)
+            if nxt is not None and nxt.verb in LEADING_ROLES and all(t.verb is None for t in segments[:k]):
+                s.verb, s.verb_text = nxt.verb, nxt.verb_text
+    out, seen_lead, position = [], False, 0
+    for s in segments:
+        for name, a, b, open_list, is_marked in s.names:
+            role, rule = _role(s, position, seen_lead, first_leads, explicit, marked, is_marked, rules)
+            out.append(RawResponsibility(name, a, b, role, rule, open_list))
             position += 1
-        if label_role in LEADING_ROLES or verb_role in LEADING_ROLES:
+        if s.verb in LEADING_ROLES or s.label in LEADING_ROLES:
             seen_lead = True
     return out
 
 
-def _verb(text: str, a: int, b: int):
-    """A trailing role verb of the segment ``text[a:b]``: (role, new_end)."""
-    seg = text[a:b]
-    m = LEAD_VERB.search(seg)
-    if m:
-        role = Role.OVERALL_LEAD if m.group(1) == "总牵头" else Role.LEAD
-        return role, a + m.start()
-    m = PARTICIPANT_VERB.search(seg)
-    if m and m.start() > 0:
-        return Role.PARTICIPANT, a + m.start()
-    return None, b
+def _role(s, position, seen_lead, first_leads, explicit, marked, is_marked, rules):
+    if is_marked:
+        return Role.LEAD, "marked-lead"
+    if s.verb is not None:
+        if s.verb == Role.RESPONSIBLE and not explicit and first_leads:
+            pass  # 负责 under a first-listed rule: position decides below
+        elif s.verb == Role.RESPONSIBLE and seen_lead:
+            return Role.PARTICIPANT, "beside-lead"
+        else:
+            return s.verb, f"{s.verb.replace('_', '-')}-verb"
+    if isinstance(s.label, Role) and s.label != Role.RESPONSIBLE:
+        return s.label, f"{s.label.replace('_', '-')}-label"
+    if seen_lead:
+        return Role.PARTICIPANT, "after-lead"
+    if marked and rules.marks_win:
+        return Role.PARTICIPANT, "beside-marked-lead"
+    if first_leads and not explicit:
+        return (Role.LEAD, "first-listed-leads") if position == 0 else (Role.PARTICIPANT, "first-listed-leads")
+    if rules.no_lead_means_lead:
+        return Role.LEAD, "responsible-means-lead"
+    return Role.RESPONSIBLE, "no-lead-designated"
 
 
-def _mentions(text: str, a: int, b: int):
-    """Organisation mentions in ``text[a:b]``: list of (name, start, end)."""
-    m = ETC.search(text, a, b)
-    if m and m.end() == b and m.start() > a:
-        b = m.start()
-    pieces = split_top_level(text, "、", a, b)
-    merged = []
-    i = 0
+_NOTE = re.compile(r"\(\s*(?:含|包括|包含|不含|下同)[^()]*\)$")
+_NOT_A_NAME = re.compile(r"的|为|均|除|以下|以上|如下|措施|适用")
+
+
+def _plausible(name: str) -> bool:
+    """A name, not a phrase: short, without the words that make a sentence of it.
+
+    >>> _plausible("省发展改革委"), _plausible("适用范围均为所有自贸试验区")
+    (True, False)
+    """
+    return len(name) <= 40 and not _NOT_A_NAME.search(name.split("(")[0])
+
+
+_AND = re.compile(r"(?<=[厅局委办部会室院府所队行司社处署站馆心组关])(?:和|及|以及|与)(?=[\u4e00-\u9fff]{2})")
+_LEVEL_WORD = re.compile(r"^(?:市|县|区|旗|盟|州|乡|镇|街道)")
+
+
+def split_units(text: str, a: int, b: int):
+    """Organisation mentions in ``text[a:b]``: ``(name, start, end, nonexhaustive, marked_lead)``.
+
+    Examples
+    --------
+    >>> t = "财政部、商务部等和各省级人民政府"
+    >>> [(n, open_list) for n, _, _, open_list, _ in split_units(t, 0, len(t))]
+    [('财政部', True), ('商务部', True), ('各省级人民政府', False)]
+    >>> t = "省发展改革委、省工业和信息化厅(牵头)、相关市、县政府"
+    >>> [(n, lead) for n, _, _, _, lead in split_units(t, 0, len(t))]
+    [('省发展改革委', False), ('省工业和信息化厅', True), ('相关市、县政府', False)]
+    """
+    out = []
+    for x, y, open_list in _lists(text, a, b):
+        for name, nx, ny in _expand_distributive(_merge_collectives(text, _pieces(text, x, y))):
+            marked = LEAD_MARK.search(name)
+            if marked:
+                name, ny = name[:marked.start()].rstrip(), nx + marked.start()
+            note = _NOTE.search(name)
+            if note:  # 各区政府(含大鹏新区管委会,下同): the unit, without its note
+                name, ny = name[:note.start()].rstrip(), nx + note.start()
+            if not name or POST.search(name) or DEADLINE_TEXT.match(name) or not _plausible(name):
+                continue
+            out.append((name, nx, ny, open_list, bool(marked)))
+    return out
+
+
+def _lists(text, a, b):
+    """``(start, end, open)`` of the lists in ``text[a:b]``: ``…等和…`` closes one list and opens another."""
+    out, at = [], a
+    for m in re.finditer(r"等(?:有关|相关)?(?:单位|部门|机构)?(?:和|及|以及|与|,)", text[a:b]):
+        out.append((at, a + m.start(), True))
+        at = a + m.end()
+    m = ETC.search(text, at, b)
+    if m and m.end() == b and m.start() > at:
+        out.append((at, m.start(), True))
+    else:
+        out.append((at, b, False))
+    trimmed = [(*_trim(text, x, y), o) for x, y, o in out]
+    return [(x, y, o) for x, y, o in trimmed if x < y]
+
+
+def _pieces(text, a, b):
+    pieces = []
+    for x, y in split_top_level(text, "、", a, b):
+        at = x
+        for m in _AND.finditer(text, x, y):
+            pieces.append((at, m.start()))
+            at = m.end()
+        pieces.append((at, y))
+    return [p for p in pieces if p[0] < p[1]]
+
+
+def _merge_collectives(text, pieces):
+    """``各市、县(市、区)政府`` and ``相关市、县政府``: a collective written with 、 inside stays one."""
+    merged, i = [], 0
     while i < len(pieces):
         x, y = pieces[i]
         name = text[x:y]
-        # 各市、县(市、区)政府: a collective actor written with 、 inside.
-        if name.startswith("各") and not ends_like_organisation(name) and i + 1 < len(pieces):
+        following = text[pieces[i + 1][0]:pieces[i + 1][1]] if i + 1 < len(pieces) else ""
+        if name.startswith(("各", "相关", "有关")) and following and (
+                not ends_like_organisation(name) or _LEVEL_WORD.match(following)):
             j = i + 1
-            while j < len(pieces) and not ends_like_organisation(text[pieces[j - 1][0]:pieces[j - 1][1]]):
+            # 各县(市、区)政府; 各盟行政公署、市人民政府 (each of both: one collective)
+            while j < len(pieces) and (not ends_like_organisation(text[pieces[j - 1][0]:pieces[j - 1][1]])
+                                       or _LEVEL_WORD.match(text[pieces[j][0]:pieces[j][1]]) and j == i + 1):
                 j += 1
             y = pieces[j - 1][1]
             merged.append((text[x:y], x, y))
@@ -251,13 +337,12 @@ def _mentions(text: str, a: int, b: int):
             continue
         merged.append((name, x, y))
         i += 1
-    return _expand_distributive(merged)
+    return merged
 
 
 def _expand_distributive(names):
     """``杭州、宁波、舟山市政府`` → one government per place."""
-    out = []
-    fragments = []
+    out, fragments = [], []
     for name, x, y in names:
         if _is_fragment(name):
             fragments.append((name, x, y))
@@ -265,8 +350,7 @@ def _expand_distributive(names):
         if fragments:
             m = GOVERNMENT.match(name)
             if m:
-                suffix = m.group("suffix")
-                out.extend((frag + suffix, fx, fy) for frag, fx, fy in fragments)
+                out.extend((frag + m.group("suffix"), fx, fy) for frag, fx, fy in fragments)
             else:
                 out.extend(fragments)
             fragments = []
@@ -277,4 +361,4 @@ def _expand_distributive(names):
 
 def _is_fragment(name: str) -> bool:
     return 2 <= len(name) <= 4 and not ends_like_organisation(name) and name[-1] not in "市县区" \
-        and not name.startswith(("省", "各"))
+        and not name.startswith(("省", "各", "有关", "相关"))

@@ -13,7 +13,7 @@ from ..text.numbers import chinese_to_int
 from ..records import Section
 from ..text.paragraphs import Paragraph
 from .grammar.sections import ANNEX_HEADING, HEADINGS, TITLE_END
-from .responsibility import find_clauses
+from .clauses import find_clauses
 
 __all__ = ["SectionItem", "section_tree", "heading_of"]
 
@@ -49,9 +49,9 @@ def heading_of(text: str):
 
 def _title(text: str, start: int) -> str:
     body = text[start:]
-    for a, b in sorted(find_clauses(text, heading=True), reverse=True):
-        if a - 1 >= start:
-            body = body[:a - 1 - start] + body[b + 1 - start:]
+    for c in sorted(find_clauses(text, heading=True)[0], key=lambda c: -c.start):
+        if c.bracketed and c.start - 1 >= start:
+            body = body[:c.start - 1 - start] + body[c.end + 1 - start:]
     m = TITLE_END.search(body)
     title = body[:m.start()] if m else body
     return title.strip()[:80]

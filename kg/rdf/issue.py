@@ -151,6 +151,8 @@ def _task(e: IssueLines, task, n: int, d: str, doc_iri: str):
     add(t, KGO.inSection, _iri(m.section(d, task.section)))
     add(t, DCTERMS.identifier, nt_string(task.id))
     add(t, RDFS.label, nt_lang(task.title))
+    if task.deadline:
+        add(t, KGO.deadline, nt_lang(task.deadline))
     e.sourced(t, task.span)
     e.sourced(t, task.clause, KGO.clauseSource)
     for k, r in enumerate(task.responsibilities):
@@ -166,6 +168,8 @@ def _task(e: IssueLines, task, n: int, d: str, doc_iri: str):
         add(assoc, KGO.mention, nt_string(r.org.mention))
         add(assoc, KGO.position, nt_integer(k))
         add(assoc, KGO.roleRule, nt_string(r.rule))
+        if r.nonexhaustive:
+            add(assoc, KGO.nonExhaustive, nt_typed("true", XSD + "boolean"))
         e.sourced(assoc, r.org.span)
         _unresolved(e, r.org)
 

@@ -71,6 +71,11 @@ class KGO(DefinedNamespace):
     participant: URIRef
     overallLead: URIRef
     coResponsible: URIRef
+    coLead: URIRef
+    guiding: URIRef
+    implied: URIRef
+    nonExhaustive: URIRef
+    deadline: URIRef
     roleRule: URIRef
     organisationKind: URIRef
     jurisdiction: URIRef
@@ -106,6 +111,9 @@ class KGO(DefinedNamespace):
     participantRole: URIRef
     overallLeadRole: URIRef
     coResponsibleRole: URIRef
+    coLeadRole: URIRef
+    guidingRole: URIRef
+    impliedRole: URIRef
     roles: URIRef
     targetStructure: URIRef
 

@@ -36,11 +36,17 @@ STRUCTURAL_START = re.compile(r"""
       | [\d\s]{4,}年                                      # 2017年7月7日 a date
       | [一二三四五六七八九十〇○零]{4}年                  # 二〇一七年 a date in numerals
       | 序号 | 牵头单位 | 责任单位 | 配合单位              # a table header or a label line
+      | \|                                                # | a table row
     )""", re.VERBOSE)
 
 _PROSE = re.compile(r"[,;。][^,;。]")
 
-_TERMINAL = set("。;:!?)」』”》…>")
+_TERMINAL = set("。;:!?)」』”》…>|")
+
+#: A line that opens with a label (责任单位:, 牵头领导:) holds one list; it goes on only after a separator.
+_LABEL_LINE = re.compile(r"""
+    ^\s*[\u4e00-\u9fff]{2,6}(?:单位|部门|领导|时限|要求|处室)\s*:     # 责任单位: 时限要求:
+    """, re.VERBOSE)
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,8 @@ def _unfinished(text: str) -> bool:
     """A line cut off mid sentence: long, or prose, with no closing punctuation."""
     t = text.rstrip()
     if not t or t[-1] in _TERMINAL or "\t" in t:
+        return False
+    if _LABEL_LINE.match(t) and t[-1] not in "、,":
         return False
     return len(t) >= 40 or (len(t) >= 20 and bool(_PROSE.search(t)))
 

@@ -14,9 +14,10 @@ import re
 
 __all__ = ["ORG_NAME_ENDS", "ends_like_organisation", "GOVERNMENT"]
 
-#: The last word of a complete organisation's name: 厅 (省财政厅), 局, 委, 办 … 中心 (信息中心), 组 (领导小组).
+#: The last word of a complete organisation's name: 厅 (省财政厅), 局, 委, 办 … 中心 (信息中心), 组 (领导小组),
+#: 联 (全国妇联), 协 (中国科协), 中央 (共青团中央).
 ORG_NAME_ENDS = ("厅", "局", "委", "办", "部", "会", "室", "院", "府", "所", "队", "行", "司", "社", "处", "署",
-                 "站", "馆", "中心", "组", "关")
+                 "站", "馆", "中心", "组", "关", "联", "协", "中央")
 
 
 def ends_like_organisation(name: str) -> bool:
