@@ -7,7 +7,7 @@ import re
 from ..records import Document
 from ..text.brackets import split_top_level
 from ..text.spacing import tidy
-from ..vocabulary import NoticeCode, Role
+from ..vocabulary import NoticeCode
 from .context import Context
 from .grammar.dates import DATE_PATTERN, parse_date
 from .grammar.document import ANNEX_ITEM, ANNEX_LIST, ENCLOSED, KIND

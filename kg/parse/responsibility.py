@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 
 from ..text.brackets import split_top_level
 from ..vocabulary import LEADING_ROLES, Role
-from .clauses import looks_like_units
 from .grammar.organisations import GOVERNMENT, ends_like_organisation
 from .grammar.responsibility import (DEADLINE, DEADLINE_TEXT, DIVISION, ETC, FIRST_LEADS, JOINT, LABEL, LABELS,
                                      LEAD_MARK, MARKED_LEADS_WIN, NO_LEAD_MEANS, POST, ROLE_VERB, SAME_BELOW, STANDING,
