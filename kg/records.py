@@ -21,7 +21,10 @@ class DocNumber(str):
     """A document number (发文字号) in its canonical spelling, with its parts.
 
     Parsed once, where the text is read; everything after (IRIs, the report,
-    comparisons with plain strings) uses the parts or the spelling.
+    comparisons with plain strings) uses the parts or the spelling. Most
+    numbers are ``prefix〔year〕seq号``; announcements are numbered
+    ``…公告2019年第5号`` (style ``announcement``) and orders ``…令第45号``
+    (style ``order``, no year).
 
     Examples
     --------
@@ -30,24 +33,34 @@ class DocNumber(str):
     ('浙政办发〔2017〕72号', '浙政办发', 2017, 72, '浙政办发-2017-72')
     >>> n == "浙政办发〔2017〕72号"
     True
+    >>> DocNumber("国家林业和草原局公告", 2024, 1, "announcement"), DocNumber("国家林业局令", None, 45, "order").key
+    ('国家林业和草原局公告2024年第1号', '国家林业局令-45')
     """
 
     prefix: str
-    year: int
+    year: int | None
     seq: int
+    style: str
 
-    def __new__(cls, prefix: str, year: int, seq: int):
-        number = super().__new__(cls, f"{prefix}〔{int(year):04d}〕{int(seq)}号")
-        number.prefix, number.year, number.seq = prefix, int(year), int(seq)
+    def __new__(cls, prefix: str, year: int | None, seq: int, style: str = "bracket"):
+        if style == "announcement":
+            text = f"{prefix}{int(year):04d}年第{int(seq)}号"
+        elif style == "order":
+            text = f"{prefix}第{int(seq)}号"
+        else:
+            text = f"{prefix}〔{int(year):04d}〕{int(seq)}号"
+        number = super().__new__(cls, text)
+        number.prefix, number.seq, number.style = prefix, int(seq), style
+        number.year = None if year is None else int(year)
         return number
 
     def __getnewargs__(self):
-        return self.prefix, self.year, self.seq
+        return self.prefix, self.year, self.seq, self.style
 
     @property
     def key(self) -> str:
-        """``prefix-year-seq``: the form IRIs are made from."""
-        return f"{self.prefix}-{self.year}-{self.seq}"
+        """``prefix-year-seq`` (``prefix-seq`` for an order): the form IRIs are made from."""
+        return f"{self.prefix}-{self.seq}" if self.year is None else f"{self.prefix}-{self.year}-{self.seq}"
 
 
 @dataclass(frozen=True)

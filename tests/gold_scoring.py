@@ -91,10 +91,11 @@ def score_mentions(gold: list[dict], docs) -> tuple[Score, Score, list]:
 
 def score_header(gold: dict, doc) -> tuple[Score, list]:
     s, misses = Score(), []
-    got = {"number": doc.number if doc else None, "title": key(doc.title) if doc else None,
+    got = {"number": key(doc.number) if doc and doc.number else None, "title": key(doc.title) if doc else None,
            "date": doc.date if doc else None,
            "issuers": [key(m.mention) for m in doc.issuers] if doc else []}
-    want = {"number": gold.get("number"), "title": key(gold.get("title") or ""), "date": gold.get("date"),
+    want = {"number": key(gold["number"]) if gold.get("number") else None, "title": key(gold.get("title") or ""),
+            "date": gold.get("date"),
             "issuers": [key(i) for i in gold.get("issuers") or []]}
     if not want["title"]:
         want["title"] = None

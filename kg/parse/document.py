@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 from ..records import Document
-from ..text.brackets import split_top_level
 from ..text.spacing import tidy
-from ..vocabulary import NoticeCode
+from .blocks import DocumentBlock
 from .context import Context
-from .grammar.dates import DATE_PATTERN, parse_date
 from .grammar.document import ANNEX_ITEM, ANNEX_LIST, ENCLOSED, KIND
 from .grammar.organisations import ends_like_organisation
-from .layout import DocumentBlock
+from .grammar.responsibility import ALIAS
+from .heading import find_addressees, find_date, metadata_date, read_issuers, read_number, read_title
 from .sections import section_tree
 from .tasks import read_tasks
 
@@ -27,32 +26,24 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
     (Document, list of SectionItem)
         The items let later steps read each section's own paragraphs.
     """
-    paras = block.paragraphs
-    title_paras = block.title or paras[:1]
-    first, last = title_paras[0], title_paras[-1]
-    title = tidy("".join(p.text.strip() for p in title_paras))
-    title_span = ctx.index.span(first.source_offset(first.stripped()[0]),
-                                last.source_offset(last.stripped()[1] - 1) + 1)
-    doc = Document(number=block.number, title=title, span=title_span)
-    label = block.number or title[:20]
+    title, title_span = read_title(block)
+    doc = Document(number=read_number(block), title=title, span=title_span or _first_span(block))
+    label = doc.number or title[:20]
     m = KIND.search(title)
     doc.kind = m.group(1) if m else None
     m = ENCLOSED.search(title)
     if m:
         doc.enclosed_title = m.group(1).strip("《》 ")
 
-    body_start = paras.index(block.number_paragraph) + 1 if block.number_paragraph else len(title_paras)
-    body = paras[body_start:]
-    k_addr = next((k for k, p in enumerate(body[:3]) if _is_addressee(p.text)), None)
+    body = _body(block)
+    k_addr, doc.addressees = find_addressees(body)
     if k_addr is not None:
-        doc.addressees = _split_addressees(body[k_addr].text)
         body = body[k_addr + 1:]
-
-    k_date = next((k for k, p in enumerate(body) if _is_date_line(p.text)), None)
-    if k_date is not None:
-        doc.date = parse_date(body[k_date].text)
+    k_date, doc.date = find_date(body)
+    doc.date = doc.date or metadata_date(block)
     year = document_year(doc, default_year)
-    doc.issuers = _issuers(ctx, doc, body, k_date, title_paras, year, label)
+    doc.issuers = read_issuers(ctx, doc, block, body, k_date, year, label)
+    _aliases(ctx, body)
 
     skip = set()
     for k, p in enumerate(body):
@@ -69,7 +60,9 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
                 j += 1
             break
     if k_date is not None:
-        skip.update(range(max(0, k_date - len(doc.issuers)), k_date + 1))
+        signed = {m.span.line for m in doc.issuers}
+        n = sum(1 for p in body[:k_date] if p.first_line in signed)
+        skip.update(range(max(0, k_date - n), k_date + 1))
 
     items = section_tree(body, skip)
     doc.sections = [item.section for item in items]
@@ -84,61 +77,34 @@ def document_year(doc: Document, default_year: int | None) -> int | None:
     """The year a document speaks from: its date, its number, or the issue's."""
     if doc.date:
         return int(doc.date[:4])
-    if doc.number:
+    if doc.number and doc.number.year:
         return doc.number.year
     return default_year
 
 
-def _is_addressee(text: str) -> bool:
-    t = text.strip()
-    return t.endswith(":") and "。" not in t and len(t) <= 200 and not t.startswith("附件")
+def _body(block: DocumentBlock):
+    """The paragraphs after the title and the number (or the ones the block names as its body)."""
+    if block.body is not None:
+        return block.body
+    paras = block.paragraphs
+    ends = [paras.index(p) for p in (block.number_paragraph, *block.title) if p is not None and p in paras]
+    return paras[max(ends) + 1:] if ends else paras
 
 
-def _split_addressees(text: str):
-    t = text.strip().rstrip(":")
-    return [tidy(t[a:b]) for a, b in split_top_level(t, ",;")]
+def _first_span(block: DocumentBlock):
+    p = (block.body or block.paragraphs or [None])[0]
+    return p.span(*p.stripped()) if p is not None else None
 
 
-def _is_date_line(text: str) -> bool:
-    m = DATE_PATTERN.fullmatch(text.strip())
-    return bool(m) and parse_date(text) is not None
-
-
-def _issuers(ctx, doc, body, k_date, title_paras, year, label):
-    """Issuers from the signature block above the date, else from the title."""
-    names = []
-    if k_date is not None:
-        k = k_date - 1
-        while k >= 0 and _is_org_line(body[k].text):
-            names.insert(0, body[k])
-            k -= 1
-    mentions = [ctx.organisation(p.text.strip(), p.span(*p.stripped()), year, label) for p in names]
-    from_title = _title_issuers(doc.title)
-    if not mentions and from_title:
-        p = title_paras[0]
-        out, pos = [], 0
-        for name in from_title:
-            i = p.text.find(name, pos)
-            span = p.span(i, i + len(name)) if i >= 0 else p.span(*p.stripped())
-            pos = i + len(name) if i >= 0 else pos
-            out.append(ctx.organisation(name, span, year, label))
-        return out
-    if mentions and from_title and [m.mention for m in mentions] != from_title:
-        ctx.notice(NoticeCode.ISSUER_MISMATCH, "the signature names other issuers than the title",
-                   names[0].first_line, label)
-    if not mentions:
-        ctx.notice(NoticeCode.NO_ISSUER, "no issuer found in the signature or the title", None, label)
-    return mentions
-
-
-def _is_org_line(text: str) -> bool:
-    t = text.strip()
-    return 4 <= len(t) <= 40 and ends_like_organisation(t) and not re.search(r"[,。:;、]", t)
-
-
-def _title_issuers(title: str):
-    if "关于" not in title:
-        return []
-    prefix = title.split("关于", 1)[0]
-    names = [n for n in prefix.split() if n]
-    return names if names and all(ends_like_organisation(n) for n in names) else []
+def _aliases(ctx: Context, body) -> None:
+    """Names the text defines for later use: 洋泾街道社区平安办公室(以下简称“平安办”)."""
+    for p in body:
+        if "简称" not in p.text:
+            continue
+        for m in ALIAS.finditer(p.text):
+            head = re.search(r"[\u4e00-\u9fff()]{2,30}$", p.text[:m.start()])
+            if head:
+                full = re.sub(r"^(?:至|向|由|到|在|从|经|对|与|和|及|将|把|被|为|请|按|以|于|给|同|设立|成立)+", "",
+                              head.group(0))
+                if ends_like_organisation(full):
+                    ctx.aliases.setdefault(m.group("alias"), full)

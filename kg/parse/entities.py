@@ -10,7 +10,7 @@ from .context import Context
 from .document import document_year
 from .grammar.tables import COLUMN_YEAR
 from .honorees import find_honorees
-from .layout import DocumentBlock
+from .blocks import DocumentBlock
 from .sections import SectionItem
 from .tables import annex_rows, annex_tables, cell_items, document_industries, row_cells
 from .targets import YearState, scan_targets

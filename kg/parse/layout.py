@@ -1,9 +1,8 @@
-"""The layout of an issue: header, table of contents, documents, colophon.
+"""The layout of a source: a gazette's header, table of contents, documents and colophon.
 
-A document starts at its title, the line(s) just above a line holding only its
-document number; it ends where the next one starts or the colophon begins. A
-text with no document number line (one document pasted from a web page) is one
-document, and a notice says so.
+Where each document begins and what its title is, :mod:`.blocks` decides; a
+text with no number line nor number field (one document pasted from a web
+page) is one document, and a notice says so.
 """
 
 from __future__ import annotations
@@ -15,21 +14,14 @@ from ..records import TocEntry
 from ..text.paragraphs import Paragraph
 from ..text.spacing import tidy
 from ..vocabulary import NoticeCode
+from .blocks import DocumentBlock, compilation_blocks, number_lines, numbered_blocks, single_block, spaced_text
 from .context import Context
 from .grammar.docnumbers import DOC_NUMBER, doc_number
 from .grammar.layout import GAZETTE, ISSUE_NUMBER, PUBLISHED, SERIAL, TOC_CATEGORY, TOC_HEAD, TOC_PAGE, YEAR_ISSUE
+from .grammar.metadata import COMPILATION_TITLE
+from .metadata import BODY, classify
 
 __all__ = ["DocumentBlock", "Header", "split_issue"]
-
-@dataclass
-class DocumentBlock:
-    """The paragraphs of one document, title first."""
-
-    title: list[Paragraph]
-    number: str | None
-    number_paragraph: Paragraph | None
-    paragraphs: list[Paragraph]
-
 
 @dataclass
 class Header:
@@ -44,59 +36,56 @@ class Header:
 def split_issue(ctx: Context, paras: list[Paragraph]):
     """Split paragraphs into header, TOC entries and document blocks.
 
+    Page furniture is dropped and metadata lines are kept apart (:mod:`.metadata`),
+    each given to the document it stands in (or, before the first, to the first).
+
     Returns
     -------
     (Header, list[TocEntry], list[DocumentBlock])
     """
-    number_at = [i for i, p in enumerate(paras) if _is_number_line(p.text)]
+    kinds, found = classify(paras)
+    body = [p for p, k in zip(paras, kinds) if k == BODY]
     header = Header()
-    if not number_at:
-        start = _body_start(paras)
-        _read_header(header, paras[:start])
-        if start >= len(paras):
+    toc: list[TocEntry] = []
+    marks = [i for i, p in enumerate(body) if COMPILATION_TITLE.match(p.text)]
+    number_at = number_lines(body)
+    if len(marks) >= 2:
+        _read_header(header, body[:marks[0]])
+        blocks = compilation_blocks(body, marks)
+    elif number_at:
+        colophon = _colophon_start(body, number_at[-1])
+        blocks, starts = numbered_blocks(body, number_at, colophon, spaced_text(body))
+        _read_header(header, body[:starts[0]])
+        _read_header(header, body[colophon:])
+        toc = _read_toc(ctx, body[0].index, body[:starts[0]], body[starts[0]].first_line)
+        for block in blocks:
+            if not block.title:
+                ctx.notice(NoticeCode.NO_TITLE, "document number with no title line above or below it",
+                           block.number_paragraph.first_line)
+    else:
+        start = _body_start(body)
+        _read_header(header, body[:start])
+        if start >= len(body) and not found:
             ctx.notice(NoticeCode.NO_DOCUMENT, "no document text found")
             return header, [], []
+        titled = any(name == "title" for items in found.values() for name, _ in items)
+        blocks = [single_block(body, start, metadata_title=titled)]
+    _give_metadata(blocks, paras, found)
+    if not number_at and not marks and not blocks[0].metadata.get("number"):
+        first = blocks[0].paragraphs[0].first_line if blocks[0].paragraphs else None
         ctx.notice(NoticeCode.NO_DOCUMENT_NUMBER,
-                   "no line holds only a document number; the text is read as one document",
-                   paras[start].first_line)
-        return header, [], [DocumentBlock([paras[start]], None, None, paras[start:])]
-
-    starts = [_title_start(paras, i) for i in number_at]
-    colophon = _colophon_start(paras, number_at[-1])
-    _read_header(header, paras[:starts[0]])
-    _read_header(header, paras[colophon:])
-    toc = _read_toc(ctx, paras[0].index, paras[:starts[0]], paras[starts[0]].first_line)
-    blocks = []
-    for k, (i, s) in enumerate(zip(number_at, starts)):
-        end = starts[k + 1] if k + 1 < len(starts) else colophon
-        m = DOC_NUMBER.search(paras[i].text)
-        if s == i:
-            ctx.notice(NoticeCode.NO_TITLE, "document number with no title line above it", paras[i].first_line)
-        blocks.append(DocumentBlock(paras[s:i], doc_number(m), paras[i], paras[s:end]))
+                   "no line or metadata field holds the document's number; the text is read as one document", first)
     return header, toc, blocks
 
 
-def _is_number_line(text: str) -> bool:
-    if "号" not in text or len(text) > 60:
-        return False
-    m = DOC_NUMBER.search(text)
-    return bool(m) and not text[:m.start()].strip() and not text[m.end():].strip()
-
-
-def _title_like(text: str) -> bool:
-    t = text.strip()
-    return bool(t) and "。" not in t and not t.endswith(":") and len(t) <= 120 and "\t" not in t
-
-
-def _title_start(paras, i):
-    """Index of the first title paragraph above the number line ``i``."""
-    if i == 0 or not _title_like(paras[i - 1].text) or _is_number_line(paras[i - 1].text):
-        return i
-    s = i - 1
-    while s > 0 and paras[s - 1].last_line + 1 == paras[s].first_line and _title_like(paras[s - 1].text) \
-            and not _is_number_line(paras[s - 1].text):
-        s -= 1
-    return s
+def _give_metadata(blocks, paras, found):
+    """Each metadata field to the document whose lines it stands among (before the first: the first)."""
+    starts = [b.paragraphs[0].first_line if b.paragraphs else 0 for b in blocks]
+    for i, items in sorted(found.items()):
+        line = paras[i].first_line
+        k = max([n for n, s in enumerate(starts) if s <= line], default=0)
+        for name, item in items:
+            blocks[k].metadata.add(name, item)
 
 
 def _colophon_start(paras, last_number):

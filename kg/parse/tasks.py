@@ -19,7 +19,7 @@ from ..text.brackets import split_top_level
 from ..vocabulary import NoticeCode, Role
 from .clauses import find_clauses, looks_like_units
 from .context import Context
-from .grammar.responsibility import LABELS, STANDING
+from .grammar.responsibility import LABEL, LABELS, STANDING
 from .responsibility import ClauseRules, RawResponsibility, read_clause, split_units
 from .sections import SectionItem
 
@@ -69,6 +69,12 @@ def read_tasks(ctx: Context, items: list[SectionItem], year, label, body=()) -> 
                     clause_span = _join(ctx, clause_span, span)
         for rows in _table_rows(ctx, item):
             tasks.append(_task(ctx, item, rows, year, label, overall, by_path, rules, len(tasks)))
+            counts.read += 1
+        for k, (p, raws_of_line) in enumerate(_duty_lines(ctx, item)):
+            resp = _own(ctx, [(p, r) for r in raws_of_line], year, label)
+            span = p.span(*p.stripped())
+            tasks.append(Task(f"{item.section.path}.duty{k + 1}", item.section.path, p.text[:p.text.index(":")][:80],
+                              span, span, _co_leads(resp)))
             counts.read += 1
         units.append((item, raws, clause_span, deadline, list(rules.implied)))
     for item, raws, clause_span, deadline, implied in units:
@@ -151,6 +157,8 @@ def _prose(p, ctx):
     for m in _PROSE.finditer(p.text):
         if any(a <= m.start() < b for a, b in standing):
             continue  # a standing rule, read as such
+        if not _clause_start(p.text, m.start()):
+            continue  # …的60%由X负责: a share of a duty, not an assignment
         lead = [n for n in split_units(p.text, m.start("orgs"), m.end("orgs")) if _unit(n[0], ctx)]
         if not lead:
             continue
@@ -171,6 +179,36 @@ def _prose(p, ctx):
             if cut:
                 yield RawResponsibility(cut, x, x + len(cut), Role.PARTICIPANT, "prose", open_list), \
                     p.span(m.start(), w.end())
+
+
+_DUTY = re.compile(r"^\s*(?P<units>[^:,;。]{2,60}?)\s*:\s*(?P<duty>\S)")
+
+
+def _duty_lines(ctx, item):
+    """Lines that give a unit its duties, ``市发改部门:依照…;牵头…``, two or more in a row.
+
+    The unit leads where its duties open with 牵头, else it is responsible.
+    """
+    run = []
+    for p in item.paragraphs:
+        m = _DUTY.match(p.text)
+        if m and not LABEL.match(p.text) and looks_like_units(m.group("units"), ctx.known):
+            role = Role.LEAD if p.text.startswith("牵头", m.start("duty")) else Role.RESPONSIBLE
+            names = [n for n in split_units(p.text, m.start("units"), m.end("units"))]
+            run.append((p, [RawResponsibility(n, x, y, role, "duty-line", o) for n, x, y, o, _ in names]))
+            continue
+        if len(run) >= 2:
+            yield from run
+        run = []
+    if len(run) >= 2:
+        yield from run
+
+
+def _clause_start(text: str, i: int) -> bool:
+    """Whether position ``i`` opens a clause: the paragraph's start (after its marker), or after , ; 。 : 则 并."""
+    before = text[:i].rstrip()
+    before = re.sub(r"^\s*(?:\d{1,2}\s*[.、]|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|[一二三四五六七八九十]{1,3}、)", "", before)
+    return not before or before[-1] in ",;。:" or before.endswith(("则", "并", "后", "再"))
 
 
 def _unit(name, ctx) -> bool:

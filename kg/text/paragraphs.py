@@ -37,6 +37,7 @@ STRUCTURAL_START = re.compile(r"""
       | [一二三四五六七八九十〇○零]{4}年                  # 二〇一七年 a date in numerals
       | 序号 | 牵头单位 | 责任单位 | 配合单位              # a table header or a label line
       | \|                                                # | a table row
+      | 【                                                # 【发布日期】 a field of the page
     )""", re.VERBOSE)
 
 _PROSE = re.compile(r"[,;。][^,;。]")
@@ -82,6 +83,20 @@ class Paragraph:
     def stripped(self) -> tuple[int, int]:
         """Bounds of the paragraph's text without surrounding white space."""
         return trim(self.text, 0, len(self.text))
+
+    def tail(self, i: int) -> Paragraph:
+        """The paragraph from its character ``i`` on (``【法规正文】各省…`` → ``各省…``), offsets kept.
+
+        >>> from kg.text.index import TextIndex
+        >>> p = paragraphs(TextIndex("a", "【正文】各省:"))[0]
+        >>> q = p.tail(4)
+        >>> q.text, q.span().start
+        ('各省:', 4)
+        """
+        k = max(bisect.bisect_right([p[0] for p in self.pieces], i) - 1, 0)
+        off, src, length = self.pieces[k]
+        pieces = [(0, src + (i - off), length - (i - off))] + [(o - i, s, n) for o, s, n in self.pieces[k + 1:]]
+        return Paragraph(self.text[i:], tuple(pieces), self.index.line_of(src + (i - off)), self.last_line, self.index)
 
 
 def _unfinished(text: str) -> bool:
