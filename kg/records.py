@@ -8,12 +8,19 @@ the README).
 from __future__ import annotations
 
 import dataclasses
+import enum
+import types
+import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .errors import ValidationError
+from .vocabulary import Comparator, HonoreeKind, NoticeCode, Role, TargetKind, YearSource
 
 __all__ = [
     "DocNumber", "Span", "Notice", "OrgMention", "Responsibility", "Section", "Task", "TocEntry",
     "Citation", "Target", "TableCell", "AnnexTable", "Industry", "Honoree",
-    "Document", "CountCheck", "Issue", "to_data",
+    "Document", "CountCheck", "Issue", "to_data", "from_data",
 ]
 
 
@@ -57,6 +64,29 @@ class DocNumber(str):
     def __getnewargs__(self):
         return self.prefix, self.year, self.seq, self.style
 
+    @classmethod
+    def from_spelling(cls, text: str) -> DocNumber:
+        """The number whose canonical spelling is ``text`` (the inverse of ``str``), or ``ValueError``.
+
+        Examples
+        --------
+        >>> n = DocNumber.from_spelling("浙政办发〔2017〕72号")
+        >>> n.prefix, n.year, n.seq
+        ('浙政办发', 2017, 72)
+        >>> DocNumber.from_spelling("浙政办发[2017]72号")
+        Traceback (most recent call last):
+        ValueError: '浙政办发[2017]72号' is not a document number in its canonical spelling
+        """
+        head, _, tail = text.rpartition("〔")
+        year, _, seq = tail.partition("〕")
+        try:
+            number = cls(head, int(year), int(seq.removesuffix("号")))
+        except ValueError:
+            number = None
+        if number is None or not head or str(number) != text:
+            raise ValueError(f"{text!r} is not a document number in its canonical spelling")
+        return number
+
     @property
     def key(self) -> str:
         """``prefix-year-seq`` (``prefix-seq`` for an order): the form IRIs are made from."""
@@ -84,11 +114,11 @@ class Span:
 class Notice:
     """A warning or a self-check result, with where it applies."""
 
-    code: str
+    code: NoticeCode
     message: str
     file: str
     line: int | None = None
-    document: str | None = None
+    document: DocNumber | str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,7 +146,7 @@ class Responsibility:
     """
 
     org: OrgMention
-    role: str
+    role: Role
     rule: str
     position: int
     nonexhaustive: bool = False
@@ -184,10 +214,10 @@ class Target:
     indicator: str
     value: float
     unit: str
-    comparator: str
+    comparator: Comparator
     year: int | None
-    year_source: str
-    kind: str
+    year_source: YearSource
+    kind: TargetKind
     value_text: str
     span: Span
     value_max: float | None = None
@@ -233,7 +263,7 @@ class Honoree:
     names. ``place`` is the city (and county) the unit or position is in.
     """
 
-    kind: str
+    kind: HonoreeKind
     name: str
     category: str
     span: Span
@@ -272,7 +302,7 @@ class Document:
 class CountCheck:
     """A count a document declares (先进单位(41 个)) against what was extracted."""
 
-    document: str | None
+    document: DocNumber | str | None
     what: str
     declared: int
     found: int
@@ -316,3 +346,97 @@ def to_data(record):
     if isinstance(record, (list, tuple)):
         return [to_data(r) for r in record]
     return record
+
+
+def from_data(cls, data):
+    """The record of type ``cls`` that :func:`to_data` turned into ``data``, rebuilt from the fields' types.
+
+    Driven by the dataclass fields and their annotations, so new fields need no
+    code here: dataclasses, ``list[X]``, ``tuple[X, ...]``, ``dict[str, X]``,
+    ``X | None`` (members tried in written order), :class:`DocNumber` (from its
+    canonical spelling), the :mod:`kg.vocabulary` words, ``str``, ``int``,
+    ``float`` and ``bool``. Data of any other shape (a field missing or unknown,
+    a wrong type, a word not in the vocabulary) raises
+    :class:`~kg.errors.ValidationError` naming the field: nothing in ``data``
+    is trusted.
+
+    Examples
+    --------
+    >>> r = Responsibility(OrgMention("省质监局", "zj-qs", True, Span("a.txt", 0, 4, 1, 1, "省质监局")),
+    ...                    Role.LEAD, "first-listed-leads", 1)
+    >>> back = from_data(Responsibility, to_data(r))
+    >>> back == r, back.role is Role.LEAD
+    (True, True)
+    >>> from_data(Citation, {"number": "浙政发〔2018〕1号", "title": None, "span": to_data(r.org.span)}).number.year
+    2018
+    >>> from_data(Responsibility, {**to_data(r), "role": "boss"})
+    Traceback (most recent call last):
+    kg.errors.ValidationError: Responsibility.role: 'boss' is not a Role
+    """
+    return _rebuild(cls, data, cls.__name__)
+
+
+@lru_cache(maxsize=None)
+def _fields(cls) -> tuple:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name], f.default is not dataclasses.MISSING
+                  or f.default_factory is not dataclasses.MISSING) for f in dataclasses.fields(cls))
+
+
+def _rebuild(tp, value, where: str):
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        for arg in args:
+            if arg is not type(None):
+                try:
+                    return _rebuild(arg, value, where)
+                except ValidationError:
+                    continue
+        raise ValidationError(f"{where}: {value!r} is not a {' or '.join(getattr(a, '__name__', str(a)) for a in args)}")
+    if origin in (list, tuple):
+        if not isinstance(value, list):
+            raise ValidationError(f"{where}: expected a list, not {type(value).__name__}")
+        item = args[0] if args else typing.Any
+        items = [_rebuild(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
+        return items if origin is list else tuple(items)
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ValidationError(f"{where}: expected an object, not {type(value).__name__}")
+        return {_rebuild(args[0], k, where): _rebuild(args[1], v, f"{where}[{k!r}]") for k, v in value.items()}
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise ValidationError(f"{where}: expected an object, not {type(value).__name__}")
+        fields = _fields(tp)
+        unknown = set(value) - {name for name, _, _ in fields}
+        if unknown:
+            raise ValidationError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+        kwargs = {}
+        for name, hint, optional in fields:
+            if name in value:
+                kwargs[name] = _rebuild(hint, value[name], f"{tp.__name__}.{name}")
+            elif not optional:
+                raise ValidationError(f"{where}: field {name!r} is missing")
+        return tp(**kwargs)
+    if tp is DocNumber:
+        try:
+            return DocNumber.from_spelling(value) if isinstance(value, str) else _wrong(where, value, tp)
+        except ValueError:
+            raise ValidationError(f"{where}: {value!r} is not a DocNumber") from None
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        try:
+            return tp(value)
+        except ValueError:
+            raise ValidationError(f"{where}: {value!r} is not a {tp.__name__}") from None
+    if tp is float:
+        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else _wrong(where, value, tp)
+    if tp is int:
+        return value if isinstance(value, int) and not isinstance(value, bool) else _wrong(where, value, tp)
+    if tp in (str, bool):
+        return value if isinstance(value, tp) else _wrong(where, value, tp)
+    raise TypeError(f"{where}: from_data cannot rebuild values annotated {tp!r}")
+
+
+def _wrong(where: str, value, tp):
+    raise ValidationError(f"{where}: {value!r} is not a {tp.__name__}")
