@@ -13,31 +13,59 @@ from pathlib import Path
 
 from ..errors import KgError
 
-__all__ = ["Parsed", "parse_sources"]
+__all__ = ["Parsed", "parse_sources", "extract_path", "reference_digest"]
 
 
-def _cache_key(data: bytes, path: Path, encoding, table_digest: str) -> str:
+def reference_digest() -> str:
+    """SHA-256 over the name and bytes of every file in ``kg/reference/data/`` (organisations, provinces, places).
+
+    Part of every cache key: a changed table re-parses every source.
+    """
+    import hashlib
+    from importlib import resources
+
+    h = hashlib.sha256()
+    for f in sorted(resources.files("kg.reference.data").iterdir(), key=lambda f: f.name):
+        if f.is_file() and not f.name.endswith((".py", ".pyc")):
+            h.update(f"{f.name}\0".encode("utf-8") + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _cache_key(data: bytes, path: Path, encoding, salt: str) -> str:
+    import hashlib
+
+    h = hashlib.sha256(data)
+    h.update(f"\0{path}\0{encoding}\0{salt}".encode("utf-8"))
+    return h.hexdigest()
+
+
+def _salt(table) -> str:
+    """What every key shares: kg's version, the cache format, the reference data and the organisation table."""
     import hashlib
 
     from .._version import __version__
     from .cache import FORMAT
 
-    h = hashlib.sha256(data)
-    h.update(f"\0{path}\0{encoding}\0{__version__}\0{table_digest}\0{FORMAT}".encode("utf-8"))
-    return h.hexdigest()
+    table_digest = hashlib.sha256(repr([(o.id, o.name, o.aliases, o.valid_from, o.valid_to)
+                                        for o in table.organisations]).encode("utf-8")).hexdigest()
+    return f"{__version__}\0{FORMAT}\0{reference_digest()}\0{table_digest}"
+
+
+def extract_path(path: Path, encoding, table=None, max_size: int | None = None):
+    """Read (a regular file, at most ``max_size`` bytes) and extract one source; the parser's own errors."""
+    from ..parse.extract import extract_source
+    from ..text.reading import DEFAULT_MAX_SIZE, read_source
+
+    return extract_source(read_source(path, encoding, max_size or DEFAULT_MAX_SIZE), table)
 
 
 def _extract_one(job):
-    """Worker: extract one file; return ``(index, cache entry or None, error or None)``.
-
-    The records travel pickled once: the parent keeps the bytes for the cache.
-    """
+    """Worker: extract one file; return ``(index, cache entry or None, error or None)``."""
     from .cache import entry_bytes
-    from ..parse.extract import extract_file
 
-    index, path, encoding = job
+    index, path, encoding, key, max_size = job
     try:
-        return index, entry_bytes(extract_file(path, encoding=encoding)), None
+        return index, entry_bytes(extract_path(path, encoding, None, max_size), key), None
     except KgError as exc:
         return index, None, str(exc)
 
@@ -51,58 +79,64 @@ class Parsed:
     titles: dict = field(default_factory=dict)  # title → document number, as summary.numbers_by_title gives
     numbers: tuple = ()  # the numbers of the documents it publishes
     error: str | None = None
+    exc: Exception | None = None  # the error itself, when it was raised in this process
 
 
-def _summary(entry, cache: Path) -> Parsed:
-    """What the build keeps of a cache entry (its bytes or its file), stored at ``cache``."""
+def _summary(entry, cache: Path, key: str, sha: str) -> Parsed:
+    """What the build keeps of a checked cache entry (its bytes or its file), stored at ``cache``."""
     from .cache import read_summary
 
-    report, titles, numbers = read_summary(entry)
+    report, titles, numbers = read_summary(entry, key, sha)
     return Parsed(cache, report, titles, numbers)
 
 
-def parse_sources(paths, encoding, table, cache_dir: Path | None, new_cache: Path, jobs: int | None, progress):
+def parse_sources(paths, encoding, table, cache_dir: Path | None, new_cache: Path, jobs: int | None, progress,
+                  max_size: int | None = None, notes: list | None = None):
     """First pass: every source's records into ``new_cache`` (reused where unchanged), summaries kept.
 
-    Returns ``(list of Parsed, number of files parsed)``.
+    A cache entry that fails its checks (:mod:`.cache`) is re-parsed, and
+    ``notes`` gets a line saying so. Returns ``(list of Parsed, number of
+    files parsed)``.
     """
     import hashlib
 
-    from .cache import entry_bytes
+    from .cache import SUFFIX, CacheError, entry_bytes
     from ..reference.organisations import load_table
+    from ..text.reading import DEFAULT_MAX_SIZE, read_bytes
     from .parallel import process_map, worker_count
 
+    max_size = max_size or DEFAULT_MAX_SIZE
+    notes = [] if notes is None else notes
     new_cache.mkdir(parents=True, exist_ok=True)
-    table_digest = hashlib.sha256(repr([(o.id, o.name, o.aliases, o.valid_from, o.valid_to)
-                                        for o in table.organisations]).encode("utf-8")).hexdigest()
+    salt = _salt(table)
     results: dict[int, Parsed] = {}
     todo, keys = [], {}
     for k, (path, _) in enumerate(paths):
         try:
-            data = path.read_bytes()
-        except OSError:
-            todo.append((k, path, encoding))  # the parser reports it
+            data = read_bytes(path, max_size)
+        except KgError as exc:
+            results[k] = Parsed(error=str(exc), exc=exc)
             continue
-        keys[k] = key = _cache_key(data, path, encoding, table_digest)
-        old = cache_dir / f"{key}.pickle" if cache_dir else None
+        keys[k] = key = _cache_key(data, path, encoding, salt)
+        old = cache_dir / f"{key}{SUFFIX}" if cache_dir else None
         if old is not None and old.is_file():
             target = new_cache / old.name
             try:
-                results[k] = _summary(old, target)
-            except Exception:  # a stale or damaged cache entry is re-parsed  # noqa: BLE001
-                pass
+                results[k] = _summary(old, target, key, hashlib.sha256(data).hexdigest())
+            except CacheError as exc:
+                notes.append(f"cache entry {old.name[:16]}… for {path} {exc}; parsed the source again")
             else:
                 os.link(old, target) if _same_device(old, new_cache) else shutil.copyfile(old, target)
                 continue
-        todo.append((k, path, encoding))
+        todo.append((k, path, encoding, key, max_size))
 
     def keep(k, data, error):
         if data is None:
             results[k] = Parsed(error=error)
             return
-        target = new_cache / f"{keys.get(k) or k}.pickle"
+        target = new_cache / f"{keys[k]}{SUFFIX}"
         target.write_bytes(data)
-        results[k] = _summary(data, target)
+        results[k] = _summary(data, target, keys[k], None)
 
     done = len(results)
     if progress:
@@ -115,11 +149,9 @@ def parse_sources(paths, encoding, table, cache_dir: Path | None, new_cache: Pat
             if progress:
                 progress(done, len(paths))
     else:
-        from ..parse.extract import extract_file
-
-        for k, path, enc in todo:
+        for k, path, enc, key, size in todo:
             try:
-                keep(k, entry_bytes(extract_file(path, encoding=enc, table=table)), None)
+                keep(k, entry_bytes(extract_path(path, enc, table, size), key), None)
             except KgError as exc:
                 keep(k, None, str(exc))
             done += 1

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["Source", "read_source", "decode_bytes"]
+__all__ = ["Source", "read_source", "read_bytes", "decode_bytes", "not_regular", "DEFAULT_MAX_SIZE", "size_text"]
 
 #: Encodings considered when a file is not UTF-8.
 FALLBACK_ENCODINGS = ("gb18030", "big5", "utf_16")
+#: The largest source read unless told otherwise (``kg build --max-size``): 64 MB.
+DEFAULT_MAX_SIZE = 64 * 2**20
 
 
 @dataclass(frozen=True)
@@ -73,10 +77,16 @@ def decode_bytes(data: bytes, name: str = "<bytes>", encoding: str | None = None
     'gb18030'
     >>> decode_bytes(codecs.BOM_UTF8 + "公报".encode(), "b.txt").text
     '公报'
+    >>> decode_bytes("公报\\n2017".encode("utf-16-le"), "d.txt").encoding
+    'utf-16-le'
     >>> decode_bytes(b"", "c.txt")
     Traceback (most recent call last):
     ...
     kg.errors.InputError: c.txt: file is empty; give a gazette text file
+    >>> decode_bytes(codecs.BOM_UTF8 + b"\\n", "e.txt")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: e.txt: holds only white space or a byte-order mark; give a gazette text file
     """
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
@@ -104,6 +114,12 @@ def decode_bytes(data: bytes, name: str = "<bytes>", encoding: str | None = None
                              "try --encoding gb18030") from None
         return _checked(Source(name, text, "utf-16", digest))
     if b"\x00" in data[:4096]:
+        utf16 = _utf16_without_bom(data)
+        try:
+            if utf16 is not None:
+                return _checked(Source(name, data.decode(utf16), utf16, digest))
+        except InputError:
+            pass
         raise InputError(name, "looks like a binary file (NUL bytes); give the gazette as plain text")
     try:
         return _checked(Source(name, data.decode("utf-8"), "utf-8", digest))
@@ -118,33 +134,91 @@ def decode_bytes(data: bytes, name: str = "<bytes>", encoding: str | None = None
     return _checked(Source(name, data.decode(guessed), guessed, digest))
 
 
-def read_source(path: str | Path, encoding: str | None = None) -> Source:
+def read_source(path: str | Path, encoding: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Source:
     """Read and decode one file.
 
     Raises
     ------
     InputError
-        The path is missing, a directory, unreadable, empty, binary or
-        undecodable. The message names the file.
+        The path is missing, a directory, not a regular file, larger than
+        ``max_size`` bytes, unreadable, empty, binary or undecodable. The
+        message names the file.
+    """
+    return decode_bytes(read_bytes(path, max_size), str(path), encoding)
+
+
+def size_text(n: int) -> str:
+    """A byte count for messages.
+
+    >>> size_text(64 * 2**20), size_text(1536)
+    ('64 MB', '1.5 KB')
+    """
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
+def not_regular(mode: int) -> str | None:
+    """What a file of ``mode`` is when it is not a regular file (``None`` when it is).
+
+    >>> not_regular(stat.S_IFIFO | 0o644), not_regular(stat.S_IFREG | 0o644)
+    ('a FIFO (named pipe)', None)
+    """
+    for test, what in ((stat.S_ISREG, None), (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return what
+    return "not a regular file"
+
+
+def read_bytes(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The bytes of a regular file of at most ``max_size`` bytes, or an :class:`InputError` naming it.
+
+    A FIFO, a device or a socket is refused without waiting on it (it is
+    opened non-blocking and checked before a byte is read), so ``/dev/zero``
+    or a pipe nobody writes to never hangs a build.
+
+    Examples
+    --------
+    >>> read_bytes("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: /dev/zero: is a character device, not a regular file; give a text file
     """
     name = str(path)
-    p = Path(path)
-    if not p.exists():
-        raise InputError(name, "no such file")
-    if p.is_dir():
-        raise InputError(name, "is a directory; give a file (kg build takes folders)")
     try:
-        data = p.read_bytes()
+        _refuse_special(name, os.stat(path).st_mode)  # a socket cannot even be opened: say what it is first
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror})") from None
-    return decode_bytes(data, name, encoding)
+    try:
+        _refuse_special(name, os.fstat(fd).st_mode)  # what was opened, should the name have changed meanwhile
+    except InputError:
+        os.close(fd)
+        raise
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as f:
+        try:
+            data = f.read(max_size + 1)
+        except OSError as exc:
+            raise InputError(name, f"cannot be read ({exc.strerror})") from None
+    if len(data) > max_size:
+        raise InputError(name, f"is larger than {size_text(max_size)}, the limit for one source; "
+                         "raise it with --max-size if the file is really one gazette text")
+    return data
 
 
 _COMMON = re.compile(r"[\x20-\x7e\r\n\t\u3000-\u303f\u4e00-\u9fa5\uff01-\uff5e]+")
 
 
 def _checked(source: Source) -> Source:
-    """Refuse decoded text that is mostly control or unassigned characters."""
+    """Refuse decoded text that is blank or mostly control or unassigned characters."""
+    if not source.text.replace("\ufeff", "").strip():
+        raise InputError(source.name, "holds only white space or a byte-order mark; give a gazette text file")
     sample = source.text[:20000]
     rare = _COMMON.sub("", sample)  # printable ASCII, CJK and common punctuation are never odd
     odd = sum(1 for c in rare
@@ -153,6 +227,40 @@ def _checked(source: Source) -> Source:
         raise InputError(source.name, f"decoded as {source.encoding} but does not look like text; "
                          "give the gazette as plain text or try --encoding gb18030")
     return source
+
+
+def _refuse_special(name: str, mode: int) -> None:
+    what = not_regular(mode)
+    if what == "a directory":
+        raise InputError(name, "is a directory; give a file (kg build takes folders)")
+    if what:
+        raise InputError(name, f"is {what}, not a regular file; give a text file")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when NUL bytes fall only on one side of each pair and the bytes decode.
+
+    Chinese text in UTF-16 has NULs in the high byte of every ASCII character
+    (digits, line ends), so nearly all sit at odd offsets (little-endian) or
+    at even ones (big-endian): a few characters such as 一 (U+4E00) put one on
+    the other side. A binary file's NULs fall on both.
+
+    >>> _utf16_without_bom("一、2017年\\n".encode("utf-16-be")), _utf16_without_bom(b"\\x7fELF\\x02\\x00\\x00")
+    ('utf-16-be', None)
+    """
+    if len(data) % 2:
+        return None
+    sample = data[:65536]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    encoding = "utf-16-le" if odd > 4 * even else "utf-16-be" if even > 4 * odd else None
+    if encoding is None:
+        return None
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return encoding
 
 
 def _strip_bom(text: str) -> str:
