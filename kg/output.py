@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["FORMATS", "Table", "format_rows", "dump_json", "atomic_write"]
+from .errors import KgError
+
+__all__ = ["FORMATS", "Table", "format_rows", "dump_json", "atomic_write", "write_error"]
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -48,8 +52,38 @@ class Table:
         return frame
 
 
+_REASONS = {errno.ENOSPC: "the disk is full (no space left on device)", errno.EDQUOT: "the disk quota is used up",
+            errno.EROFS: "it is on a read-only file system", errno.EACCES: "permission denied",
+            errno.EPERM: "permission denied", errno.ENOENT: "no such folder", errno.ENOTDIR: "not a folder"}
+
+
+def write_error(folder, exc: OSError, then: str = "") -> KgError:
+    """A one-line error for ``exc`` raised while writing in ``folder``: the folder, the reason in words, ``then``.
+
+    Errors from the store's engine carry their reason in the text only
+    (``IO error: No space left on device: …``); they are read the same way.
+
+    Examples
+    --------
+    >>> print(write_error("kg-out", OSError(errno.ENOSPC, "No space left on device"), "nothing was replaced"))
+    kg-out: cannot write: the disk is full (no space left on device); nothing was replaced
+    >>> print(write_error("kg-out", OSError("IO error: No space left on device: While appending to file")))
+    kg-out: cannot write: the disk is full (no space left on device)
+    """
+    code = exc.errno
+    if code is None:
+        text = str(exc)
+        code = next((c for c in _REASONS if os.strerror(c) in text), None)
+    reason = _REASONS.get(code) or (exc.strerror or str(exc)).lower()
+    return KgError(f"{folder}: cannot write: {reason}" + (f"; {then}" if then else ""))
+
+
 def atomic_write(path, data: bytes | str) -> Path:
     """Write ``path`` through a temporary file beside it, so it is never left half-written.
+
+    A missing folder, a full disk, a read-only file system or a folder kg
+    may not write in is a one-line :class:`~kg.errors.KgError` naming the
+    folder; a file that was there stays as it was.
 
     Examples
     --------
@@ -58,20 +92,45 @@ def atomic_write(path, data: bytes | str) -> Path:
     ...     p = atomic_write(Path(d) / "a.txt", "甲")
     ...     p.read_text("utf-8"), sorted(x.name for x in Path(d).iterdir())
     ('甲', ['a.txt'])
+    >>> atomic_write("/nonexistent-folder/a.html", "x")
+    Traceback (most recent call last):
+    kg.errors.KgError: /nonexistent-folder: no such folder; create it first or write elsewhere
     """
     path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise KgError(f"{folder}: " + ("no such folder; create it first or write elsewhere" if not folder.exists()
+                                       else "is not a folder; write elsewhere"))
     tmp = path.with_name(f".{path.name}.partial-{os.getpid()}{path.suffix}")
     try:
         tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise write_error(folder, exc, f"{path.name} was not written") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return path
 
 
+def _finite(data):
+    """``data`` with every NaN or infinite float as ``None`` (JSON has no such numbers)."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_finite(v) for v in data]
+    return data
+
+
 def dump_json(data) -> str:
     """JSON as kg writes it everywhere: UTF-8 text, two-space indent, stable order.
+
+    A number that is not finite (a measure undefined on a graph, say) is
+    written ``null``: ``NaN`` and ``Infinity`` are not JSON, and a reader
+    such as ``jq`` or JavaScript's ``JSON.parse`` refuses them.
 
     Examples
     --------
@@ -79,8 +138,13 @@ def dump_json(data) -> str:
     {
       "部门": "省质监局"
     }
+    >>> print(dump_json([float("nan"), float("inf"), 0.5]).replace("\\n", "").replace(" ", ""))
+    [null,null,0.5]
     """
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:  # only the rare output holding NaN or infinity pays for the walk
+        return json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def format_rows(rows, columns, fmt: str = "table") -> str:

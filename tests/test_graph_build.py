@@ -14,7 +14,11 @@ from kg.errors import InputError, KgError
 
 
 def test_outputs(built):
-    assert sorted(p.name for p in built.iterdir()) == ["cache", "graph.nt", "graph.ttl", "report.json", "store"]
+    assert sorted(p.name for p in built.iterdir()) == [".kg-output.json", "cache", "graph.nt", "graph.ttl",
+                                                       "report.json", "store"]
+    manifest = json.loads((built / ".kg-output.json").read_text("utf-8"))
+    assert (manifest["format"], manifest["entries"]) == ("kg-output/1", ["cache", "graph.nt", "graph.ttl",
+                                                                        "report.json", "store"])
     report = json.loads((built / "report.json").read_text("utf-8"))
     assert report["totals"]["documents"] == 4 and report["totals"]["tasks"] == 26
     [issue] = report["issues"]
@@ -70,7 +74,7 @@ def test_failed_build_keeps_previous_outputs(tmp_path, seed_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         build([seed_path], out)
     assert (out / "graph.ttl").read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "empty.txt", "out"]
 
 
 def test_bad_file_inside_a_folder_is_skipped_and_reported(tmp_path, seed_path):

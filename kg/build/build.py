@@ -20,6 +20,9 @@ store is then bulk-loaded from the N-Triples.
 from __future__ import annotations
 
 import shutil
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,12 +30,25 @@ from ..errors import KgError
 from ..rdf.iris import DEFAULT_BASE
 from .output_dir import OutputDir
 
-__all__ = ["BuildResult", "build"]
+__all__ = ["BuildResult", "build", "Terminated"]
+
+
+class Terminated(KeyboardInterrupt):
+    """A build stopped by SIGTERM, cleaned up as after Ctrl-C.
+
+    Not a :class:`~kg.errors.KgError` on purpose: no ``except KgError`` on the
+    way (a source that cannot be read, say) may take it for a file's error.
+    """
 
 
 @dataclass
 class BuildResult:
-    """What a build did; ``reports`` are the per-issue reports of ``report.json``."""
+    """What a build did; ``reports`` are the per-issue reports of ``report.json``.
+
+    ``kept`` names the files in the output folder that kg did not write and
+    left there; ``notes`` says what else the build did on the way (stale
+    staging folders removed, cache entries that failed their checks).
+    """
 
     out_dir: Path
     reports: list
@@ -40,46 +56,93 @@ class BuildResult:
     triples: int = 0
     parsed: int = 0
     cached: int = 0
+    kept: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """SIGTERM raises :class:`Terminated` (in the main thread), so it unwinds and cleans up like Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise Terminated(f"stopped by signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str | None = None,
-          table=None, jobs: int | None = None, progress=None) -> BuildResult:
+          table=None, jobs: int | None = None, progress=None, max_size: int | None = None) -> BuildResult:
     """Build the graph of ``sources`` (the bundled sample when empty) into ``out_dir``.
 
     ``jobs`` processes parse the sources (default: one per core); ``progress``
     is called as ``progress(done, total)`` while they do. Records are held one
-    issue at a time, so memory does not grow with the corpus.
+    issue at a time, so memory does not grow with the corpus. No source may be
+    larger than ``max_size`` bytes (default
+    :data:`~kg.text.reading.DEFAULT_MAX_SIZE`).
+
+    The output folder is checked before any work (:meth:`OutputDir.check`):
+    it must be new, empty or kg's, and neither hold nor lie inside a source.
     """
+    from ..output import write_error
     from ..rdf.iris import Minter
     from ..reference.organisations import load_table
-    from .parsing import parse_sources
     from .sources import collect_sources, sample_sources
 
     table = table or load_table()
     minter = Minter(base)
-    paths = collect_sources(sources) if sources else [(p, True) for p in sample_sources()]
+    if sources:
+        paths, skipped = collect_sources(sources)
+    else:
+        paths, skipped = [(p, True) for p in sample_sources()], []
     out = OutputDir(out_dir)
-    tmp = out.partial()
+    named = [*(str(s) for s in sources if not any(ch in str(s) for ch in "*?[")), *(str(p) for p, _ in paths)]
+    out.check(named)
     try:
-        old_cache = out.cache if out.cache.is_dir() else None
-        parsed, count = parse_sources(paths, encoding, table, old_cache, OutputDir(tmp).cache, jobs, progress)
-        kept, skipped = [], []
-        for (path, named), p in zip(paths, parsed):
-            if p.error is not None:
-                if named:  # raise the parser's own error (its type and message) for a file the user named
-                    from ..parse.extract import extract_file
+        with out.locked(), _sigterm_as_interrupt():
+            notes = out.clean_stale()
+            kept = out.check(named)  # again, now that no other build can change the folder
+            tmp = out.partial()
+            try:
+                result = _build_into(tmp, out, paths, skipped, encoding, table, minter, jobs, progress, max_size,
+                                     notes)
+            except BaseException:
+                out.discard(tmp)
+                raise
+    except OSError as exc:
+        raise write_error(out.path, exc, "the previous outputs are as they were") from None
+    result.kept, result.notes = kept, notes
+    return result
 
-                    extract_file(path, encoding=encoding, table=table)
-                    raise KgError(p.error)
-                skipped.append((str(path), p.error))
-            else:
-                kept.append(p)
-        if not kept:
-            raise KgError("no source could be read: " + "; ".join(e for _, e in skipped))
-        result = _write(kept, skipped, table, minter, OutputDir(tmp), out, jobs)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+
+def _build_into(tmp: Path, out: OutputDir, paths, skipped, encoding, table, minter, jobs, progress, max_size,
+                notes) -> BuildResult:
+    """Both passes into ``tmp``, then the swap."""
+    from .parsing import extract_path, parse_sources
+
+    old_cache = out.cache if out.cache.is_dir() else None
+    parsed, count = parse_sources(paths, encoding, table, old_cache, OutputDir(tmp).cache, jobs, progress, max_size,
+                                  notes)
+    kept = []
+    for (path, named), p in zip(paths, parsed):
+        if p.error is not None:
+            if named:  # raise the parser's own error (its type and message) for a file the user named
+                if p.exc is not None:
+                    raise p.exc
+                extract_path(path, encoding, table, max_size)
+                raise KgError(p.error)
+            skipped.append((str(path), p.error))
+        else:
+            kept.append(p)
+    if not kept:
+        raise KgError("no source could be read: " + "; ".join(e for _, e in skipped))
+    result = _write(kept, skipped, table, minter, OutputDir(tmp), out, jobs)
     result.parsed, result.cached = count, len(paths) - count
     return result
 

@@ -12,17 +12,19 @@ from . import _echo, _errors_as_messages, built_graph, graph_option, main, outpu
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--encoding", help="Decode with this encoding instead of detecting it (e.g. gb18030).")
+@click.option("--max-size", type=click.IntRange(min=1), default=64, show_default=True, metavar="MB",
+              help="The largest file read, in megabytes.")
 @output_options(default="json", formats=("json", "table"))
 @_errors_as_messages
-def extract(files, encoding, fmt):
+def extract(files, encoding, max_size, fmt):
     """Extract documents, tasks and responsible departments from gazette FILES.
 
     JSON (the default) prints every record with its source span; table prints
     the documents, the tasks with their departments and roles, and the report.
     """
-    from ..parse.extract import extract_file
+    from ..build.parsing import extract_path
 
-    issues = [extract_file(f, encoding=encoding) for f in files]
+    issues = [extract_path(f, encoding, None, max_size * 2**20) for f in files]
     if fmt == "json":
         from ..output import dump_json
         from ..records import to_data
@@ -57,25 +59,35 @@ def extract(files, encoding, fmt):
 @click.option("--base", default=None, help="Base IRI of the graph's nodes (default https://w3id.org/kg-gazette/id/).")
 @click.option("--encoding", help="Decode every source with this encoding instead of detecting it.")
 @click.option("--jobs", "-j", type=int, help="Processes that parse sources (default: one per core).")
+@click.option("--max-size", type=click.IntRange(min=1), default=64, show_default=True, metavar="MB",
+              help="The largest source file read, in megabytes.")
 @_errors_as_messages
-def build(sources, out_dir, base, encoding, jobs):
+def build(sources, out_dir, base, encoding, jobs, max_size):
     """Build the knowledge graph from SOURCES (files, folders, globs).
 
     With no SOURCES, builds the bundled sample issue. Outputs appear all at
-    once; a failed build leaves the previous outputs as they were.
+    once; a failed build leaves the previous outputs as they were. Only the
+    files kg wrote in the output folder are replaced; others are kept.
     """
     import time
 
-    from ..build.build import build as run_build
+    from ..build.build import Terminated, build as run_build
     from ..rdf.iris import DEFAULT_BASE
 
     started = time.perf_counter()
-    with click.progressbar(length=1, label="parsing", file=sys.stderr) as bar:
-        def progress(done, total):
-            bar.length = total
-            bar.update(done - bar.pos)
+    try:
+        with click.progressbar(length=1, label="parsing", file=sys.stderr) as bar:
+            def progress(done, total):
+                bar.length = total
+                bar.update(done - bar.pos)
 
-        result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding, jobs=jobs, progress=progress)
+            result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding, jobs=jobs, progress=progress,
+                               max_size=max_size * 2**20)
+    except Terminated:
+        click.echo(f"kg build: terminated; the previous outputs in {out_dir} are as they were", err=True)
+        raise SystemExit(143) from None
+    for note in result.notes:
+        click.echo(note, err=True)
     docs = sum(len(r["documents"]) for r in result.reports)
     tasks = sum(d["counts"]["tasks"] for r in result.reports for d in r["documents"])
     notices = sum(len(r["notices"]) + sum(len(d["notices"]) for d in r["documents"]) for r in result.reports)
@@ -86,6 +98,9 @@ def build(sources, out_dir, base, encoding, jobs):
                    f"({result.cached} unchanged, from the cache)")
     if notices:
         click.echo(f"{notices} notice(s); see {result.out_dir}/report.json")
+    if result.kept:
+        click.echo(f"kept {len(result.kept)} file(s) in {result.out_dir}/ that kg did not write: "
+                   + ", ".join(result.kept))
     for path, error in result.skipped:
         click.echo(f"skipped: {error}", err=True)
 
