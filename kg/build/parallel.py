@@ -23,8 +23,17 @@ def worker_count(jobs: int | None, items: int) -> int:
 
 
 def process_map(fn, items: list, workers: int, initializer=None, initargs=()):
-    """``fn`` over ``items`` in ``workers`` processes; results in the order of ``items``, as they come."""
+    """``fn`` over ``items`` in ``workers`` processes; results in the order of ``items``, as they come.
+
+    When the caller stops (an error, Ctrl-C, SIGTERM), the work not yet
+    started is cancelled and only the pieces running are waited for.
+    """
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers, initializer=initializer, initargs=initargs) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=initializer, initargs=initargs)
+    try:
         yield from pool.map(fn, items, chunksize=max(1, len(items) // (workers * 8)))
+    except BaseException:  # Ctrl-C, SIGTERM, an error: drop the work not started instead of finishing it first
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)

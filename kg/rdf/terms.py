@@ -28,7 +28,10 @@ __all__ = ["XSD", "nt_iri", "nt_string", "nt_lang", "nt_typed", "nt_integer", "d
            "SDMX_DIMENSION", "SDMX_MEASURE", "role_term", "role_shortcut"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\b": "\\b", "\f": "\\f",
+                          **{chr(c): f"\\u{c:04X}" for c in (*range(0x00, 0x08), 0x0B, *range(0x0E, 0x20), 0x7F)}})
+"""Literal escapes: the four N-Triples needs, and every other control character but tab (``\\u0000`` …),
+so no NUL or other raw control byte ever reaches ``graph.nt``."""
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
@@ -64,6 +67,8 @@ def nt_string(value: str) -> str:
     --------
     >>> print(nt_string('甲"\\n乙'))
     "甲\\"\\n乙"
+    >>> print(nt_string("a\\x00b\\x1bc"))
+    "a\\u0000b\\u001Bc"
     """
     return '"' + value.translate(_ESCAPES) + '"'
 

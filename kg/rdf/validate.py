@@ -47,7 +47,7 @@ def validate(graph_file: Path, shapes: str | Path | None = None):
     from rdflib import Graph
     from rdflib.namespace import RDF, SH
 
-    data = Graph().parse(graph_file, format="nt")
+    data = _read_graph(graph_file)
     try:
         shapes_graph = Graph().parse(shapes, format="turtle") if shapes else \
             Graph().parse(data=shapes_text(), format="turtle")
@@ -67,6 +67,27 @@ def validate(graph_file: Path, shapes: str | Path | None = None):
                                     one(SH.value)))
     violations.sort(key=lambda v: (v.focus, v.path, v.message))
     return conforms, violations, len(data)
+
+
+def _read_graph(graph_file: Path):
+    """The N-Triples file as an rdflib graph, or one line naming the file and the line that is not N-Triples."""
+    from rdflib import Graph
+
+    try:
+        return Graph().parse(graph_file, format="nt")
+    except OSError as exc:
+        raise KgError(f"{graph_file}: cannot be read ({exc.strerror or exc})") from None
+    except Exception:  # rdflib's parser errors say "Invalid line" without a number: ask Oxigraph where
+        import pyoxigraph as ox
+
+        try:
+            for _ in ox.parse(path=str(graph_file), format=ox.RdfFormat.N_TRIPLES):
+                pass
+        except SyntaxError as exc:
+            reason = str(exc).split(": ", 1)[-1].rsplit(" (", 1)[0]
+            raise KgError(f"{graph_file}:{exc.lineno}: not valid N-Triples ({reason}); is the file truncated? "
+                          "run kg build again") from None
+        raise
 
 
 def _short(path) -> str:

@@ -2,7 +2,9 @@
 
 The page inlines vis-network (JavaScript and CSS from the pyvis package) and
 nothing else: no Bootstrap, no CDN, no font. A Content-Security-Policy forbids
-any request the page might still try. Data goes in as JSON with ``<``, ``>``
+any request the page might still try, and allows only the page's own three
+scripts, by their SHA-256 hashes (no ``'unsafe-inline'``, no handler
+attributes: the page has none). Data goes in as JSON with ``<``, ``>``
 and ``&`` escaped, and every tooltip becomes a DOM text node, so a label such
 as ``<img src=x onerror=alert(1)>`` shows as those characters and runs nothing.
 The same view always gives the same bytes.
@@ -10,6 +12,8 @@ The same view always gives the same bytes.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 from functools import lru_cache
@@ -18,10 +22,29 @@ from pathlib import Path
 from ..output import atomic_write
 from .views import View
 
-__all__ = ["render_page", "write_page", "safe_json", "iframe"]
+__all__ = ["render_page", "write_page", "safe_json", "iframe", "script_hash", "content_security_policy"]
 
-_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-        "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
+
+def script_hash(text: str) -> str:
+    """The CSP source that allows one inline script: ``'sha256-…'`` of its exact text.
+
+    Examples
+    --------
+    >>> script_hash("alert(1)")
+    "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+    """
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(scripts) -> str:
+    """The page's policy: no request at all, and no script but ``scripts`` (by their hashes).
+
+    No ``'unsafe-inline'`` for scripts, so a script or an ``on…=`` handler that
+    escaping let through would still not run. Styles stay inline.
+    """
+    hashes = " ".join(script_hash(s) for s in scripts)
+    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
+            "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
 
 _STYLE = """
 html, body { margin: 0; height: 100%; font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei",
@@ -97,16 +120,18 @@ def render_page(view: View, sources, command: str) -> str:
         f'<li><span class="kg-swatch" style="background:{e(colour)}"></span>{e(text)}</li>' if colour
         else f"<li>{e(text)}</li>" for colour, text in view.legend)
     files = ", ".join(f"{e(name)} (sha256 {e(sha[:16])}…)" for name, sha in sources) or "no source recorded"
+    data = safe_json(_network_data(view))
+    scripts = (data, f"\n{js}\n", _SCRIPT)  # each exactly as it stands between its tags
     return "".join([
         "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n",
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(scripts)}">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         f"<title>{e(view.title)}</title>\n<style>\n{css}\n{_STYLE}</style>\n</head>\n<body>\n",
         f"<header><h1>{e(view.title)}</h1><p>{e(view.subtitle)}</p></header>\n",
         f'<main><div id="kg-network"></div><aside id="kg-legend"><ul>{legend}</ul></aside></main>\n',
         f"<footer>Sources: {files}. Made with <code>{e(command)}</code> (kg).</footer>\n",
-        f'<script type="application/json" id="kg-data">{safe_json(_network_data(view))}</script>\n',
-        f"<script>\n{js}\n</script>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n",
+        f'<script type="application/json" id="kg-data">{scripts[0]}</script>\n',
+        f"<script>{scripts[1]}</script>\n<script>{scripts[2]}</script>\n</body>\n</html>\n",
     ])
 
 

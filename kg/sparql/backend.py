@@ -73,7 +73,9 @@ class LocalStore:
         path = OutputDir(out_dir).built(STORE)
         try:
             self.store = ox.Store.read_only(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
+            if isinstance(exc, RuntimeError) or "Corruption" in str(exc) or "No such file" in str(exc):
+                raise KgError(f"the store in {out_dir} is damaged; run kg build again") from None
             raise KgError(f"{path}: cannot open the store ({exc})") from None
         self.out_dir = out_dir
 

@@ -54,6 +54,10 @@ def push(out_dir, endpoint: str, graph: str | None = None, batch: int = 50_000, 
     """
     from ..build.output_dir import GRAPH_NT, OutputDir
 
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise KgError(f"--endpoint {endpoint!r} is not an http(s) URL; give the server's Graph Store URL, "
+                      "e.g. http://HOST:7878/store")
     path = OutputDir(out_dir).built(GRAPH_NT)
     if batch < 1:
         raise KgError("--batch must be at least 1")
