@@ -142,12 +142,13 @@ def _build_into(tmp: Path, out: OutputDir, paths, skipped, encoding, table, mint
             kept.append(p)
     if not kept:
         raise KgError("no source could be read: " + "; ".join(e for _, e in skipped))
-    result = _write(kept, skipped, table, minter, OutputDir(tmp), out, jobs)
+    result = _write(kept, skipped, table, minter, OutputDir(tmp), out, jobs, notes)
     result.parsed, result.cached = count, len(paths) - count
     return result
 
 
-def _write(parsed, skipped, table, minter, tmp: OutputDir, out: OutputDir, jobs: int | None) -> BuildResult:
+def _write(parsed, skipped, table, minter, tmp: OutputDir, out: OutputDir, jobs: int | None,
+           notes: list) -> BuildResult:
     """Second pass: graph and Turtle (on every core), report and store into ``tmp``, then swapped in."""
     from collections import Counter
 
@@ -165,7 +166,8 @@ def _write(parsed, skipped, table, minter, tmp: OutputDir, out: OutputDir, jobs:
     published = Counter(n for p in parsed for n in set(p.numbers))
     shared_numbers = frozenset(n for n, k in published.items() if k > 1)  # documents printed in several sources
     count = write_graph([p.cache for p in parsed], titles, shared_numbers, table, minter, tmp.graph_nt,
-                        tmp.graph_ttl, tmp.path / "chunks", jobs, parallel=table is load_table())
+                        tmp.graph_ttl, tmp.path / "chunks", jobs, parallel=table is load_table(),
+                        sources=[p.source for p in parsed], notes=notes)
     shutil.rmtree(tmp.path / "chunks", ignore_errors=True)
     report = combine_reports([p.report for p in parsed], skipped)
     report["totals"]["triples"] = count

@@ -79,7 +79,7 @@ def _open(entry: bytes | Path, key: str, source_sha256: str | None) -> tuple[str
     head, _, body = data.partition(b"\n")
     try:
         header = json.loads(head)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise CacheError("has no readable header") from None
     if not isinstance(header, dict) or header.get("format") != _MARKER:
         raise CacheError("is not a kg cache entry")
@@ -111,7 +111,7 @@ def read_summary(entry: bytes | Path, key: str, source_sha256: str | None):
         report = data["report"]
         if not isinstance(report, dict) or report.get("sha256") != sha:
             raise ValueError("a report of another source")
-    except (ValueError, TypeError, KeyError) as exc:
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
         raise CacheError(f"has an unreadable summary ({exc})") from None
     return report, titles, numbers
 
@@ -121,14 +121,11 @@ def read_records(entry: Path):
     from ..records import Issue, from_data
 
     entry = Path(entry)
-    try:
-        sha, _, records = _open(entry, entry.name.removesuffix(SUFFIX), None)
-    except CacheError as exc:
-        raise CacheError(f"{entry}: {exc}") from None
+    sha, _, records = _open(entry, entry.name.removesuffix(SUFFIX), None)
     try:
         issue = from_data(Issue, json.loads(records))
-    except (ValueError, KgError) as exc:
-        raise CacheError(f"{entry}: has unreadable records ({exc})") from None
+    except (ValueError, RecursionError, KgError) as exc:
+        raise CacheError(f"has unreadable records ({exc})") from None
     if issue.sha256 != sha:
-        raise CacheError(f"{entry}: holds the records of another source")
+        raise CacheError("holds the records of another source")
     return issue

@@ -80,6 +80,7 @@ class Parsed:
     numbers: tuple = ()  # the numbers of the documents it publishes
     error: str | None = None
     exc: Exception | None = None  # the error itself, when it was raised in this process
+    source: tuple | None = None  # (path, encoding, max_size): how to parse it again
 
 
 def _summary(entry, cache: Path, key: str, sha: str) -> Parsed:
@@ -157,6 +158,8 @@ def parse_sources(paths, encoding, table, cache_dir: Path | None, new_cache: Pat
             done += 1
             if progress:
                 progress(done, len(paths))
+    for k, (path, _) in enumerate(paths):
+        results[k].source = (path, encoding, max_size)
     return [results[k] for k in range(len(paths))], len(todo)
 
 

@@ -28,38 +28,54 @@ def _setup(base, titles, shared_numbers, table=None):
 def _lines(job):
     """Worker: one source's lines; the local ones into ``chunk`` (and its Turtle).
 
-    Returns the shared lines and how many local ones the chunk holds.
+    Returns the shared lines, how many local ones the chunk holds, and a
+    note when the cache entry's records failed their checks and ``source``
+    (``(path, encoding, max_size)``) was parsed again instead.
     """
-    from .cache import read_records
+    from .cache import CacheError, read_records
     from ..rdf.issue import issue_lines
     from ..rdf.namespaces import PREFIXES
     from ..rdf.turtle import turtle
 
-    cache, chunk = job
+    cache, chunk, source = job
     w = _worker
-    local, shared = issue_lines(read_records(cache), w["minter"], w["table"], w["titles"], w["shared_numbers"])
+    note = None
+    try:
+        records = read_records(cache)
+    except CacheError as exc:  # an entry that passed the first pass's checks but whose records do not hold
+        if source is None:
+            raise CacheError(f"{cache}: {exc}") from None
+        from .parsing import extract_path
+
+        path, encoding, max_size = source
+        records = extract_path(path, encoding, w["table"], max_size)
+        note = f"cache entry {Path(cache).name[:16]}… for {path} {exc}; parsed the source again"
+    local, shared = issue_lines(records, w["minter"], w["table"], w["titles"], w["shared_numbers"])
     local = sorted(set(local))
     data = "".join(local).encode("utf-8")
     chunk.write_bytes(data)
     chunk.with_suffix(".ttl").write_bytes(turtle(data, PREFIXES)[1])
-    return shared, len(local)
+    return shared, len(local), note
 
 
 def write_graph(caches, titles: dict, shared_numbers, table, minter, nt_path: Path, ttl_path: Path, chunks: Path,
-                jobs: int | None = None, parallel: bool = True) -> int:
+                jobs: int | None = None, parallel: bool = True, sources=None, notes: list | None = None) -> int:
     """Write the graph of the cached sources ``caches`` as N-Triples and Turtle; return its number of triples.
 
     ``caches`` are the first pass's cache entries, in build order; ``titles``
     and ``shared_numbers`` are as :func:`kg.graph.issue_lines` takes them, for
     the whole build. With ``parallel`` (the default table only), one process
-    per core.
+    per core. ``sources`` (``(path, encoding, max_size)`` for each cache
+    entry) are parsed again where an entry's records fail their checks;
+    ``notes`` gets a line for each.
     """
     from ..rdf.organisations import organisation_lines
     from ..rdf.namespaces import PREFIXES
     from ..rdf.turtle import turtle
 
     chunks.mkdir(parents=True, exist_ok=True)
-    jobs_list = [(c, chunks / f"{k:07d}.nt") for k, c in enumerate(caches)]
+    sources = sources or [None] * len(caches)
+    jobs_list = [(c, chunks / f"{k:07d}.nt", src) for k, (c, src) in enumerate(zip(caches, sources))]
     seen = set(organisation_lines(table, minter))
     count = len(seen)
     with open(nt_path, "wb") as nt, open(ttl_path, "wb") as ttl:
@@ -67,8 +83,11 @@ def write_graph(caches, titles: dict, shared_numbers, table, minter, nt_path: Pa
         head, body = turtle(block, PREFIXES)
         nt.write(block)
         ttl.write(head + body)
-        for (cache, chunk), (shared, local_count) in zip(jobs_list, _map(jobs_list, minter, titles, shared_numbers,
-                                                                         table, jobs, parallel)):
+        for (cache, chunk, _), (shared, local_count, note) in zip(jobs_list, _map(jobs_list, minter, titles,
+                                                                                  shared_numbers, table, jobs,
+                                                                                  parallel)):
+            if note and notes is not None:
+                notes.append(note)
             new = sorted(set(shared) - seen)
             seen.update(new)
             block = "".join(new).encode("utf-8")
