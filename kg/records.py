@@ -77,6 +77,8 @@ class DocNumber(str):
         Traceback (most recent call last):
         ValueError: '浙政办发[2017]72号' is not a document number in its canonical spelling
         """
+        if not isinstance(text, str):
+            raise ValueError(f"{text!r} is not a document number in its canonical spelling")
         head, _, tail = text.rpartition("〔")
         year, _, seq = tail.partition("〕")
         try:

@@ -70,16 +70,22 @@ def build(sources, out_dir, base, encoding, jobs, max_size):
     files kg wrote in the output folder are replaced; others are kept.
     """
     import time
+    from contextlib import ExitStack
 
     from ..build.build import Terminated, build as run_build
     from ..rdf.iris import DEFAULT_BASE
 
     started = time.perf_counter()
     try:
-        with click.progressbar(length=1, label="parsing", file=sys.stderr) as bar:
+        with ExitStack() as stack:
+            bars = []  # shown once parsing starts, not for a build refused before any work
+
             def progress(done, total):
-                bar.length = total
-                bar.update(done - bar.pos)
+                if not bars:
+                    bars.append(stack.enter_context(click.progressbar(length=total, label="parsing",
+                                                                      file=sys.stderr)))
+                bars[0].length = total
+                bars[0].update(done - bars[0].pos)
 
             result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding, jobs=jobs, progress=progress,
                                max_size=max_size * 2**20)
