@@ -1,0 +1,163 @@
+"""The build cache is data, never code: every entry is checked, and one that fails is parsed again with a note."""
+
+import ast
+import dataclasses
+import gzip
+import hashlib
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+from kg.build.build import build
+from kg.records import Issue, from_data, to_data
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _same(a, b, where="issue"):
+    """Equal, and of the same types all the way down (a DocNumber stays one, with its parts; a Role stays a Role)."""
+    assert type(a) is type(b), (where, type(a), type(b))
+    if dataclasses.is_dataclass(a):
+        for f in dataclasses.fields(a):
+            _same(getattr(a, f.name), getattr(b, f.name), f"{where}.{f.name}")
+    elif isinstance(a, (list, tuple)):
+        assert len(a) == len(b), where
+        for i, (x, y) in enumerate(zip(a, b)):
+            _same(x, y, f"{where}[{i}]")
+    else:
+        assert a == b, where
+        if hasattr(a, "prefix"):
+            assert (a.prefix, a.year, a.seq) == (b.prefix, b.year, b.seq), where
+
+
+def test_every_record_of_the_seed_survives_to_data_and_back(seed_issue):
+    data = json.loads(json.dumps(to_data(seed_issue), ensure_ascii=False))
+    back = from_data(Issue, data)
+    assert back == seed_issue
+    _same(seed_issue, back)
+    assert sum(len(d.tasks) for d in back.documents) == 26
+
+
+def test_no_module_of_kg_uses_pickle():
+    users = []
+    for path in sorted((ROOT / "kg").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            users += [f"{path.relative_to(ROOT)}: {n}" for n in names if n.split(".")[0] in ("pickle", "marshal",
+                                                                                              "shelve", "dill")]
+    assert users == []
+
+
+@pytest.fixture
+def cached(tmp_path, seed_path):
+    """A build with one cache entry: (out folder, the entry, a fresh build's graph.nt)."""
+    out = tmp_path / "out"
+    build([seed_path], out, jobs=1)
+    [entry] = (out / "cache").iterdir()
+    return out, entry, (out / "graph.nt").read_bytes()
+
+
+def _lines(entry: Path) -> list[bytes]:
+    return gzip.decompress(entry.read_bytes()).split(b"\n")
+
+
+def _write(entry: Path, lines: list[bytes], fix_checksum: bool = False) -> None:
+    if fix_checksum:
+        header = json.loads(lines[0])
+        header["body_sha256"] = hashlib.sha256(b"\n".join(lines[1:])).hexdigest()
+        lines = [json.dumps(header).encode("utf-8"), *lines[1:]]
+    entry.write_bytes(gzip.compress(b"\n".join(lines)))
+
+
+def _rebuild(out, seed_path):
+    result = build([seed_path], out, jobs=1)
+    return result, (out / "graph.nt").read_bytes()
+
+
+def test_a_rebuild_reads_the_cache(cached, seed_path):
+    out, entry, fresh = cached
+    result, graph = _rebuild(out, seed_path)
+    assert (result.parsed, result.cached, result.notes, graph) == (0, 1, [], fresh)
+    assert entry.name.endswith(".json.gz") and json.loads(_lines(entry)[0])["format"] == "kg-cache"
+
+
+def test_a_pickle_in_the_cache_runs_nothing(cached, seed_path, tmp_path):
+    out, entry, fresh = cached
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self):
+            return (Path.write_text, (marker, "ran"))
+
+    entry.write_bytes(pickle.dumps(Exploit()))
+    result, graph = _rebuild(out, seed_path)
+    assert not marker.exists()
+    assert result.parsed == 1 and graph == fresh
+    assert result.notes == [f"cache entry {entry.name[:16]}… for {seed_path} cannot be read "
+                            "(Not a gzipped file (b'\\x80\\x04')); parsed the source again"]
+
+
+@pytest.mark.parametrize("damage,reason", [
+    ("truncated", "cannot be read (Compressed file ended before the end-of-stream marker was reached)"),
+    ("edited", "does not match its own checksum (truncated or edited)"),
+    ("foreign", "stored under another key (a foreign entry)"),
+    ("version", "is of cache version 2, not 3"),
+    ("source", "was made from another text than the source's"),
+    ("marker", "is not a kg cache entry"),
+])
+def test_a_damaged_or_forged_entry_is_parsed_again(cached, seed_path, damage, reason):
+    out, entry, fresh = cached
+    lines = _lines(entry)
+    header = json.loads(lines[0])
+    if damage == "truncated":
+        entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
+    elif damage == "edited":  # a forged title in the records; the checksum left as it was
+        _write(entry, [lines[0], lines[1], lines[2].replace("浙江省人民政府办公厅关于".encode(), "伪造的标题".encode(), 1),
+                       *lines[3:]])
+    else:
+        header.update({"foreign": {"key": "0" * 64}, "version": {"version": 2}, "source": {"source_sha256": "0" * 64},
+                       "marker": {"format": "something-else"}}[damage])
+        _write(entry, [json.dumps(header).encode("utf-8"), *lines[1:]])
+    result, graph = _rebuild(out, seed_path)
+    assert result.notes == [f"cache entry {entry.name[:16]}… for {seed_path} {reason}; parsed the source again"]
+    assert (result.parsed, graph) == (1, fresh)
+    assert "伪造的标题".encode() not in graph
+
+
+def test_records_of_the_wrong_shape_are_never_trusted(cached, seed_path):
+    """Even with a checksum made to match, records that are not the records' shape are parsed again."""
+    out, entry, fresh = cached
+    lines = _lines(entry)
+    records = json.loads(lines[2])
+    records["documents"][0]["tasks"][0]["responsibilities"][0]["role"] = "boss"
+    _write(entry, [lines[0], lines[1], json.dumps(records, ensure_ascii=False).encode("utf-8"), *lines[3:]],
+           fix_checksum=True)
+    result, graph = _rebuild(out, seed_path)
+    assert result.notes == [f"cache entry {entry.name[:16]}… for {seed_path} has unreadable records "
+                            "(Responsibility.role: 'boss' is not a Role); parsed the source again"]
+    assert graph == fresh
+
+
+def test_the_cache_key_covers_the_reference_data(cached, seed_path, monkeypatch, tmp_path):
+    """Every file of kg/reference/data/ (places.json, provinces.json …) is in the key: one changed, all re-parsed."""
+    from importlib import resources
+
+    from kg.build import parsing
+
+    out, _, _ = cached
+    data = Path(str(resources.files("kg.reference.data")))
+    assert {"organisations.json", "places.json", "provinces.json"} <= {p.name for p in data.iterdir()}
+    copy = tmp_path / "data"
+    copy.mkdir()
+    for f in data.iterdir():
+        if f.suffix == ".json":
+            (copy / f.name).write_bytes(f.read_bytes())
+    same = parsing.reference_digest()
+    monkeypatch.setattr(resources, "files", lambda package: copy)
+    assert parsing.reference_digest() == same
+    (copy / "places.json").write_bytes((copy / "places.json").read_bytes().replace("桐庐县".encode(), "桐庐".encode()))
+    assert parsing.reference_digest() != same
+    assert _rebuild(out, seed_path)[0].parsed == 1
