@@ -49,22 +49,22 @@ def sample_sources() -> list[Path]:
 
 
 def _walk(folder: Path, skipped: list) -> list[Path]:
-    """The source files under ``folder``, sorted; what cannot be walked goes to ``skipped``."""
+    """The source files under ``folder``, sorted; what cannot be walked goes to ``skipped``, sorted too."""
     from ..text.reading import not_regular
 
-    found, seen, stack = [], set(), [folder]
+    found, seen, stack, skipped_here = [], set(), [folder], []
     while stack:
         current = stack.pop()
         try:
             st = current.stat()
             if (st.st_dev, st.st_ino) in seen:
-                skipped.append((str(current), f"{current}: a folder already walked (a symbolic link loop?); "
+                skipped_here.append((str(current), f"{current}: a folder already walked (a symbolic link loop?); "
                                               "not followed"))
                 continue
             seen.add((st.st_dev, st.st_ino))
             entries = sorted(os.scandir(current), key=lambda e: e.name)
         except OSError as exc:
-            skipped.append((str(current), f"{current}: cannot read this folder ({exc.strerror}); skipped"))
+            skipped_here.append((str(current), f"{current}: cannot read this folder ({exc.strerror}); skipped"))
             continue
         for entry in entries:
             path = current / entry.name
@@ -74,7 +74,7 @@ def _walk(folder: Path, skipped: list) -> list[Path]:
             except OSError as exc:
                 if is_source or entry.is_symlink():
                     why = "a broken or looping symbolic link" if entry.is_symlink() else f"cannot be read ({exc.strerror})"
-                    skipped.append((str(path), f"{path}: {why}; skipped"))
+                    skipped_here.append((str(path), f"{path}: {why}; skipped"))
                 continue
             what = not_regular(mode)
             if what == "a directory":
@@ -82,7 +82,8 @@ def _walk(folder: Path, skipped: list) -> list[Path]:
             elif what is None and is_source:
                 found.append(path)
             elif is_source:
-                skipped.append((str(path), f"{path}: is {what}, not a regular file; skipped"))
+                skipped_here.append((str(path), f"{path}: is {what}, not a regular file; skipped"))
+    skipped.extend(sorted(skipped_here))
     return sorted(found)
 
 
