@@ -87,3 +87,17 @@ def test_hostile_label_does_not_execute(browser, tmp_path):
     assert tooltip.locator("img").count() == 0
     assert page.evaluate("window.__xss === undefined")
     assert outside == [] and errors == [] and dialogs == []
+
+
+def test_the_policy_is_a_second_defence(browser, built, tmp_path):
+    """Markup that escaping let through (put into a real page by hand here) still runs nothing: no handler, no script."""
+    path = tmp_path / "departments.html"
+    r = CliRunner().invoke(main, ["html", "--out", str(built), "-o", str(path)])
+    assert r.exit_code == 0, r.output
+    injected = '<img src=x onerror="window.__xss=1"><script>window.__xss2=1</script><b onclick="window.__xss3=1">b</b>'
+    path.write_text(path.read_text("utf-8").replace("<main>", injected + "<main>", 1), encoding="utf-8")
+    page, outside, errors, dialogs = load(browser, path)
+    page.click("b")
+    assert page.evaluate("[window.__xss, window.__xss2, window.__xss3]") == [None, None, None]
+    assert page.evaluate("kgNetwork.body.data.nodes.length") == 39  # the page's own scripts still ran
+    assert all("Content Security Policy" in e for e in errors) and len(errors) >= 2 and outside == []

@@ -96,3 +96,46 @@ def test_static_figure(built, tmp_path):
     assert (tmp_path / "c.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     svg = (tmp_path / "a.svg").read_text("utf-8")
     assert svg.count("<text") >= 39 and ">省质监局<" in svg  # labels are text, not outlines
+
+
+class Scripts(HTMLParser):
+    """Every script's exact text, and every attribute of every element."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=False)
+        self.scripts, self.attrs, self._in = [], [], False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.attrs += [name for name, _ in attrs]
+        if tag == "script":
+            self._in = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        self._in = self._in and tag != "script"
+
+    def handle_data(self, data):
+        if self._in:
+            self.scripts[-1] += data
+
+
+def test_the_policy_allows_exactly_the_pages_scripts_by_hash(pages):
+    import base64
+    import hashlib
+
+    from kg.share.html import render_page
+    from kg.share.views import View
+
+    evil = "<img src=x onerror=alert(1)>"
+    hostile = render_page(View(evil, evil, nodes=[{"id": evil, "label": evil, "tip": evil}], legend=[("red", evil)]),
+                          [(evil, "0" * 64)], evil)
+    for text in [p.read_text("utf-8") for p in pages.values()] + [hostile]:
+        page = Scripts(text)
+        csp = next(a["content"] for t, a in Elements(text).tags if t == "meta" and a.get("http-equiv"))
+        script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
+        hashes = ["'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
+                  for s in page.scripts]
+        assert len(hashes) == 3 and script_src == "script-src " + " ".join(hashes)
+        assert "unsafe-inline" not in script_src and "unsafe-eval" not in csp
+        assert [a for a in page.attrs if a.startswith("on")] == []  # no inline handlers, hostile page included
