@@ -79,8 +79,10 @@ def test_the_size_limit_and_its_option(tmp_path, seed_path):
     assert r.exit_code == 1
     assert r.output.splitlines()[-1] == (f"Error: {big}: is larger than 1 MB, the limit for one source; "
                                          "raise it with --max-size if the file is really one gazette text")
-    r = CliRunner().invoke(main, ["build", str(big), "--out", str(tmp_path / "o"), "--max-size", "2"])
+    assert not (tmp_path / "o").exists()
+    r = CliRunner().invoke(main, ["build", str(seed_path), "--out", str(tmp_path / "o"), "--max-size", "1"])
     assert r.exit_code == 0 and "4 documents, 26 tasks" in r.output
+    assert read_source(big, max_size=2 << 20).text.startswith(seed_path.read_text("utf-8"))  # a raised limit reads it
     sparse = tmp_path / "sparse.txt"
     with open(sparse, "wb") as f:
         f.truncate(65 << 20)
