@@ -20,6 +20,11 @@ def reference_digest() -> str:
     """SHA-256 over the name and bytes of every file in ``kg/reference/data/`` (organisations, provinces, places).
 
     Part of every cache key: a changed table re-parses every source.
+
+    Examples
+    --------
+    >>> len(reference_digest()), reference_digest() == reference_digest()
+    (64, True)
     """
     import hashlib
     from importlib import resources
@@ -52,7 +57,20 @@ def _salt(table) -> str:
 
 
 def extract_path(path: Path, encoding, table=None, max_size: int | None = None):
-    """Read (a regular file, at most ``max_size`` bytes) and extract one source; the parser's own errors."""
+    """Read (a regular file, at most ``max_size`` bytes) and extract one source; the parser's own errors.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     f = Path(d) / "a.txt"
+    ...     _ = f.write_text("关于某事的通知\\n\\n浙政办发〔2019〕5号\\n\\n1. 推进。(牵头单位:省发改委)\\n", "utf-8")
+    ...     [str(doc.number) for doc in extract_path(f, None).documents]
+    ['浙政办发〔2019〕5号']
+    >>> extract_path("/dev/null", None, max_size=10)
+    Traceback (most recent call last):
+    kg.errors.InputError: /dev/null: is a character device, not a regular file; give a text file
+    """
     from ..parse.extract import extract_source
     from ..text.reading import DEFAULT_MAX_SIZE, read_source
 
