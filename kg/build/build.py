@@ -103,8 +103,8 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
         paths, skipped = [(p, True) for p in sample_sources()], []
     out = OutputDir(out_dir)
     named = [*(str(s) for s in sources if not any(ch in str(s) for ch in "*?[")), *(str(p) for p, _ in paths)]
-    out.check(named)
     try:
+        out.check(named)  # before any work: the lock file is kg's first write
         with out.locked(), _sigterm_as_interrupt():
             notes = out.clean_stale()
             kept = out.check(named)  # again, now that no other build can change the folder

@@ -32,7 +32,10 @@ def display_path(path) -> Path:
     ('corpus/a.txt', '/elsewhere/a.txt')
     """
     path = Path(path)
-    cwd = os.getcwd()
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the working folder was removed: nothing to be relative to
+        return path
     absolute = os.path.abspath(path)
     if os.path.commonpath([cwd, absolute]) == cwd and absolute != cwd:
         return Path(os.path.relpath(absolute, cwd))
