@@ -68,19 +68,23 @@ class DocNumber(str):
         >>> n = DocNumber.from_spelling("浙政办发〔2017〕72号")
         >>> n.prefix, n.year, n.seq
         ('浙政办发', 2017, 72)
+        >>> DocNumber.from_spelling("国家林业和草原局公告2024年第1号").style, DocNumber.from_spelling("国家林业局令第45号").seq
+        ('announcement', 45)
         >>> DocNumber.from_spelling("浙政办发[2017]72号")
         Traceback (most recent call last):
         ValueError: '浙政办发[2017]72号' is not a document number in its canonical spelling
         """
-        if not isinstance(text, str):
-            raise ValueError(f"{text!r} is not a document number in its canonical spelling")
-        head, _, tail = text.rpartition("〔")
-        year, _, seq = tail.partition("〕")
-        try:
-            number = cls(head, int(year), int(seq.removesuffix("号")))
-        except ValueError:
-            number = None
-        if number is None or not head or str(number) != text:
+        import re
+
+        number = None
+        if isinstance(text, str):
+            for pattern, style in _SPELLINGS:
+                m = re.fullmatch(pattern, text)
+                if m:
+                    year = m.group("year") if "year" in m.groupdict() else None
+                    number = cls(m.group("prefix"), None if year is None else int(year), int(m.group("seq")), style)
+                    break
+        if number is None or str(number) != text:
             raise ValueError(f"{text!r} is not a document number in its canonical spelling")
         return number
 
@@ -88,6 +92,12 @@ class DocNumber(str):
     def key(self) -> str:
         """``prefix-year-seq`` (``prefix-seq`` for an order): the form IRIs are made from."""
         return f"{self.prefix}-{self.seq}" if self.year is None else f"{self.prefix}-{self.year}-{self.seq}"
+
+
+#: The canonical spellings of :class:`DocNumber`, one a style.
+_SPELLINGS = ((r"(?P<prefix>.+?)〔(?P<year>\d{4})〕(?P<seq>\d+)号", "bracket"),
+              (r"(?P<prefix>.+?公告)(?P<year>\d{4})年第(?P<seq>\d+)号", "announcement"),
+              (r"(?P<prefix>.+?令)第(?P<seq>\d+)号", "order"))
 
 
 @dataclass(frozen=True)

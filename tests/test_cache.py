@@ -40,6 +40,19 @@ def test_every_record_of_the_seed_survives_to_data_and_back(seed_issue):
     assert sum(len(d.tasks) for d in back.documents) == 26
 
 
+def test_records_of_a_compilation_survive_too():
+    from kg.parse import extract_text
+
+    text = ("【中国林业法规】 某某局公告（2024年第3号）（关于某事）\n【法规正文】 特此公告。\n某某局\n2024年1月2日\n"
+            "【文号】 某某局公告（2024年第3号）\n-----\n"
+            "【中国林业法规】 某某局令（第9号）\n【法规正文】 第一条 为了规范。\n【文号】 某某局令第9号\n-----\n")
+    issue = extract_text(text, "c.txt")
+    assert [(d.number, d.number.style) for d in issue.documents] == [("某某局公告2024年第3号", "announcement"),
+                                                                     ("某某局令第9号", "order")]
+    back = from_data(Issue, json.loads(json.dumps(to_data(issue), ensure_ascii=False)))
+    assert back == issue and [d.number.style for d in back.documents] == ["announcement", "order"]
+
+
 def test_no_module_of_kg_uses_pickle():
     users = []
     for path in sorted((ROOT / "kg").rglob("*.py")):
