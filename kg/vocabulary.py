@@ -126,6 +126,8 @@ class YearSource(_Word):
     STATED = "stated", "文中写明", "stated in the sentence or paragraph"
     HEADING = "heading", "章节标题", "the section heading"
     COLUMN = "column", "表格列", "the table column"
+    RELATIVE = "relative", "今年", "this year (今年, 年内, 全年): the document's year"
+    TITLE = "title", "标题年份", "the plan period or year the document's title names"
     DOCUMENT = "document", "文件年份", "the document's year (fallback)"
 
 
@@ -164,7 +166,7 @@ class NoticeCode(_Word):
     TARGET_UNREAD = ("target-unread", "目标未读", "target unread",
                      "A number follows a target verb but was not read as a target.")
     TARGET_YEAR_FALLBACK = ("target-year-fallback", "目标年份取文件年份", "target year from the document",
-                            "Targets state no year; the document's year is used.")
+                            "Targets state no year; the title's plan period or year is used, else the document's year.")
     HONOREE_UNREADABLE = ("honoree-unreadable", "表彰名单行无法读取", "honoree line unreadable",
                           "A line under a list of people is not 'name position'.")
     COUNT_MISMATCH = ("count-mismatch", "数量不符", "count mismatch",

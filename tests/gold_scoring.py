@@ -129,12 +129,14 @@ def score_targets(gold: list[dict], non_targets: list[dict], docs) -> tuple[Scor
     got = [t for doc in docs for t in doc.targets if t.span.line in lines | wrong_lines]
     used, s, misses = set(), Score(), []
     for want in gold:
-        value, unit = scale_value(float(want["value"]), want["unit"])
+        value, unit = scale_value(float(want["value"]), key(want["unit"]))
         for k, t in enumerate(got):
             if k in used or t.span.line != want["line"]:
                 continue
+            top = want.get("value_max")
             if _same_value(t.value, value) and t.unit == unit and t.comparator == want["comparator"] and (
-                    want.get("year") is None or t.year == want["year"]):
+                    want.get("year") is None or t.year == want["year"]) and (
+                    top is None or t.value_max is not None and _same_value(t.value_max, scale_value(float(top), key(want["unit"]))[0])):
                 used.add(k)
                 s.tp += 1
                 break

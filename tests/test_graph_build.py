@@ -182,3 +182,20 @@ def test_a_document_in_two_sources_is_one_node_written_once(tmp_path, seed_path,
     sources = ("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { <https://w3id.org/kg-gazette/id/eli/浙政办发-2017-72/task/"
                "2.1.1> <https://w3id.org/kg-gazette/ontology#source> ?s }")
     assert two.select(sources) == (["n"], [[2]])  # one span in each printing
+
+
+@pytest.mark.parametrize("path, words", [
+    ("comparator", "Comparator"), ("targetKind", "TargetKind"), ("yearSource", "YearSource")])
+def test_shapes_allow_exactly_the_vocabulary(path, words):
+    """The shapes' closed lists are the words kg defines, no more and no fewer."""
+    from rdflib.collection import Collection
+    from rdflib.namespace import SH
+
+    from kg import vocabulary
+    from kg.rdf.namespaces import KGO
+    from kg.rdf.validate import shapes_text
+
+    shapes = Graph().parse(data=shapes_text(), format="turtle")
+    prop = next(p for p in shapes.subjects(SH.path, KGO[path]))
+    allowed = {str(v) for v in Collection(shapes, shapes.value(prop, SH["in"]))}
+    assert allowed == {str(w) for w in getattr(vocabulary, words)}

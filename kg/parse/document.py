@@ -23,8 +23,9 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
 
     Returns
     -------
-    (Document, list of SectionItem)
-        The items let later steps read each section's own paragraphs.
+    (Document, list of SectionItem, list of Paragraph)
+        The items let later steps read each section's own paragraphs; the
+        last are the body paragraphs before the first section.
     """
     title, title_span = read_title(block)
     doc = Document(number=read_number(block), title=title, span=title_span or _first_span(block))
@@ -70,7 +71,7 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
     preamble = [p for k, p in enumerate(body[:first]) if k not in skip]
     doc.tasks, counts = read_tasks(ctx, items, year, label, preamble)
     doc.clauses_read, doc.clauses_unread = counts.read, counts.unread
-    return doc, items
+    return doc, items, preamble
 
 
 def document_year(doc: Document, default_year: int | None) -> int | None:

@@ -22,7 +22,7 @@ from ..text.spacing import tidy
 from .grammar.tables import CELL_ITEM, INDUSTRY_COLUMN, SCHEME_SUFFIX, SUBJECT_INDUSTRY, TAG
 from .sections import SectionItem
 
-__all__ = ["annex_tables", "annex_rows", "document_industries", "cell_items", "row_cells", "scheme_label"]
+__all__ = ["annex_tables", "annex_rows", "document_industries", "cell_items", "row_cells", "table_cells", "scheme_label"]
 
 
 def blank_tags(text: str) -> str:
@@ -68,6 +68,31 @@ def row_cells(text: str):
     for raw in text.split("\t"):
         out.append((offset, offset + len(raw)))
         offset += len(raw) + 1
+    return out
+
+
+def table_cells(text: str):
+    """``(start, end, text)`` of the cells of a tab- or pipe-separated row (none for other lines).
+
+    Examples
+    --------
+    >>> [c[2] for c in table_cells("| 1 | 新增泊位1500个 | 区城管局 |")], table_cells("一句话")
+    (['1', '新增泊位1500个', '区城管局'], [])
+    """
+    sep = "\t" if "\t" in text else "|" if text.count("|") >= 2 else None
+    if sep is None:
+        return []
+    out, at = [], 0
+    for raw in text.split(sep):
+        a, b = at, at + len(raw)
+        at = b + 1
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if sep == "|" and a == b and (a == 0 or b >= len(text.rstrip())):
+            continue  # the empty cells outside a row's first and last bar
+        out.append((a, b, text[a:b]))
     return out
 
 

@@ -21,8 +21,10 @@ from ..text.brackets import split_top_level
 from ..text.spacing import tidy
 from ..vocabulary import Comparator, TargetKind, YearSource
 from .grammar.docnumbers import DOC_NUMBER
-from .grammar.targets import (BASELINE, CHANGE_VERBS, COMPOUND_COUNT, COUNT_VERBS, DIGIT, LATEX, LEAD_TRIM, MARKER,
-                              MASKS, SUFFIX_COMPARATOR, TAIL_TRIM, TREND, VALUE, VERB, VERB_COMPARATOR, YEAR)
+from .grammar.targets import (BASELINE, CHANGE_VERBS, COMPOUND_COUNT, COUNT_UNITS, COUNT_VERBS, DIGIT, GRANT, LATEX,
+                              LEAD_TRIM, MARKER, MASKS, MODIFIER, OUTCOME, OWN_MEASURES, PERIOD, SCOPE,
+                              SUFFIX_COMPARATOR, TAIL_TRIM, THIS_YEAR, TREND, VALUE, VALUE_LEAD_IN, VERB,
+                              VERB_COMPARATOR, YEAR)
 
 __all__ = ["RawTarget", "YearState", "scan_targets"]
 
@@ -129,7 +131,7 @@ class _Sentence:
 def _sentence(text, masked, sa, sb, state, out, unread):
     ctx = _Sentence([])
     for ca, cb in split_top_level(masked, ",;:", sa, sb):
-        _update_year(text, ca, cb, state)
+        _update_year(text, masked, ca, cb, state)
         head = text[ca:cb].lstrip()
         annual = head.startswith("每年")
         breakdown = head.startswith("其中")
@@ -148,6 +150,8 @@ def _sentence(text, masked, sa, sb, state, out, unread):
             made = []
             if state.past or not values:
                 pass
+            elif not level and _leads_clause(seg, values[0]):
+                made = _value_first_target(text, a, b, values[0])
             elif level:
                 made = _level_targets(text, seg, a, level, values, pending, ctx)
                 pending = []
@@ -155,11 +159,12 @@ def _sentence(text, masked, sa, sb, state, out, unread):
                 made = _count_targets(text, seg, a, b, count, values, ctx)
             else:
                 made = _bare_targets(text, seg, a, b, values, breakdown, ctx, state)
+            made, dropped = _not_targets(seg, made)
             for indicator, v, verb, kind, start, end in made:
                 out.append(_target(indicator, v, verb, kind, text, start, end, state, annual))
                 if not breakdown:
                     ctx.breakdown_base = indicator
-            if not made and values and not state.past and any(
+            if not made and not dropped and values and not state.past and any(
                     vm.end() <= values[-1].start() for vm in VERB.finditer(seg)):
                 unread.append((a, b))
             if not made:
@@ -176,7 +181,9 @@ def _level_verb(seg):
     for vm in VERB.finditer(seg):
         if vm.group(0) in COUNT_VERBS:
             continue
-        m = VALUE.match(seg, _skip_space(seg, vm.end()))
+        at = _skip_space(seg, vm.end())
+        scope = SCOPE.match(seg, at)
+        m = VALUE.match(seg, _skip_space(seg, scope.end()) if scope else at)
         if m and m.group("lo"):
             found = vm
     return found
@@ -203,6 +210,8 @@ def _object_continues(seg, count, values, masked, following):
 
 def _level_targets(text, seg, a, verb, values, pending, ctx):
     v = next(m for m in values if m.start() >= verb.end())
+    if MODIFIER.match(seg, v.end()):  # 利用不超过3%的修复面积: the value describes a noun
+        return []
     name = verb.group(0)
     kind = TargetKind.CHANGE if name in CHANGE_VERBS else TargetKind.LEVEL
     indicator = _clean(text[a:a + verb.start()])
@@ -230,6 +239,11 @@ def _count_targets(text, seg, a, b, verb, values, ctx):
         for n, v in enumerate(after):
             stop = after[n + 1].start() if n + 1 < len(after) else len(seg)
             obj = _clean(re.sub(r"(和|及|以及|与)\s*$", "", text[a + v.end():a + stop]))
+            before = seg[:verb.start()]
+            subject = _clean(before) if n == 0 and not obj and "□" not in before and "分别" not in before else ""
+            if subject:  # 灌溉面积新增2万亩: the subject names what grows
+                made.append((f"{subject}{name}", v, name, TargetKind.LEVEL, a, a + stop))
+                continue
             obj = obj or _earlier_object(ctx, seg, verb)
             made.append((f"{name}{obj}", v, name, TargetKind.LEVEL, a + verb.start(), a + stop))
             ctx.objects.append(obj)
@@ -286,28 +300,65 @@ def _bare_targets(text, seg, a, b, values, breakdown, ctx, state):
 
 
 def _skip_space(seg, i):
-    while i < len(seg) and seg[i] in " \t了":
+    while i < len(seg) and seg[i] in " \t了的":
         i += 1
     return i
+
+
+def _leads_clause(seg, value) -> bool:
+    """A count opening its clause and an outcome closing it: 100个项目全部开工.
+
+    >>> seg = "推动10个以上认证机构通过高新技术企业认定"
+    >>> _leads_clause(seg, VALUE.search(seg)), _leads_clause("项目10个", VALUE.search("项目10个"))
+    (True, False)
+    """
+    i = 0
+    while i < len(seg) and seg[i] in " \t□":
+        i += 1
+    i = VALUE_LEAD_IN.match(seg, i).end()
+    unit = (value.group("unit") or "").lstrip("万亿千百")
+    return value.start() == i and unit in COUNT_UNITS and OUTCOME.search(seg, value.end()) is not None
+
+
+def _value_first_target(text, a, b, v):
+    indicator = _clean(text[a + v.end():b])
+    return [(indicator, v, "", TargetKind.LEVEL, a + v.start(), b)] if len(indicator) >= 2 else []
+
+
+def _not_targets(seg, made):
+    """Split off what only looks like a target: grants (最高1000万元) and counts of the document's own measures."""
+    kept, dropped = [], []
+    for m in made:
+        indicator, v = m[0], m[1]
+        grant = (v.group("unit") or "").endswith("元") and GRANT.search(seg, 0, v.start())
+        (dropped if grant or OWN_MEASURES.search(indicator) else kept).append(m)
+    return kept, dropped
 
 
 def _number_start(seg, i):
     return i == 0 or not (seg[i - 1].isdigit() or seg[i - 1] == ".")
 
 
-def _update_year(text, a, b, state):
+def _update_year(text, masked, a, b, state):
+    """Let the years a clause states govern what follows: 到2019年, 2019—2022年, 今年."""
+    first = a + len(text[a:b]) - len(text[a:b].lstrip())
+    found = []
+    for m in PERIOD.finditer(text, a, b):
+        if m.group("pre") or m.start() == first:
+            found.append((m.start(), int(m.group("y")), YearSource.STATED, False))
     for m in YEAR.finditer(text, a, b):
         pre, post = m.group("pre"), m.group("post")
-        if pre in ("比", "较", "与", "同"):
+        if pre in ("比", "较", "与", "同") or text[m.start() - 1:m.start()] in ("(", "—", "-") and m.start() > a:
             continue
-        year = int(m.group("y"))
-        before = text[max(a, m.start() - 1):m.start()]
-        if before in ("(", "—", "-"):
-            continue
-        clause_start = not text[a:m.start()].strip()
-        if pre or post or clause_start:
-            state.year, state.source = year, YearSource.STATED
-            state.past = bool(state.document_year and year < state.document_year and not pre)
+        if pre or post or m.start() == first:
+            year = int(m.group("y"))
+            past = bool(state.document_year and year < state.document_year and not pre)
+            found.append((m.start(), year, YearSource.STATED, past))
+    if state.document_year:
+        found += [(m.start(), state.document_year, YearSource.RELATIVE, False)
+                  for m in THIS_YEAR.finditer(masked, a, b)]
+    if found:
+        _, state.year, state.source, state.past = max(found, key=lambda f: f[0])
 
 
 def _clean(text: str) -> str:

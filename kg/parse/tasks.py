@@ -22,6 +22,7 @@ from .context import Context
 from .grammar.responsibility import LABEL, LABELS, STANDING
 from .responsibility import ClauseRules, RawResponsibility, read_clause, split_units
 from .sections import SectionItem
+from .tables import table_cells
 
 __all__ = ["read_tasks", "ClauseCounts"]
 
@@ -242,7 +243,7 @@ def _table_rows(ctx, item):
                     break  # the header again (a new page): read it anew
                 cells, k = _flattened(paras, k, names)
             else:
-                cells = [(paras[k], a, b, h) for (a, b, _), h in zip(_cells(paras[k].text), names)]
+                cells = [(paras[k], a, b, h) for (a, b, _), h in zip(table_cells(paras[k].text), names)]
                 k += 1
             if len(cells) < 2:
                 break
@@ -251,7 +252,7 @@ def _table_rows(ctx, item):
 
 def _header(paras, k):
     """``(column names, next index)`` if ``paras[k]`` opens a table with a role column, else ``(None, k + 1)``."""
-    cells = _cells(paras[k].text)
+    cells = table_cells(paras[k].text)
     if len(cells) >= 3:
         names = [re.sub(r"\s", "", c[2]) for c in cells]
         return (names, k + 1) if _has_role(names) else (None, k + 1)
@@ -271,7 +272,7 @@ def _has_role(names) -> bool:
 
 def _one_cell(p) -> bool:
     """A line holding one cell of a row written one cell a line: ``县财政局 |`` (more bars may follow)."""
-    return p.text.rstrip().endswith("|") and sum(1 for c in _cells(p.text) if c[2]) <= 1 \
+    return p.text.rstrip().endswith("|") and sum(1 for c in table_cells(p.text) if c[2]) <= 1 \
         and not p.text.lstrip().startswith("|")
 
 
@@ -293,25 +294,6 @@ def _flattened(paras, k, names):
             cells.append((p, a, b, names[len(cells)]))
         k += 1
     return cells, k
-
-
-def _cells(text):
-    """``(start, end, text)`` of the cells of a tab- or pipe-separated row (none for other lines)."""
-    sep = "\t" if "\t" in text else "|" if text.count("|") >= 2 else None
-    if sep is None:
-        return []
-    out, at = [], 0
-    for raw in text.split(sep):
-        a, b = at, at + len(raw)
-        at = b + 1
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if sep == "|" and a == b and (a == 0 or b >= len(text.rstrip())):
-            continue  # the empty cells outside a row's first and last bar
-        out.append((a, b, text[a:b]))
-    return out
 
 
 def _task(ctx, item, cells, year, label, overall, by_path, rules, n):

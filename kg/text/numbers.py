@@ -39,6 +39,8 @@ def chinese_to_int(text: str) -> int | None:
 
 
 _MAGNITUDES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2))
+#: Units whose first character is not a magnitude: 千瓦 is a unit, not a thousand 瓦
+_WHOLE_UNITS = ("千瓦", "千瓦时", "千伏安", "千米", "千克", "百分点")
 
 
 def scale_value(number: float, unit: str) -> tuple[float, str]:
@@ -56,7 +58,11 @@ def scale_value(number: float, unit: str) -> tuple[float, str]:
     (91, '分')
     >>> scale_value(15, "万吨/年")
     (150000.0, '吨/年')
+    >>> scale_value(2, "千伏安"), scale_value(800, "万千瓦")
+    ((2, '千伏安'), (8000000.0, '千瓦'))
     """
+    if unit in _WHOLE_UNITS:
+        return number, unit
     for prefix, factor in _MAGNITUDES:
         if unit.startswith(prefix) and len(unit) > len(prefix):
             return round(number * factor, 6), unit[len(prefix):]
