@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Role", "TargetKind", "Comparator", "YearSource", "HonoreeKind", "NoticeCode", "LEADING_ROLES",
+__all__ = ["Role", "TargetKind", "Comparator", "YearSource", "HonoreeKind", "NoticeCode", "ResolutionReason",
+           "JurisdictionClue", "ORGANISATION_KINDS", "LEADING_ROLES",
            "NETWORK_KINDS", "VIEWS", "SIZE_MEASURES", "NETWORK_FORMATS"]
 
 #: The networks kg builds from a graph's assignments.
@@ -30,6 +31,18 @@ VIEWS = ("departments", "document", "ego", "industries")
 #: What the departments view may size its nodes by (columns of ``kg centrality``).
 SIZE_MEASURES = ("weighted_degree", "tasks_total", "tasks_led", "degree", "betweenness", "closeness", "eigenvector",
                  "pagerank")
+#: The kinds an organisation may have (``kgo:organisationKind``; ontology/shapes.ttl lists the same).
+ORGANISATION_KINDS = (
+    "provincial_government", "provincial_office", "provincial_department",  # a province's, by level
+    "city_government", "city_office", "city_department",
+    "county_government", "county_office", "county_department",
+    "local_department", "township_government", "street_office",
+    "party_organ", "people_organisation", "central_branch", "military", "enterprise",
+    "supervisory_commission", "legislature", "cppcc", "court", "procuratorate",
+    "state_council", "constituent_department", "directly_affiliated_agency", "administrative_office",  # central
+    "public_institution", "national_bureau", "financial_regulator", "regional_office", "legislature_judiciary",
+    "internal_unit", "collective",
+)
 #: File formats an exported network may take.
 NETWORK_FORMATS = ("graphml", "gexf", "csv")
 
@@ -173,7 +186,69 @@ class NoticeCode(_Word):
                       "A list declares a count that differs from the number of names extracted.")
     PLACE_CONFLICT = ("place-conflict", "地名冲突", "place conflict",
                       "A county is listed with one city but the place table puts it in another.")
+    JURISDICTION_UNDECIDED = ("jurisdiction-undecided", "所属行政区无法判定", "jurisdiction undecided",
+                              "The document's jurisdiction was not decided by its issuer, number, title, gazette or "
+                              "addressees; only names that need no jurisdiction were resolved.")
 
     @property
     def explanation(self) -> str:
         return self._extra[0]
+
+
+class ResolutionReason(_Word):
+    """How a written name was resolved to an organisation, or why it was not (``explanation``; ``resolved``)."""
+
+    TABLE = ("table", "核对表", "hand-checked table", True,
+             "A name of the hand-checked Zhejiang table.")
+    CENTRAL = ("central", "中央机构", "central body", True,
+               "A name of a central body valid in the document's year.")
+    HISTORICAL = ("historical", "历史名称", "historical name", True,
+                  "No body held the name in the document's year; it names the last one that did.")
+    EARLY = ("early", "提前使用", "early name", True,
+             "The body holding the name was set up within a year after the document's year.")
+    LOCAL = ("local", "本级或上级机构", "local body", True,
+             "A body of the document's jurisdiction or of the city or province above it, by its function's name "
+             "pattern.")
+    NAMED_PLACE = ("named-place", "写明地名", "named place", True,
+                   "A body of the place the name itself names, by its function's name pattern.")
+    COLLECTIVE = ("collective", "集合主体", "collective actor", True,
+                  "A collective actor (各省、自治区、直辖市人民政府, 有关部门): one organisation, never split.")
+    INTERNAL_UNIT = ("internal-unit", "内设机构", "internal unit", True,
+                     "A unit inside a body: named after it, or inside the issuing department in its own document.")
+    TOWNSHIP = ("township", "乡镇街道", "township", True,
+                "A town government or street office of a county-level division.")
+    AMBIGUOUS = ("ambiguous", "多义", "ambiguous", False,
+                 "Several organisations fit; the name resolves to none of them (see the candidates).")
+    REFORM_YEAR = ("reform-year", "改革当年", "reform year", False,
+                   "Both bodies of a reform wrote the name in the year of the reform; the year does not choose.")
+    GENERIC = ("generic", "泛称", "generic name", False,
+               "A name many bodies share (办公厅, 政治工作部, 总局).")
+    NEEDS_JURISDICTION = ("needs-jurisdiction", "需所属行政区", "needs a jurisdiction", False,
+                          "A relative name (省发展改革委, 有关部门) in a document whose jurisdiction is national or "
+                          "undecided.")
+    CENTRAL_OR_LOCAL = ("central-or-local", "中央或地方", "central or local", False,
+                        "A bare short form of a central body (统计局) in a local document where no local body holds "
+                        "it, or in a document whose jurisdiction is undecided.")
+    SEVERAL = ("several", "多个机构连写", "several organisations", False,
+               "Several organisations written as one name (国务院、中央军委); the candidates are the parts.")
+    UNKNOWN = ("unknown", "未收录", "unknown", False,
+               "No table knows the name (in the document's year).")
+
+    @property
+    def resolved(self) -> bool:
+        return self._extra[0]
+
+    @property
+    def explanation(self) -> str:
+        return self._extra[1]
+
+
+class JurisdictionClue(_Word):
+    """What decided a document's jurisdiction (the first word of its ``jurisdiction_reason``)."""
+
+    ISSUER = "issuer", "发文机关", "issuer"
+    NUMBER = "document-number", "发文字号", "document number"
+    TITLE = "title", "标题", "title"
+    GAZETTE = "gazette", "公报", "gazette"
+    ADDRESSEES = "addressees", "主送机关", "addressees"
+    UNDECIDED = "undecided", "无法判定", "undecided"

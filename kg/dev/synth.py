@@ -50,7 +50,7 @@ def _departments(year: int):
         if org.kind not in ("provincial_department",) or not org.valid_in(year):
             continue
         for alias in org.aliases:
-            if alias.startswith("省") and "(" not in alias and table.resolve(alias, year, "浙江省") is org:
+            if alias.startswith("省") and "(" not in alias and table.resolve(alias, year, "浙江省").organisation is org:
                 out.append((alias, org.id))
                 break
     return out

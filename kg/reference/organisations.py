@@ -1,45 +1,71 @@
-"""The department table: canonical organisations and the names documents use.
+"""The organisation table and the resolver everyone calls: (written form, year, jurisdiction) → organisation.
 
-The table is data (``kg/reference/data/organisations.json``), not code. A mention such as
-``省质监局`` resolves to one canonical organisation; short forms that start
-with ``省`` or ``各`` are relative to a province and resolve only in documents
-of that province. An alias shared by two organisations (``省建设厅`` before and
-after the 2009 reform) resolves by the document's year.
+Every name a document writes resolves to one canonical organisation, or to
+none with the reason and the candidates: a short form two bodies could own
+resolves to neither, never silently to one. The order:
+
+1. collective actors (各省、自治区、直辖市人民政府, 有关部门): one organisation,
+   of the document's jurisdiction when the collective is relative;
+2. Zhejiang's hand-checked table (:mod:`.zhejiang`);
+3. customs districts, town governments and street offices;
+4. generic organ names (办公厅, 政治工作部): a unit of the issuing department, or none;
+5. the departments of the document's jurisdiction and of the city and province
+   above it, by their functions' name patterns (:mod:`.local`);
+6. the departments of a division the name itself names (广东省发改委);
+7. central bodies by year (:mod:`.central`); a bare central short form that
+   names the local body in local documents (统计局, 发展改革委) resolves to
+   neither there, nor where the jurisdiction is undecided;
+8. a unit named after its central body (国家林业和草原局科技司);
+9. several names written as one (国务院、中央军委): none, the parts as candidates.
+
+Ids: ``zj-…`` (Zhejiang's table), ``cn-…`` (central), ``coll-…`` and
+``<code>-coll-…`` (collectives), ``<code>-<function>`` (pattern-made: Zhejiang's
+provincial ones are the table's), ``<body>/<unit>`` (internal units).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-from ..errors import ValidationError
-from ..text.index import normalise
+from ..errors import KgError, ValidationError
+from ..vocabulary import ResolutionReason as Why
+from .bodies import Organisation, Resolution
+from .central import CentralTable, load_central
+from .collectives import Collectives, load_collectives
+from .divisions import NATIONAL, Division, Divisions, load_divisions
+from .forms import level_word, mention_key
+from .local import Hit, LocalBodies, load_local
+from .zhejiang import ZHEJIANG, ZhejiangTable, load_zhejiang
 
-__all__ = ["Organisation", "OrganisationTable", "mention_key", "unresolved_id", "load_table"]
+__all__ = ["Organisation", "Resolution", "OrganisationTable", "load_table", "mention_key", "unresolved_id"]
 
-_BRACKETS = str.maketrans("〔〕[]【】", "()()()")
-_SPACE = re.compile(r"\s+")
+#: Kinds whose units a document may name bare (the issuing department's 处室): not governments or their offices.
+_NO_UNITS = ("collective", "state_council", "provincial_government", "provincial_office", "city_government",
+             "city_office", "county_government", "county_office", "township_government")
+#: A unit's name (its department's 处室, 司, 局 …).
+_UNIT = re.compile(r"""
+    [\u4e00-\u9fff]{2,12}?
+    (?: 处室?        # 质量发展处
+      | 司           # 科技司
+      | 局           # 执法稽查局
+      | 办公室
+      | 科
+      | 中心
+      | 所
+      | 队
+      | 办 )$        # 平安办
+    """, re.VERBOSE)
+#: Between names written as one (国务院、中央军委; 国务院 中央军委).
+_SEPARATORS = re.compile(r"""
+    [、,，\s]+
+    """, re.VERBOSE)
+#: The longest name cut into the names it joins (民政部国家卫生健康委员会): longer ones are not tried.
+_LONGEST_JOINT = 48
 
 
-def mention_key(name: str) -> str:
-    """The form under which names are compared.
-
-    Examples
-    --------
-    >>> mention_key("各市、县〔市、区〕 政府")
-    '各市、县(市、区)政府'
-    >>> mention_key("省經信廳")
-    '省经信厅'
-    """
-    return _SPACE.sub("", normalise(name)).translate(_BRACKETS)
-
-
-def unresolved_id(mention: str, province: str | None = None) -> str:
-    """Id of an organisation the table does not know.
+def unresolved_id(mention: str, jurisdiction: str | None = None) -> str:
+    """Id of an organisation no table knows (``jurisdiction`` the document's, by path).
 
     Examples
     --------
@@ -47,100 +73,229 @@ def unresolved_id(mention: str, province: str | None = None) -> str:
     'unresolved:江苏省/省新设局'
     """
     key = mention_key(mention)
-    return f"unresolved:{province}/{key}" if province else f"unresolved:{key}"
-
-
-@dataclass(frozen=True)
-class Organisation:
-    id: str
-    name: str
-    name_en: str
-    kind: str
-    jurisdiction: str
-    aliases: tuple[str, ...]
-    valid_from: int | None
-    valid_to: int | None
-    predecessors: tuple[str, ...]
-    successors: tuple[str, ...]
-    uncertain: bool
-    note: str
-
-    def valid_in(self, year: int | None) -> bool:
-        if year is None:
-            return True
-        return (self.valid_from is None or self.valid_from <= year) and (
-            self.valid_to is None or year <= self.valid_to)
+    return f"unresolved:{jurisdiction}/{key}" if jurisdiction else f"unresolved:{key}"
 
 
 class OrganisationTable:
-    """Canonical organisations with lookup by any of their names.
+    """Every organisation: Zhejiang's table, central bodies, collectives, and local bodies made on demand.
 
     Examples
     --------
-    >>> table = load_table()
-    >>> table.resolve("省食品药品监管局", 2017, "浙江省").name
-    '浙江省食品药品监督管理局'
-    >>> table.resolve("省建设厅", 2017, "浙江省").id
-    'zj-housing-construction'
-    >>> table.resolve("省建设厅", 2005, "浙江省").id
-    'zj-construction'
-    >>> table.resolve("省质监局", 2017, "江苏省") is None
-    True
+    >>> t = load_table()
+    >>> t.resolve("省发展改革委", 2019, "广东省").name, t.resolve("省发展改革委", 2019, "浙江省").id
+    ('广东省发展和改革委员会', 'zj-drc')
+    >>> t.resolve("省质监局", 2017, "江苏省").id, t.resolve("统计局", 2019).reason
+    ('320000-quality', 'central-or-local')
+    >>> t.resolve("统计局", 2019, "全国").name, t.resolve("统计局", 2019, "浙江省").name
+    ('国家统计局', '浙江省统计局')
+    >>> t.successors_at("cn-moh", 2019), t.successors_at("440100-quality", 2020)
+    (['cn-nhc'], ['440100-market-regulation'])
+    >>> bool(_UNIT.fullmatch("质量发展处")), bool(_UNIT.fullmatch("省财政厅")), _SEPARATORS.split("国务院、中央军委")
+    (True, False, ['国务院', '中央军委'])
     """
 
-    def __init__(self, organisations):
-        self.organisations = list(organisations)
-        self._by_id = {}
-        self._by_key: dict[str, list[tuple[Organisation, bool]]] = {}
-        for org in self.organisations:
-            if org.id in self._by_id:
-                raise ValidationError(f"organisation table: duplicate id {org.id!r}")
-            self._by_id[org.id] = org
-            names = {org.name, *org.aliases}
-            for name in sorted(names):
-                relative = name.startswith(("省", "各"))
-                self._by_key.setdefault(mention_key(name), []).append((org, relative))
-        for org in self.organisations:
-            for other in (*org.predecessors, *org.successors):
-                if other not in self._by_id:
-                    raise ValidationError(f"organisation table: {org.id} links to unknown id {other!r}")
+    def __init__(self, zhejiang: ZhejiangTable, central: CentralTable, collectives: Collectives, local: LocalBodies,
+                 divisions: Divisions):
+        self.zhejiang, self.central, self.collectives, self.local, self.divisions = (
+            zhejiang, central, collectives, local, divisions)
+        self._cache: dict = {}
+
+    @property
+    def organisations(self) -> list[Organisation]:
+        """The listed organisations: Zhejiang's, the central ones and the national collectives."""
+        return [*self.zhejiang.organisations, *self.central.organisations,
+                *(c.organisation() for c in self.collectives.collectives)]
 
     def __contains__(self, org_id: str) -> bool:
-        return org_id in self._by_id
+        try:
+            self.get(org_id)
+        except ValidationError:
+            return False
+        return True
 
-    def __len__(self) -> int:
-        return len(self.organisations)
+    def division(self, jurisdiction) -> Division | None:
+        """A jurisdiction given as a :class:`Division`, code, path, unique name or ``全国``."""
+        return self.divisions.find(jurisdiction)
+
+    # -- by id --------------------------------------------------------------------------------------------------
 
     def get(self, org_id: str) -> Organisation:
+        """The organisation with this id (pattern-made ones are made here)."""
+        if "/" in org_id and not org_id.startswith("unresolved:"):
+            parent_id, unit = org_id.split("/", 1)
+            return self._unit(self.get(parent_id), unit)
+        if org_id.startswith("zj-"):
+            return self.zhejiang.get(org_id)
+        if org_id.startswith("cn-"):
+            return self.central.get(org_id)
+        if org_id.startswith("coll-"):
+            return self.collectives.get(org_id).organisation()
+        code, _, rest = org_id.partition("-")
         try:
-            return self._by_id[org_id]
-        except KeyError:
+            d = self.divisions.get(code)
+        except KgError:  # not a division code: not an id of this table
             raise ValidationError(f"unknown organisation id {org_id!r}") from None
+        found = None
+        if rest.startswith("coll-") and rest in self.collectives:
+            found = self._collective(self.collectives.get(rest), d).organisation
+        elif rest.startswith("customs-"):
+            found = self.local.customs(mention_key(rest.removeprefix("customs-") + "海关"))
+        elif rest.endswith("-township-government"):
+            found = self.local.township(self.divisions.full(d) + rest.removesuffix("-township-government") + "人民政府")
+        elif rest.endswith("-street-office"):
+            found = self.local.township(self.divisions.full(d) + "人民政府" + rest.removesuffix("-street-office") + "办事处")
+        elif rest in self.local.functions:
+            found = self._canonical(d, rest, None)
+        if found is None:
+            raise ValidationError(f"unknown organisation id {org_id!r}")
+        return found
 
-    def resolve(self, mention: str, year: int | None = None,
-                province: str | None = None) -> Organisation | None:
-        """The organisation a mention names, or ``None``.
+    def _unit(self, parent: Organisation, unit: str) -> Organisation:
+        return Organisation(f"{parent.id}/{unit}", parent.name + unit, f"{unit}, {parent.name_en}", "internal_unit",
+                            parent.jurisdiction, division=parent.division, parent=parent.id, uncertain=True)
+
+    def _canonical(self, d: Division, function: str, year: int | None, name: str | None = None):
+        """The body of ``function`` in ``d``: Zhejiang's table's where it has it."""
+        if self.divisions.province_of(d).code == ZHEJIANG:
+            found = (self.zhejiang.named(name) if name else None) or self.zhejiang.for_function(function, d.code, year)
+            if found is not None:
+                return found
+        return self.local.organisation(d, function)
+
+    # -- resolving ----------------------------------------------------------------------------------------------
+
+    def resolve(self, mention: str, year: int | None = None, jurisdiction=None,
+                issuer: Organisation | None = None) -> Resolution:
+        """The organisation ``mention`` names in a document of ``jurisdiction`` dated ``year``.
 
         Parameters
         ----------
         mention : str
             The name as written.
         year : int, optional
-            The document's year; chooses among organisations sharing a name.
-        province : str, optional
-            The document's province; names relative to a province (``省…``)
-            resolve only when it matches the organisation's.
+            The document's year: chooses among bodies that held the name.
+        jurisdiction : Division or str, optional
+            The document's jurisdiction (a division, its code or path, a
+            unique name, or ``全国``); ``None`` when undecided: then only names
+            that need no jurisdiction resolve.
+        issuer : Organisation, optional
+            The issuing department, whose own units its document names bare.
         """
-        candidates = self._by_key.get(mention_key(mention), [])
-        fitting = [org for org, relative in candidates
-                   if not relative or province is None or org.jurisdiction == province]
-        if not fitting:
+        place = self.divisions.find(jurisdiction)
+        key = mention_key(mention)
+        cache_key = (key, year, place.code if place else None, issuer.id if issuer else None)
+        if cache_key not in self._cache:
+            found = self._resolve(key, year, place, issuer)
+            if not found.resolved and found.reason is Why.UNKNOWN:
+                found = self._several(mention, year, place, issuer) or found
+            self._cache[cache_key] = found
+        return self._cache[cache_key]
+
+    def _resolve(self, key: str, year, place: Division | None, issuer) -> Resolution:
+        if not key:
+            return Resolution(None, Why.UNKNOWN)
+        local_doc = place is not None and place is not NATIONAL
+        collective = self.collectives.find(key)
+        if collective is not None:
+            return self._collective(collective, place)
+        in_zhejiang = local_doc and self.divisions.province_of(place).code == ZHEJIANG
+        found = self.zhejiang.lookup(key, year, in_zhejiang)
+        if found is not None:
+            return found
+        org = self.local.customs(key) or self.local.township(key)
+        if org is not None:
+            return Resolution(self._canonical_org(org), Why.NAMED_PLACE if org.kind == "central_branch" else Why.TOWNSHIP,
+                              name=org.name)
+        if self.central.generic(key):
+            return self._issuer_unit(key, issuer) or Resolution(None, Why.GENERIC)
+        if local_doc:
+            hits, why = self.local.find(key, year, place)
+            if hits:
+                return self._from_hits(hits, why, year)
+        hits, why = self.local.find_named(key, year)
+        if hits:
+            return self._from_hits(hits, why, year)
+        if self.central.forms(key):
+            if (local_doc or place is None) and self.central.also_local(key):
+                return Resolution(None, Why.CENTRAL_OR_LOCAL, tuple(o.id for o in self.central.forms(key)
+                                                                    if o.valid_in(year)))
+            found = self.central.lookup(key, year)
+            if found.resolved or found.reason is not Why.UNKNOWN:
+                return found
+        if level_word(key) and not local_doc:
+            return Resolution(None, Why.NEEDS_JURISDICTION)
+        unit = self.central.unit_of(key, year)
+        if unit is not None:
+            org = self._unit(self.central.get(unit[0]), unit[1])
+            return Resolution(org, Why.INTERNAL_UNIT, name=org.name)
+        return self._issuer_unit(key, issuer) or Resolution(None, Why.UNKNOWN)
+
+    def _canonical_org(self, org: Organisation) -> Organisation:
+        if org.division and self.divisions.province_of(self.divisions.get(org.division)).code == ZHEJIANG:
+            return self.zhejiang.named(org.name) or org
+        return org
+
+    def _collective(self, collective, place: Division | None) -> Resolution:
+        if collective.relative and place is None:
+            return Resolution(None, Why.NEEDS_JURISDICTION, (collective.id,))
+        if collective.relative and place is not NATIONAL:
+            org = self.zhejiang.for_collective(collective.id) if place.code == ZHEJIANG else None
+            org = org or collective.organisation(place, self.divisions.path(place))
+        else:
+            org = collective.organisation()
+        return Resolution(org, Why.COLLECTIVE, name=org.name)
+
+    def _from_hits(self, hits: list[Hit], why: Why, year) -> Resolution:
+        bodies: dict[str, tuple[Organisation, str]] = {}
+        for h in hits:
+            name = self.local.name(h)
+            org = self._canonical(h.division, h.function, year, name)
+            if org is not None:
+                bodies.setdefault(org.id, (org, name))
+        if len(bodies) == 1:
+            org, name = next(iter(bodies.values()))
+            return Resolution(org, why, name=name)
+        return Resolution(None, Why.AMBIGUOUS, tuple(bodies))
+
+    def _issuer_unit(self, key: str, issuer: Organisation | None) -> Resolution | None:
+        """A unit of the issuing department its own document names bare (质量发展处 in 江苏省市场监管局's)."""
+        if issuer is None or issuer.kind in _NO_UNITS or not _UNIT.fullmatch(key) or level_word(key):
             return None
-        in_time = [org for org in fitting if org.valid_in(year)]
-        return (in_time or fitting)[0]
+        org = self._unit(issuer, key)
+        return Resolution(org, Why.INTERNAL_UNIT, name=org.name)
+
+    def _several(self, mention: str, year, place, issuer) -> Resolution | None:
+        """Several organisations written as one name: none of them, the parts as candidates."""
+        parts = [p for p in _SEPARATORS.split(mention.strip()) if p]
+        if len(parts) < 2 and len(mention) <= _LONGEST_JOINT:
+            parts = self._segments(mention_key(mention), year, place, issuer)
+        if len(parts) < 2:
+            return None
+        found = [self._resolve(mention_key(p), year, place, issuer) for p in parts]
+        if all(r.resolved for r in found):
+            return Resolution(None, Why.SEVERAL, tuple(r.id for r in found))
+        return None
+
+    def _segments(self, key: str, year, place, issuer) -> list[str]:
+        """``key`` cut into the longest names that resolve, left to right (民政部国家卫生健康委员会); ``[]`` if none."""
+        out, i = [], 0
+        while i < len(key):
+            for j in range(len(key), i + 2, -1):
+                if self._resolve(key[i:j], year, place, issuer).resolved:
+                    out.append(key[i:j])
+                    i = j
+                    break
+            else:
+                return []
+        return out
+
+    # -- reforms ------------------------------------------------------------------------------------------------
 
     def successors_at(self, org_id: str, year: int) -> list[str]:
         """Follow successor links until organisations valid in ``year``.
+
+        A body's successors are followed once it is dissolved: links of a body
+        that lived on (卫生部's drug functions, 1998) are not.
 
         Examples
         --------
@@ -150,46 +305,30 @@ class OrganisationTable:
         ['zj-finance']
         """
         org = self.get(org_id)
-        if org.valid_in(year) or not org.successors or (
-                org.valid_from is not None and year < org.valid_from):
+        if org.valid_in(year) or not org.successors or (org.valid_from is not None and year < org.valid_from):
             return [org_id]
+        links = dict(org.link_years)
         out = []
         for succ in org.successors:
-            for found in self.successors_at(succ, year):
+            if org.valid_to is not None and links.get(succ, org.valid_to) < org.valid_to:
+                continue
+            for found in self.successors_at(self._canonical_id(succ), year):
                 if found not in out:
                     out.append(found)
-        return out
+        return out or [org_id]
 
+    def _canonical_id(self, org_id: str) -> str:
+        return self.get(org_id).id
 
-def _from_json(data, origin: str) -> OrganisationTable:
-    try:
-        rows = data["organisations"]
-        orgs = [Organisation(
-            id=r["id"], name=r["name"], name_en=r["name_en"], kind=r["kind"],
-            jurisdiction=r["jurisdiction"], aliases=tuple(r.get("aliases", ())),
-            valid_from=r.get("valid_from"), valid_to=r.get("valid_to"),
-            predecessors=tuple(r.get("predecessors", ())), successors=tuple(r.get("successors", ())),
-            uncertain=bool(r.get("uncertain", False)), note=r.get("note", ""),
-        ) for r in rows]
-    except (KeyError, TypeError) as exc:
-        raise ValidationError(f"{origin}: organisation table lacks field {exc}") from None
-    return OrganisationTable(orgs)
+    def counterpart(self, org: Organisation) -> str | None:
+        """The central body of an organisation's function, when the organisation is not central itself."""
+        if org.function is None or org.id.startswith("cn-") or org.function not in self.local.functions:
+            return None
+        year = org.valid_to - 1 if org.valid_to else None
+        return self.local.functions.get(org.function).central_at(year)
 
 
 @lru_cache(maxsize=None)
 def load_table(path: str | None = None) -> OrganisationTable:
-    """Load the bundled department table, or one at ``path``."""
-    if path is None:
-        text = resources.files("kg.reference.data").joinpath("organisations.json").read_text("utf-8")
-        origin = "kg/reference/data/organisations.json"
-    else:
-        origin = str(path)
-        try:
-            text = Path(path).read_text("utf-8")
-        except OSError as exc:
-            raise ValidationError(f"{origin}: cannot be read ({exc.strerror})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(f"{origin}:{exc.lineno}: not valid JSON ({exc.msg})") from None
-    return _from_json(data, origin)
+    """The organisation table; ``path`` replaces Zhejiang's hand-checked table (a JSON file of its shape)."""
+    return OrganisationTable(load_zhejiang(path), load_central(), load_collectives(), load_local(), load_divisions())

@@ -188,7 +188,7 @@ def _find_department(g: nx.Graph, name: str) -> str:
             return n
     from ..reference.organisations import load_table
 
-    org = load_table().resolve(name)
+    org = load_table().resolve(name).organisation
     if org is not None:
         for n in g:
             if n.endswith("/" + org.id):
