@@ -132,14 +132,20 @@ class Notice:
 class OrgMention:
     """A name of an organisation as written, and what it resolves to.
 
-    ``organisation`` is the canonical id from the department table, or an id
-    of the form ``unresolved:<name>`` when the table does not know the name.
+    ``organisation`` is the canonical id from the organisation table, or an id
+    of the form ``unresolved:<jurisdiction>/<name>`` when no organisation is
+    certain. ``reason`` says how it was resolved or why not (a
+    :class:`~kg.vocabulary.ResolutionReason`); ``candidates`` are the
+    organisations an ambiguous name could be (or the parts of several names
+    written as one).
     """
 
     mention: str
     organisation: str
     resolved: bool
     span: Span
+    reason: str = ""
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -282,7 +288,13 @@ class Honoree:
 
 @dataclass
 class Document:
-    """One document of an issue."""
+    """One document of an issue.
+
+    ``jurisdiction`` is the division whose document it is, by its path
+    (``广东省广州市``, ``全国``), ``None`` when no clue decides it;
+    ``jurisdiction_reason`` the clue that decided it (``document-number: 浙政办发 …``)
+    or why none did (``undecided: …``).
+    """
 
     number: DocNumber | None
     title: str
@@ -303,6 +315,8 @@ class Document:
     toc_page: int | None = None
     clauses_read: int = 0
     clauses_unread: int = 0
+    jurisdiction: str | None = None
+    jurisdiction_reason: str | None = None
 
 
 @dataclass(frozen=True)

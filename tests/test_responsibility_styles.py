@@ -70,7 +70,8 @@ def test_other_province_does_not_borrow_zhejiang_departments():
     head = "江苏省人民政府办公厅关于做好某项工作的通知\n\n苏政办发〔2019〕5号\n\n各市、县(市、区)人民政府:\n\n"
     got, issue = roles("1. 推进。(牵头单位:省发展改革委;配合单位:省财政厅)\n", head)
     assert issue.province == "江苏省"
-    assert [r[1] for r in got["1"]] == ["unresolved:江苏省/省发展改革委", "unresolved:江苏省/省财政厅"]
+    assert [r[1] for r in got["1"]] == ["320000-development-reform", "320000-finance"]
+    assert issue.documents[0].jurisdiction_reason == "issuer: 江苏省人民政府办公厅"
 
 
 def test_year_picks_the_organisation_of_its_time():
@@ -85,7 +86,12 @@ def test_pasted_document_without_gazette_header_or_number():
     doc = issue.documents[0]
     assert doc.number is None and doc.title == "关于推进某项工作的实施意见"
     assert [r.role for r in doc.tasks[0].responsibilities] == ["lead", "participant"]
-    assert [n.code for n in issue.notices] == ["no-document-number", "no-issuer"]
+    # Nothing tells whose document it is: 省发改委 could be any province's, so it stays unresolved, and says why.
+    assert doc.jurisdiction is None
+    assert [(r.org.organisation, r.org.reason) for r in doc.tasks[0].responsibilities] == [
+        ("unresolved:省发改委", "needs-jurisdiction"), ("unresolved:省财政厅", "needs-jurisdiction")]
+    assert [n.code for n in issue.notices] == ["no-document-number", "jurisdiction-undecided", "no-issuer",
+                                               "unresolved-organisation", "unresolved-organisation"]
 
 
 def test_a_clause_inside_a_paragraph_is_reported_not_guessed():

@@ -8,16 +8,19 @@ __all__ = ["issue_report", "combine_reports", "task_rows", "document_rows"]
 
 
 def _org_summary(issue: Issue):
-    unresolved = {}
+    """Each name that did not resolve: why, the candidates, how often and where."""
+    unresolved: dict[tuple, list[str]] = {}
     for doc in issue.documents:
-        for task in doc.tasks:
-            for r in task.responsibilities:
-                if not r.org.resolved:
-                    unresolved.setdefault(r.org.mention, []).append(f"{doc.number or doc.title}:{task.id}")
-        for m in doc.issuers:
+        label = doc.number or doc.title
+        named = [(m, label) for m in doc.issuers] + [(r.org, f"{label}:{t.id}") for t in doc.tasks
+                                                     for r in t.responsibilities]
+        for m, where in named:
             if not m.resolved:
-                unresolved.setdefault(m.mention, []).append(doc.number or doc.title)
-    return [{"mention": k, "where": v} for k, v in sorted(unresolved.items())]
+                unresolved.setdefault((m.mention, m.reason, tuple(m.candidates), doc.jurisdiction), []).append(where)
+    return [{"mention": mention, "reason": reason, "candidates": list(candidates), "jurisdiction": jurisdiction,
+             "count": len(where), "where": where}
+            for (mention, reason, candidates, jurisdiction), where in sorted(
+                unresolved.items(), key=lambda kv: tuple("" if x is None else str(x) for x in kv[0]))]
 
 
 def issue_report(issue: Issue) -> dict:
@@ -30,6 +33,8 @@ def issue_report(issue: Issue) -> dict:
             "title": doc.title,
             "date": doc.date,
             "toc_page": doc.toc_page,
+            "jurisdiction": doc.jurisdiction,
+            "jurisdiction_reason": doc.jurisdiction_reason,
             "issuers": [m.mention for m in doc.issuers],
             "counts": {
                 "sections": len(doc.sections),

@@ -1,32 +1,52 @@
-"""What every parser of one source shares: the text, the department table, notices."""
+"""What every parser of one source shares: the text, the organisation table, the document's jurisdiction, notices."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..reference.divisions import NATIONAL, Division
+from ..reference.jurisdictions import document_jurisdiction, gazette_division
 from ..reference.organisations import OrganisationTable, unresolved_id
-from ..records import Notice, OrgMention, Span
+from ..records import Document, Notice, OrgMention, Span
 from ..text.index import TextIndex
 from ..text.spacing import tidy
-from ..vocabulary import NoticeCode
+from ..vocabulary import NoticeCode, ResolutionReason
 
 __all__ = ["Context"]
+
+#: Reasons a name is one some organisation holds, though it did not resolve to one.
+_HELD = (ResolutionReason.AMBIGUOUS, ResolutionReason.REFORM_YEAR, ResolutionReason.CENTRAL_OR_LOCAL,
+         ResolutionReason.SEVERAL)
 
 
 @dataclass
 class Context:
-    """Shared state while parsing one source."""
+    """Shared state while parsing one source; ``jurisdiction`` is the current document's."""
 
     index: TextIndex
     table: OrganisationTable
-    province: str | None = None
+    jurisdiction: Division | None = None
+    gazette: str | None = None
     notices: list[Notice] = field(default_factory=list)
     aliases: dict = field(default_factory=dict)  # a name the text defines (以下简称“平安办”) → the full name
-    _resolved: dict = field(default_factory=dict, repr=False)  # (mention, year) → (name, organisation)
+    document: Document | None = None
+    _resolved: dict = field(default_factory=dict, repr=False)  # (mention, year, jurisdiction, issuer) → mention
     _notice_counts: dict = field(default_factory=dict, repr=False)  # (code, document) → how many were raised
 
     #: Notices of one code in one document beyond this many are counted, not listed.
     NOTICE_SAMPLE = 20
+
+    @property
+    def province(self) -> str | None:
+        """The name of the current jurisdiction's province (``None`` when national or undecided)."""
+        if self.jurisdiction is None or self.jurisdiction is NATIONAL:
+            return None
+        return self.table.divisions.province_of(self.jurisdiction).name
+
+    def gazette_province(self) -> str | None:
+        """The province whose gazette the source is, if its header names one."""
+        d = gazette_division(self.table, self.gazette)
+        return self.table.divisions.province_of(d).name if d is not None and d is not NATIONAL else None
 
     def notice(self, code: NoticeCode, message: str, line: int | None = None,
                document: str | None = None) -> None:
@@ -50,22 +70,45 @@ class Context:
                                            self.index.name, None, document))
 
     def known(self, name: str) -> bool:
-        """Whether ``name`` names an organisation the tables (or the text's own aliases) know."""
+        """Whether ``name`` names an organisation the tables (or the text's own aliases) know.
+
+        In the current jurisdiction; a name held by several organisations counts.
+        """
         name = tidy(name)
-        return name in self.aliases or self.table.resolve(name, None, self.province) is not None
+        if name in self.aliases:
+            return True
+        found = self.table.resolve(name, None, self.jurisdiction)
+        return found.resolved or found.reason in _HELD
+
+    def begin_document(self, doc: Document, issuers, year: int | None, label: str | None = None) -> None:
+        """Decide ``doc``'s jurisdiction from its clues (``issuers`` as written); later names resolve in it."""
+        self.document = doc
+        self.jurisdiction, doc.jurisdiction_reason = document_jurisdiction(
+            doc.number, issuers, doc.title, self.gazette, doc.addressees, year, self.table)
+        doc.jurisdiction = self.table.divisions.path(self.jurisdiction) if self.jurisdiction else None
+        if self.jurisdiction is None:
+            self.notice(NoticeCode.JURISDICTION_UNDECIDED, f"jurisdiction undecided ({doc.jurisdiction_reason}); "
+                        "only names that need none are resolved", doc.span.line if doc.span else None, label)
 
     def organisation(self, mention: str, span: Span, year: int | None,
                      document: str | None = None) -> OrgMention:
-        """Resolve a mention; an unknown name is kept and reported, never dropped."""
-        known = self._resolved.get((mention, year))
+        """Resolve a mention; an unresolved name is kept and reported, never dropped.
+
+        The document's one resolved issuer is passed on: its own units (处室) its text may name bare.
+        """
+        issuers = self.document.issuers if self.document is not None else ()
+        issuer = issuers[0].organisation if len(issuers) == 1 and issuers[0].resolved else None
+        key = (mention, year, self.jurisdiction, issuer)
+        known = self._resolved.get(key)
         if known is None:
             name = tidy(mention)
             full = self.aliases.get(name, name)
-            known = self._resolved[mention, year] = (name, self.table.resolve(full, year, self.province))
-        name, org = known
-        if org is not None:
-            return OrgMention(name, org.id, True, span)
-        self.notice(NoticeCode.UNRESOLVED_ORGANISATION,
-                    f"organisation {name!r} is not in the department table; kept as unresolved",
-                    span.line, document)
-        return OrgMention(name, unresolved_id(name, self.province), False, span)
+            found = self.table.resolve(full, year, self.jurisdiction, issuer and self.table.get(issuer))
+            place = self.table.divisions.path(self.jurisdiction) if self.jurisdiction else None
+            known = self._resolved[key] = (name, found, found.id or unresolved_id(name, place))
+        name, found, org_id = known
+        if not found.resolved:
+            why = found.reason.en + (f"; candidates {', '.join(found.candidates)}" if found.candidates else "")
+            self.notice(NoticeCode.UNRESOLVED_ORGANISATION,
+                        f"organisation {name!r} is not resolved ({why}); kept as unresolved", span.line, document)
+        return OrgMention(name, org_id, found.resolved, span, found.reason.value, found.candidates)

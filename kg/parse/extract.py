@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ..errors import KgError, ParseError
 from ..reference.organisations import OrganisationTable, load_table
-from ..reference.provinces import province_of_text
 from ..text.reading import Source, read_source
 from ..records import Issue
 from ..text.index import TextIndex
@@ -36,16 +35,14 @@ def extract_source(source: Source, table: OrganisationTable | None = None, stric
     ctx = Context(index, table)
     try:
         paras = paragraphs(index)
-        probe = [p.text.strip() for p in paras[:40]]
-        ctx.province = province_of_text(*probe)
         header, toc, blocks = split_issue(ctx, paras)
-        if ctx.province is None and blocks:
-            ctx.province = province_of_text(blocks[0].number, header.gazette)
-        issue = Issue(source.name, source.sha256, source.encoding, ctx.province,
+        ctx.gazette = header.gazette
+        issue = Issue(source.name, source.sha256, source.encoding, ctx.gazette_province(),
                       header.gazette, header.year, header.number, header.cumulative_number,
                       header.published, header.serial, toc)
         for block in blocks:
             doc, items, preamble = parse_document(ctx, block, header.year)
+            issue.province = issue.province or ctx.province
             issue.checks.extend(add_entities(ctx, doc, block, items, preamble, header.year))
             issue.documents.append(doc)
         check_issue(ctx, issue)

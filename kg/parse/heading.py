@@ -160,8 +160,11 @@ def read_issuers(ctx, doc, block, body, k_date, year, label) -> list[OrgMention]
         while k >= 0 and _org_line(body[k].text, ctx.known):
             lines.insert(0, body[k])
             k -= 1
-    mentions = [ctx.organisation(name, p.span(a, b), year, label) for p in lines for name, a, b in _names(p)]
     from_title = _title_issuers(doc.title, ctx.known)
+    item = block.metadata.get("issuer")
+    ctx.begin_document(doc, [name for p in lines for name, _, _ in _names(p)] or from_title
+                       or ([item.value] if item else []), year, label)
+    mentions = [ctx.organisation(name, p.span(a, b), year, label) for p in lines for name, a, b in _names(p)]
     if not mentions and from_title and block.title:
         p = block.title[0]
         pos = 0
@@ -174,7 +177,6 @@ def read_issuers(ctx, doc, block, body, k_date, year, label) -> list[OrgMention]
     if mentions and from_title and [m.mention for m in mentions] != from_title:
         ctx.notice(NoticeCode.ISSUER_MISMATCH, "the signature names other issuers than the title",
                    lines[0].first_line, label)
-    item = block.metadata.get("issuer")
     if not mentions and item:
         p = item.paragraph
         for a, b in split_top_level(p.text, ",;、", p.text.find(item.value), p.text.find(item.value) + len(item.value)):

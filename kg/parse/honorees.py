@@ -30,7 +30,7 @@ def find_honorees(ctx: Context, items: list[SectionItem], label: str):
     -------
     (list of Honoree, list of (category, declared, found, line))
     """
-    places = load_places() if ctx.province in (None, load_places().province) else None
+    places = load_places().within(ctx.province)
     honorees: list[Honoree] = []
     checks = []
     found_under: dict[str, int] = {}
