@@ -38,7 +38,7 @@ def test_turtle_round_trip_matches_the_store(built, backend):
     dumped = ox.serialize(backend.store, format=ox.RdfFormat.N_QUADS)  # the store's own triples, as written
     from_store = Graph().parse(data=dumped.decode("utf-8"), format="nquads")
     from_turtle = Graph().parse(built / "graph.ttl", format="turtle")
-    assert len(from_store) == len(from_turtle) == 12872
+    assert len(from_store) == len(from_turtle) == 13217
     assert isomorphic(from_store, from_turtle)
 
 
@@ -92,7 +92,7 @@ def test_shacl_conforms_and_catches_violations(built, tmp_path):
     from kg.rdf.validate import validate
 
     conforms, violations, count = validate(built / "graph.nt")
-    assert conforms and violations == [] and count == 12872
+    assert conforms and violations == [] and count == 13217
     broken = tmp_path / "broken"
     shutil.copytree(built, broken)
     lines = (broken / "graph.nt").read_text("utf-8").splitlines(keepends=True)
@@ -157,7 +157,7 @@ def test_the_same_text_twice_is_read_once(tmp_path, seed_path, built):
     shutil.copy(seed_path, corpus / "b.txt")
     result = build([corpus], tmp_path / "out")
     assert result.skipped == [(str(corpus / "b.txt"), f"{corpus / 'b.txt'}: the same text as {corpus / 'a.txt'}; read once")]
-    assert result.triples == 12872
+    assert result.triples == 13217
     report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
     assert [s["file"] for s in report["skipped"]] == [str(corpus / "b.txt")]
 

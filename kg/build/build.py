@@ -4,7 +4,7 @@ Outputs in the output folder:
 
 - ``graph.ttl``: the graph as Turtle, byte-identical for the same input;
 - ``graph.nt``: the same triples as N-Triples (for loading elsewhere); both
-  hold the department table, then each source in turn, each part sorted;
+  hold each source in turn (with the organisations it names), each part sorted;
 - ``report.json``: per issue and document what was found, every notice and self-check;
 - ``store/``: an Oxigraph store for fast SPARQL;
 - ``cache/``: the records of each source, keyed by its content, so a rebuild

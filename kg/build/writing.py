@@ -2,10 +2,10 @@
 
 Each worker turns one source's records into lines (:func:`kg.graph.issue_lines`)
 and writes the lines only that source can give, sorted, to a chunk file, with
-their Turtle beside it; the lines several sources may give come back to the
-parent, which writes each once, where first seen. ``graph.nt`` and
-``graph.ttl`` are then the department table followed by each source in turn:
-the same input gives the same bytes.
+their Turtle beside it; the lines several sources may give (the organisations
+they name among them) come back to the parent, which writes each once, where
+first seen. ``graph.nt`` and ``graph.ttl`` are then each source in turn: the
+same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -69,20 +69,16 @@ def write_graph(caches, titles: dict, shared_numbers, table, minter, nt_path: Pa
     entry) are parsed again where an entry's records fail their checks;
     ``notes`` gets a line for each.
     """
-    from ..rdf.organisations import organisation_lines
     from ..rdf.namespaces import PREFIXES
-    from ..rdf.turtle import turtle
+    from ..rdf.turtle import prefix_lines, turtle
 
     chunks.mkdir(parents=True, exist_ok=True)
     sources = sources or [None] * len(caches)
     jobs_list = [(c, chunks / f"{k:07d}.nt", src) for k, (c, src) in enumerate(zip(caches, sources))]
-    seen = set(organisation_lines(table, minter))
-    count = len(seen)
+    seen: set[str] = set()
+    count = 0
     with open(nt_path, "wb") as nt, open(ttl_path, "wb") as ttl:
-        block = "".join(sorted(seen)).encode("utf-8")
-        head, body = turtle(block, PREFIXES)
-        nt.write(block)
-        ttl.write(head + body)
+        ttl.write(prefix_lines(PREFIXES))
         for (cache, chunk, _), (shared, local_count, note) in zip(jobs_list, _map(jobs_list, minter, titles,
                                                                                   shared_numbers, table, jobs,
                                                                                   parallel)):

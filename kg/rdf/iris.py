@@ -1,8 +1,9 @@
 """Stable, readable IRIs for every node, under a configurable base.
 
 The same input always mints the same IRIs: documents by their number
-(``eli/浙政办发-2017-72``), organisations by their id in the department table
-(``org/zj-quality-supervision``), tasks by document and section path
+(``eli/浙政办发-2017-72``), organisations by their id in the organisation table
+(``org/zj-quality-supervision``, ``org/440100-development-reform``, ``org/cn-ndrc``), functions by
+their id in the function scheme (``function/finance``), tasks by document and section path
 (``…/task/2.1.1``), sources by the start of their SHA-256, and spans as
 RFC 5147 fragments of their source (``source/81eaf4dbb71cf20c#char=2561,2565``):
 the IRI form of a Web Annotation text-position selector.
@@ -94,9 +95,21 @@ class Minter:
         return self.part(doc, "task", path)
 
     def organisation(self, org_id: str) -> str:
+        """An organisation by its id; a unit inside a body (``cn-nfga/科技司``) under the body's IRI.
+
+        >>> Minter().organisation("440100-development-reform"), Minter().organisation("cn-nfga/科技司")[-15:]
+        ('https://w3id.org/kg-gazette/id/org/440100-development-reform', 'org/cn-nfga/科技司')
+        """
         if org_id.startswith("unresolved:"):
             return self._iri("org", "unresolved", *(iri_segment(p) for p in org_id[11:].split("/")))
-        return self._iri("org", iri_segment(org_id))
+        return self._iri("org", *(iri_segment(p) for p in org_id.split("/")))
+
+    def function(self, function_id: str) -> str:
+        """A concept of the function scheme (``function/development-reform``)."""
+        return self._iri("function", iri_segment(function_id))
+
+    def function_scheme(self, scheme_id: str) -> str:
+        return self._iri("function-scheme", iri_segment(scheme_id))
 
     def issue(self, province_en: str | None, year: int | None, number: int | None, sha256: str) -> str:
         if province_en and year and number:

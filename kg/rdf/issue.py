@@ -1,8 +1,9 @@
 """An issue's records as RDF, in the terms of ``ontology/kg.ttl``: its source, documents, parts and tasks.
 
 :func:`issue_lines` gives the N-Triples lines of one extracted issue; its
-targets, industries and honorees come from :mod:`.facts`, the organisation
-table's lines from :mod:`.organisations`. Every fact carries a ``kgo:source``
+targets, industries and honorees come from :mod:`.facts`, the lines of the
+organisations it names (shared: other issues may name them too) from
+:mod:`.organisations`. Every fact carries a ``kgo:source``
 span (see :class:`~.emit.IssueLines`). Lines are made straight from records,
 with no rdflib terms on the way: at corpus scale making terms cost more than
 everything else.
@@ -17,6 +18,7 @@ from ..vocabulary import Role
 from .emit import IssueLines
 from .facts import add_honorees, add_industries, add_targets
 from .iris import Minter
+from .organisations import organisation_lines
 from .terms import XSD, A, DCTERMS, ELI, KGO, ORG, PROV, RDFS, SKOS, nt_integer, nt_lang, nt_string, nt_typed
 from .terms import iri_term as _iri
 from .terms import role_shortcut, role_term, year_literal
@@ -81,6 +83,9 @@ def issue_lines(issue: Issue, minter: Minter, table: OrganisationTable, titles: 
     for doc, d in zip(issue.documents, doc_iris):
         e.out = e.shared if doc.number in shared_numbers else e.local
         _document(e, doc, d, iss, table)
+    named = {m.organisation for doc in issue.documents for m in (
+        *doc.issuers, *(r.org for t in doc.tasks for r in t.responsibilities)) if m.resolved}
+    e.shared.extend(organisation_lines(table, minter, sorted(named)))
     return e.local, e.shared
 
 
@@ -103,6 +108,10 @@ def _document(e: IssueLines, doc: Document, d: str, iss: str, table: Organisatio
         add(doc_iri, KGO.enclosedTitle, nt_lang(doc.enclosed_title))
     if doc.toc_page is not None:
         add(doc_iri, KGO.tocPage, nt_integer(doc.toc_page))
+    if doc.jurisdiction:
+        add(doc_iri, KGO.jurisdiction, nt_lang(doc.jurisdiction))
+    if doc.jurisdiction_reason:
+        add(doc_iri, KGO.jurisdictionReason, nt_string(doc.jurisdiction_reason))
     for a in doc.addressees:
         add(doc_iri, KGO.addressee, nt_lang(a))
     for a in doc.annexes:

@@ -32,6 +32,8 @@ class KGO(DefinedNamespace):
     TargetDataSet: URIRef
     Industry: URIRef
     IndustryScheme: URIRef
+    Function: URIRef
+    FunctionScheme: URIRef
     Commendation: URIRef
     CommendedUnit: URIRef
     Person: URIRef
@@ -79,6 +81,9 @@ class KGO(DefinedNamespace):
     roleRule: URIRef
     organisationKind: URIRef
     jurisdiction: URIRef
+    jurisdictionReason: URIRef
+    centralCounterpart: URIRef
+    partialSuccessor: URIRef
     validFrom: URIRef
     validTo: URIRef
     successor: URIRef

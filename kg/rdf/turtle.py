@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["turtle"]
+__all__ = ["turtle", "prefix_lines"]
 
 
 def turtle(ntriples: bytes, prefixes: dict) -> tuple[bytes, bytes]:
@@ -24,3 +24,12 @@ def turtle(ntriples: bytes, prefixes: dict) -> tuple[bytes, bytes]:
         head.append(text[at:end])
         at = end
     return b"".join(sorted(head)), text[at:]
+
+
+def prefix_lines(prefixes: dict) -> bytes:
+    """The ``@prefix`` lines :func:`turtle` gives, sorted: the head of a Turtle file made of blocks.
+
+    >>> prefix_lines({"kgo": "https://w3id.org/kg-gazette/ontology#"})
+    b'@prefix kgo: <https://w3id.org/kg-gazette/ontology#> .\\n'
+    """
+    return "".join(sorted(f"@prefix {name}: <{iri}> .\n" for name, iri in prefixes.items())).encode("utf-8")
