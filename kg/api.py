@@ -32,17 +32,21 @@ class BuiltGraph:
 
     Every method that slices the graph takes ``document`` (a 发文字号),
     ``year`` (documents dated that year) and ``as_of`` (organisations mapped to
-    their successors valid in that year).
+    their successors valid in that year). Collective actors (各省、自治区、直辖市人民政府,
+    有关部门 …) are not departments: the assignments, and so every network and
+    measure, leave them out unless ``collectives`` is true.
     """
 
     NETWORK_KINDS = NETWORK_KINDS
     VIEWS = VIEWS
     SIZE_MEASURES = SIZE_MEASURES
 
-    def __init__(self, out_dir="kg-out", endpoint: str | None = None, graph: str | None = None):
+    def __init__(self, out_dir="kg-out", endpoint: str | None = None, graph: str | None = None,
+                 collectives: bool = False):
         from .sparql.backend import open_backend
 
         self.out_dir = Path(out_dir)
+        self.collectives = collectives
         self.backend = open_backend(self.out_dir, endpoint, graph)
         self._all: list | None = None
         self._labels: dict | None = None
@@ -96,6 +100,9 @@ class BuiltGraph:
 
             if self._all is None:
                 self._all = load_assignments(self.backend)
+                if not self.collectives:
+                    labels = self.labels()
+                    self._all = [a for a in self._all if labels.get(a.organisation, {}).get("kind") != "collective"]
             self._slices[key] = select(self._all, document, year, as_of)
         return self._slices[key]
 
@@ -228,6 +235,10 @@ class NotebookGraph(BuiltGraph):
         return table.to_pandas()
 
 
-def open_graph(out_dir="kg-out", endpoint: str | None = None, graph: str | None = None) -> NotebookGraph:
-    """Open the graph that ``kg build`` wrote into ``out_dir`` (or one on a SPARQL ``endpoint``), for notebooks."""
-    return NotebookGraph(out_dir, endpoint, graph)
+def open_graph(out_dir="kg-out", endpoint: str | None = None, graph: str | None = None,
+               collectives: bool = False) -> NotebookGraph:
+    """Open the graph that ``kg build`` wrote into ``out_dir`` (or one on a SPARQL ``endpoint``), for notebooks.
+
+    ``collectives``: count collective actors as departments too.
+    """
+    return NotebookGraph(out_dir, endpoint, graph, collectives)

@@ -44,7 +44,7 @@ def test_roles_of_the_quality_bureau_and_the_eitc(measures):
 
 def test_top_of_each_ranking(rows, labels):
     data = measured(rows, labels)
-    assert len(data) == 39
+    assert len(data) == 38  # the 39 organisations of the seed less the collective 各市、县(市、区)政府
     top = lambda key: [m["short"] for m in sorted(data, key=lambda m: (-m[key], m["short"]))][:3]  # noqa: E731
     assert [m["short"] for m in data[:3]] == ["省质监局", "省经信委", "省发展改革委"]
     assert top("weighted_degree") == ["省质监局", "省经信委", "省发展改革委"]
@@ -73,13 +73,13 @@ def test_communities_are_deterministic(rows, labels):
     again = detect_communities(co_responsibility(rows, labels), seed=0)
     assert first == again
     data, summary = first
-    assert summary["communities"] == 3 and summary["departments"] == 39
-    assert 0.2 < summary["modularity"] < 0.25 and summary["density"] == 0.458839
-    assert sum(c["size"] for c in data) == 39
+    assert summary["communities"] == 4 and summary["departments"] == 38
+    assert 0.2 < summary["modularity"] < 0.25 and summary["density"] == 0.465149
+    assert sum(c["size"] for c in data) == 38
 
 
 def test_slices_by_document_and_year(graph):
-    assert len(graph.assignments(document="浙政办发〔2017〕72号")) == 178
+    assert len(graph.assignments(document="浙政办发〔2017〕72号")) == 173  # 178, less the collective's 5
     assert graph.assignments(year=2016) == []
     with pytest.raises(KgError, match=r"^no tasks for document '浙政办发〔2017〕99号' in the graph$"):
         graph.assignments(document="浙政办发〔2017〕99号")
@@ -123,7 +123,7 @@ def test_bipartite_export_carries_roles(built, tmp_path):
     assert r.exit_code == 0
     lines = path.read_text("utf-8").splitlines()
     assert lines[0] == "source,target,source_label,target_label,role,weight"
-    assert len(lines) == 1 + 178
+    assert len(lines) == 1 + 173
     assert (tmp_path / "bi.nodes.csv").exists()
 
 
@@ -144,8 +144,19 @@ def test_dataframe_api(built):
     assert df.loc[df.short == "省质监局", "tasks_led"].item() == 16
     assert g.overlap().iloc[0]["shared"] == 17
     c = g.communities()
-    assert c.attrs["communities"] == 3
-    assert g.network("lead").number_of_edges() == 72
+    assert c.attrs["communities"] == 4
+    assert g.network("lead").number_of_edges() == 69
+
+
+def test_collectives_are_left_out_unless_asked(built):
+    from kg.api import BuiltGraph
+
+    without, with_them = BuiltGraph(built), BuiltGraph(built, collectives=True)
+    assert (len(without.assignments()), len(with_them.assignments())) == (173, 178)
+    assert {a.mention for a in with_them.assignments()} - {a.mention for a in without.assignments()} == {
+        "各市、县〔市、区〕政府"}
+    assert len(with_them.centrality().rows) == 39 and with_them.communities().summary["communities"] == 3
+    assert with_them.network("lead").number_of_edges() == 72
 
 
 def test_igraph_path_measures_equal_networkx(rows, labels):

@@ -51,8 +51,8 @@ PAINTED = """() => { const c = document.querySelector('#kg-network canvas');
 
 
 @pytest.mark.parametrize("view,extra,nodes", [
-    ("departments", [], 39), ("document", ["--document", "浙政办发〔2017〕72号"], 112),
-    ("ego", ["--department", "省质监局"], 37), ("industries", [], 269)])
+    ("departments", [], 38), ("document", ["--document", "浙政办发〔2017〕72号"], 112),  # no collective actors
+    ("ego", ["--department", "省质监局"], 36), ("industries", [], 269)])
 def test_view_renders_offline(browser, built, tmp_path, view, extra, nodes):
     path = tmp_path / f"{view}.html"
     r = CliRunner().invoke(main, ["html", "--out", str(built), "--view", view, *extra, "-o", str(path)])
