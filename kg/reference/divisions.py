@@ -82,9 +82,11 @@ class Divisions:
         for row in rows:
             if row.parent:
                 self._children.setdefault(row.parent, []).append(row)
+        self._province_shorts = {p["short"] for p in load_provinces()}
+        self._written = {row.code: self._written_names(row) for row in rows}
         self._by_name: dict[str, list[Division]] = {}
         for row in rows:
-            for name in self.written(row):
+            for name in self._written[row.code]:
                 self._add_name(name, row)
         self._former: dict[str, list[str]] = {}
         for old in former:
@@ -175,10 +177,12 @@ class Divisions:
 
         A county's short name is not written alone, nor a prefecture's that is a province's (吉林, 海南).
         """
+        return list(self._written.get(d.code, ()))
+
+    def _written_names(self, d: Division) -> list[str]:
         out = [d.name, self.full(d)]
         short = self.short(d)
-        if len(short) >= 2 and (d.level == "province" or d.level == "prefecture"
-                                and not any(p["short"] == short for p in load_provinces())):
+        if len(short) >= 2 and (d.level == "province" or d.level == "prefecture" and short not in self._province_shorts):
             out.append(short)
         if d.type == "自治州":
             out.append(short + "州")

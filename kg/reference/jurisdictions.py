@@ -8,7 +8,8 @@ resolve in it. The first clue that decides wins, and the reason says which:
 2. the document-number prefix (``kg/reference/data/doc_numbers.json``: 浙政办发, 穗府办规, 国发);
    else a province's abbreviation opening it (皖能源电力 → 安徽省), or 国 (national);
    a prefix two jurisdictions share (宁政办发: 宁夏 or 南京) decides nothing alone;
-3. a division the title names (关于促进吉林省用户侧储能设施建设的若干措施);
+3. a central body the title opens with (中华人民共和国国务院令), else a division it names
+   (关于促进吉林省用户侧储能设施建设的若干措施);
 4. the gazette (浙江省人民政府公报);
 5. addressees only the national level addresses (各省、自治区、直辖市人民政府); the
    levels addressees imply also choose among a shared prefix's jurisdictions
@@ -41,6 +42,10 @@ _TITLE_ISSUER = re.compile(r"""
       | 印发 )
     """, re.VERBOSE)
 _GAZETTE_NATIONAL = ("国务院公报", "中华人民共和国国务院公报")
+#: A year opening a title (1978年国务院政府工作报告).
+_YEAR = re.compile(r"""
+    ^(?:19|20)\d\d年
+    """, re.VERBOSE)
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,12 @@ def _of_issuer(table: OrganisationTable, name: str, year) -> Division | None:
 
 
 def _named_in(table: OrganisationTable, text: str) -> Division | None:
-    """The first division ``text`` names by its full name (吉林省, 广州市, 上海市嘉定区)."""
+    """The national level if ``text`` opens with a central body (after a year: 1978年国务院政府工作报告), else
+    the first division it names by its full name (吉林省, 广州市, 上海市嘉定区)."""
+    head = _YEAR.sub("", mention_key(text), count=1)
+    for k in range(min(len(head), 24), 2, -1):
+        if any(o.kind != "internal_unit" for o in table.central.forms(head[:k])):
+            return NATIONAL
     for k in range(len(text) - 2):
         found = [d for d in table.divisions.starting(text[k:]) if text[k:].startswith(d.name) and len(d.name) >= 3]
         if found:
@@ -149,6 +159,8 @@ def document_jurisdiction(number: DocNumber | None = None, issuers=(), title: st
     ('南京市', 'document-number: 宁政办发, shared; addressees 各区人民政府 choose 南京市')
     >>> jurisdiction(title="关于促进吉林省用户侧储能设施建设的若干措施")
     ('吉林省', 'title: 吉林省')
+    >>> jurisdiction(title="1978年中华人民共和国国务院政府工作报告")
+    ('全国', 'title: 全国')
     >>> _TITLE_ISSUER.match("北京市发展和改革委员会转发国家发展改革委关于提高成品油价格的通知").group("issuer")
     '北京市发展和改革委员会'
     """

@@ -41,7 +41,12 @@ class PlaceTable:
         for d in inside:
             for name in (d.name, *divisions.former_names(d)):
                 self._names.setdefault(name, []).append(d)
-        self._cities = sorted((d for d in inside if d.level == "prefecture"), key=lambda d: -len(d.name))
+        cities = sorted((d for d in inside if d.level == "prefecture"), key=lambda d: -len(d.name))
+        self._city_forms = [(form, city) for city in cities
+                            for form in dict.fromkeys((city.name, *divisions.written(city)[1:])) if len(form) >= 2]
+        self._form_cities: dict[str, int] = {}
+        for form, _ in self._city_forms:
+            self._form_cities[form] = self._form_cities.get(form, 0) + 1
         self._county_names = sorted((n for n, ds in self._names.items() if ds[0].level == "county"),
                                     key=len, reverse=True)
 
@@ -81,17 +86,16 @@ class PlaceTable:
         return found
 
     def _locate(self, text: str, unique: bool = False):
-        for city in self._cities:
-            for form in dict.fromkeys((city.name, *self.divisions.written(city)[1:])):
-                if len(form) >= 2 and text.startswith(form):
-                    if unique and sum(1 for c in self._cities if form in self.divisions.written(c)) > 1:
-                        continue
-                    rest = text[len(form):]
-                    county = next((n for n in self._county_names if rest.startswith(n)
-                                   and any(d.parent == city.code for d in self._names[n])), None)
-                    if county:
-                        return form + county, city.name
-                    return city.name, None
+        for form, city in self._city_forms:
+            if text.startswith(form):
+                if unique and self._form_cities[form] > 1:
+                    continue
+                rest = text[len(form):]
+                county = next((n for n in self._county_names if rest.startswith(n)
+                               and any(d.parent == city.code for d in self._names[n])), None)
+                if county:
+                    return form + county, city.name
+                return city.name, None
         for name in self._county_names:
             if text.startswith(name):
                 places = self._names[name]
