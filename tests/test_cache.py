@@ -155,14 +155,14 @@ def test_records_of_the_wrong_shape_are_never_trusted(cached, seed_path):
 
 
 def test_the_cache_key_covers_the_reference_data(cached, seed_path, monkeypatch, tmp_path):
-    """Every file of kg/reference/data/ (places.json, provinces.json …) is in the key: one changed, all re-parsed."""
+    """Every file of kg/reference/data/ (divisions.json, provinces.json …) is in the key: one changed, all re-parsed."""
     from importlib import resources
 
     from kg.build import parsing
 
     out, _, _ = cached
     data = Path(str(resources.files("kg.reference.data")))
-    assert {"organisations.json", "places.json", "provinces.json"} <= {p.name for p in data.iterdir()}
+    assert {"organisations.json", "divisions.json", "provinces.json"} <= {p.name for p in data.iterdir()}
     copy = tmp_path / "data"
     copy.mkdir()
     for f in data.iterdir():
@@ -171,6 +171,6 @@ def test_the_cache_key_covers_the_reference_data(cached, seed_path, monkeypatch,
     same = parsing.reference_digest()
     monkeypatch.setattr(resources, "files", lambda package: copy)
     assert parsing.reference_digest() == same
-    (copy / "places.json").write_bytes((copy / "places.json").read_bytes().replace("桐庐县".encode(), "桐庐".encode()))
+    (copy / "divisions.json").write_bytes((copy / "divisions.json").read_bytes().replace("江干区".encode(), "江干".encode()))
     assert parsing.reference_digest() != same
     assert _rebuild(out, seed_path)[0].parsed == 1

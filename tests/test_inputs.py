@@ -58,7 +58,7 @@ def test_special_files_unreadable_folders_and_link_loops_in_a_folder_are_skipped
 
     monkeypatch.setattr(os, "scandir", scandir)
     result = build([corpus], tmp_path / "out")
-    assert result.triples == 12872
+    assert result.triples == 13217
     report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
     assert report["skipped"] == [
         {"file": str(corpus / "fifo.txt"), "error": f"{corpus / 'fifo.txt'}: is a FIFO (named pipe), not a regular "

