@@ -96,6 +96,18 @@ def test_a_city_document_resolves_its_own_and_its_province_departments():
                    ("省财政厅", "440000-finance", "local"), ("有关部门", "440100-coll-relevant-departments", "collective")]
 
 
+def test_a_department_s_own_units_resolve_in_its_document():
+    # no signature: the number's series names the issuing department, whose 处室 the tasks name bare
+    text = ("2022年全省市场监管主要任务分工方案\n\n苏市监〔2022〕1号\n\n"
+            "1. 提升质量。(牵头单位:质量发展处;配合单位:执法稽查局、省药品监管局、省局信息中心)\n")
+    doc, got = responsibilities(text)
+    assert (doc.jurisdiction, doc.jurisdiction_reason) == ("江苏省", "document-number: 苏市监 (江苏省市场监督管理局)")
+    assert got == [("质量发展处", "320000-market-regulation/质量发展处", "internal-unit"),
+                   ("执法稽查局", "320000-market-regulation/执法稽查局", "internal-unit"),
+                   ("省药品监管局", "320000-drug", "local"),
+                   ("省局信息中心", "320000-market-regulation/省局信息中心", "internal-unit")]
+
+
 def test_honorees_find_their_places_in_any_province():
     text = ("广东省人民政府关于表彰某项工作先进单位的决定\n\n粤府〔2020〕8号\n\n各地级以上市人民政府:\n\n"
             "一、先进单位(3 个)\n\n(一)先进市(3 个):广州市、深圳市海珠区、韶关市乐昌市。\n")

@@ -49,6 +49,7 @@ def test_central_level(t):
         ("cn-spc", "国家计划委员会"), ("cn-sdpc", "国家发展计划委员会")]
     assert t.resolve("国家计委", 2005, "全国").reason == "historical"
     assert resolved(t, "国家计委", 1998, "全国") == (None, "reform-year", ("cn-spc", "cn-sdpc"))
+    assert [t.resolve("国家计委", 1998, "全国", date=d).id for d in ("1998-02-01", "1998-06-01")] == ["cn-spc", "cn-sdpc"]
     assert [resolved(t, n, y, "全国")[0] for n, y in (("卫生部", 2010), ("国家卫生计生委", 2015),
                                                      ("国家卫生健康委", 2019))] == ["cn-moh", "cn-nhfpc", "cn-nhc"]
     assert resolved(t, "国 务 院", 1996, None) == ("cn-state-council", "国务院")
@@ -91,6 +92,10 @@ def test_city_and_county_level(t):
     assert resolved(t, "市政府", 2017, "杭州市") == ("zj-hangzhou-gov", "杭州市人民政府")
     gz = t.resolve("市工业和信息化委", 2017, "广州市")
     assert (gz.id, gz.name) == ("440100-eitc", "广州市工业和信息化委员会")
+    # a function's department written generically, after the level word
+    assert resolved(t, "市发改部门", 2016, "济南市") == ("370100-development-reform", "济南市发展和改革委员会")
+    assert resolved(t, "市质监部门", 2016, "济南市") == ("370100-quality", "济南市质量技术监督局")
+    assert resolved(t, "深圳供电局", 2024, "深圳市") == ("440300-power-supply", "深圳供电局")  # 南方电网, not 国网
 
 
 def test_an_ambiguous_form_resolves_to_neither(t):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..reference.divisions import NATIONAL, Division
-from ..reference.jurisdictions import document_jurisdiction, gazette_division
-from ..reference.organisations import OrganisationTable, unresolved_id
+from ..reference.jurisdictions import document_jurisdiction, gazette_division, number_issuer
+from ..reference.organisations import Organisation, OrganisationTable, unresolved_id
 from ..records import Document, Notice, OrgMention, Span
 from ..text.index import TextIndex
 from ..text.spacing import tidy
@@ -30,7 +30,8 @@ class Context:
     notices: list[Notice] = field(default_factory=list)
     aliases: dict = field(default_factory=dict)  # a name the text defines (以下简称“平安办”) → the full name
     document: Document | None = None
-    _resolved: dict = field(default_factory=dict, repr=False)  # (mention, year, jurisdiction, issuer) → mention
+    number_issuer: Organisation | None = None  # the department whose series the document's number is
+    _resolved: dict = field(default_factory=dict, repr=False)  # (mention, year, jurisdiction, issuer, date) → …
     _notice_counts: dict = field(default_factory=dict, repr=False)  # (code, document) → how many were raised
 
     #: Notices of one code in one document beyond this many are counted, not listed.
@@ -86,6 +87,7 @@ class Context:
         self.jurisdiction, doc.jurisdiction_reason = document_jurisdiction(
             doc.number, issuers, doc.title, self.gazette, doc.addressees, year, self.table)
         doc.jurisdiction = self.table.divisions.path(self.jurisdiction) if self.jurisdiction else None
+        self.number_issuer = number_issuer(doc.number, self.jurisdiction, year, self.table)
         if self.jurisdiction is None:
             self.notice(NoticeCode.JURISDICTION_UNDECIDED, f"jurisdiction undecided ({doc.jurisdiction_reason}); "
                         "only names that need none are resolved", doc.span.line if doc.span else None, label)
@@ -94,16 +96,22 @@ class Context:
                      document: str | None = None) -> OrgMention:
         """Resolve a mention; an unresolved name is kept and reported, never dropped.
 
-        The document's one resolved issuer is passed on: its own units (处室) its text may name bare.
+        The document's one resolved issuer (else the department whose series its number is) is passed on: its
+        own units (处室) its text may name bare.
         """
         issuers = self.document.issuers if self.document is not None else ()
         issuer = issuers[0].organisation if len(issuers) == 1 and issuers[0].resolved else None
-        key = (mention, year, self.jurisdiction, issuer)
+        date = self.document.date if self.document is not None else None
+        key = (mention, year, self.jurisdiction, issuer or self.number_issuer, date)
         known = self._resolved.get(key)
         if known is None:
             name = tidy(mention)
             full = self.aliases.get(name, name)
-            found = self.table.resolve(full, year, self.jurisdiction, issuer and self.table.get(issuer))
+            issuer_org = issuer and self.table.get(issuer) or self.number_issuer
+            found = self.table.resolve(full, year, self.jurisdiction, issuer_org, date)
+            if full != name and (not found.resolved or found.reason == ResolutionReason.INTERNAL_UNIT):
+                as_written = self.table.resolve(name, year, self.jurisdiction, issuer_org, date)
+                found = as_written if as_written.resolved else found  # the text's definition only where needed
             place = self.table.divisions.path(self.jurisdiction) if self.jurisdiction else None
             known = self._resolved[key] = (name, found, found.id or unresolved_id(name, place))
         name, found, org_id = known

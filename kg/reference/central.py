@@ -36,13 +36,17 @@ class CentralTable:
     ['国家计划委员会', '国家发展计划委员会', '国家发展计划委员会']
     >>> c.lookup("国家计委", 2005).reason, c.lookup("国家计委", 1998).candidates
     ('historical', ('cn-spc', 'cn-sdpc'))
+    >>> c.lookup("国家计委", 1998, "1998-02-01").id, c.lookup("国家计委", 1998, "1998-06-01").id
+    ('cn-spc', 'cn-sdpc')
     >>> [c.lookup(n, y).name for n, y in (("卫生部", 2010), ("国家卫生计生委", 2015), ("国家卫生健康委", 2019))]
     ['卫生部', '国家卫生和计划生育委员会', '国家卫生健康委员会']
     >>> c.also_local("统计局"), c.generic("政治工作部"), c.unit_of("国家林业和草原局科技司")
     (True, True, ('cn-nfga', '科技司'))
+    >>> c.unit_of("工业和信息化部办公厅公安部办公厅") is None  # two bodies' offices, not a unit
+    True
     """
 
-    def __init__(self, organisations, sources: dict, not_alone: dict, also_local=()):
+    def __init__(self, organisations, sources: dict, not_alone: dict, also_local=(), reform_dates=None):
         self.organisations = list(organisations)
         self.sources = sources
         self._by_id = {o.id: o for o in self.organisations}
@@ -57,6 +61,7 @@ class CentralTable:
         self._reform_year = {(mention_key(r["form"]), r["year"]): tuple(r["candidates"])
                              for r in not_alone["reform_year"]}
         self._longest = max(len(k) for k in self._by_key)
+        self._reform_dates = {int(y): d for y, d in (reform_dates or {}).items()}
 
     def __contains__(self, org_id: str) -> bool:
         return org_id in self._by_id
@@ -79,13 +84,23 @@ class CentralTable:
         """Whether ``key`` is an organ name many bodies share (办公厅, 政治工作部)."""
         return key in self._generic
 
-    def lookup(self, key: str, year: int | None) -> Resolution:
-        """The body that wrote ``key`` in ``year``; the last one before it; one set up within a year after."""
+    def lookup(self, key: str, year: int | None, date: str | None = None) -> Resolution:
+        """The body that wrote ``key`` in ``year``; the last one before it; one set up within a year after.
+
+        In a reform year both bodies of the chain wrote some forms: a ``date``
+        (ISO) before the reform's date gives the old one, on or after it the new one.
+        """
         found = self._by_key.get(key)
         if not found:
             return Resolution(None, Why.UNKNOWN)
         if (key, year) in self._reform_year:
-            return Resolution(None, Why.REFORM_YEAR, self._reform_year[key, year])
+            if date is None or year not in self._reform_dates:
+                return Resolution(None, Why.REFORM_YEAR, self._reform_year[key, year])
+            after = date >= self._reform_dates[year]
+            org = next((o for o in (self.get(c) for c in self._reform_year[key, year])
+                        if (o.valid_from == year) == after), None)
+            if org is not None:
+                return Resolution(org, Why.CENTRAL, name=org.name)
         valid = [o for o in found if o.valid_in(year)]
         if len(valid) == 1:
             return Resolution(valid[0], Why.CENTRAL, name=valid[0].name)
@@ -100,6 +115,10 @@ class CentralTable:
             return Resolution(soon[0], Why.EARLY, name=soon[0].name)
         return Resolution(None, Why.UNKNOWN, tuple(o.id for o in found))
 
+    def _opens_with_a_name(self, text: str) -> bool:
+        """Whether ``text`` starts with a central name of three characters or more (公安部办公厅…)."""
+        return any(text[:k] in self._by_key for k in range(min(len(text), self._longest), 2, -1))
+
     def unit_of(self, key: str, year: int | None = None) -> tuple[str, str] | None:
         """``(body id, unit)`` when ``key`` is a body's name followed by one of its units (…部…司).
 
@@ -111,7 +130,7 @@ class CentralTable:
             if key[:k] not in self._by_key:
                 continue
             rest, body = key[k:], self.lookup(key[:k], year).organisation
-            if body is None or not rest.endswith(_UNIT_ENDINGS) or rest in self._by_key:
+            if body is None or not rest.endswith(_UNIT_ENDINGS) or self._opens_with_a_name(rest):
                 return None
             return body.id, rest
         return None
@@ -141,6 +160,6 @@ def load_central() -> CentralTable:
     try:
         rows = data["organisations"]
         return CentralTable([_organisation(r) for r in rows], data["sources"], data["not_alone"],
-                            [f for r in rows for f in r.get("also_local", ())])
+                            [f for r in rows for f in r.get("also_local", ())], data["reform_dates"])
     except KeyError as exc:
         raise ValidationError(f"kg/reference/data/central.json lacks field {exc}") from None

@@ -31,7 +31,8 @@ from .forms import mention_key
 from .organisations import OrganisationTable, load_table
 from .provinces import load_provinces
 
-__all__ = ["Prefix", "DocNumberPrefixes", "load_prefixes", "document_jurisdiction", "gazette_division"]
+__all__ = ["Prefix", "DocNumberPrefixes", "load_prefixes", "document_jurisdiction", "gazette_division",
+           "number_issuer"]
 
 #: Where a title's issuer ends: before 关于, or before a verb of transmission.
 _TITLE_ISSUER = re.compile(r"""
@@ -84,6 +85,13 @@ class DocNumberPrefixes:
                 firsts.setdefault(p.prefix[0], set()).add(p.division)
         self._city_abbreviations = {c: next(iter(d)) for c, d in firsts.items()
                                     if len(d) == 1 and c not in self._abbreviations}
+
+    def rows(self, prefix: str) -> list[Prefix]:
+        """The table's rows for ``prefix`` (or for the longest known prefix it starts with)."""
+        if prefix in self._by_prefix:
+            return list(self._by_prefix[prefix])
+        known = next((prefix[:k] for k in range(len(prefix) - 1, 0, -1) if prefix[:k] in self._by_prefix), None)
+        return list(self._by_prefix[known]) if known else []
 
     def shared(self, prefix: str) -> list[str] | None:
         """The jurisdictions sharing ``prefix`` (``county``: some county not listed), or ``None``."""
@@ -199,6 +207,23 @@ def document_jurisdiction(number: DocNumber | None = None, issuers=(), title: st
         return None, f"{Clue.UNDECIDED}: {number.prefix} is shared by {names}" + (
             " and a county" if "county" in candidates else "")
     return None, f"{Clue.UNDECIDED}: no issuer, number, title, gazette or addressee names a jurisdiction"
+
+
+def number_issuer(number: DocNumber | None, division: Division | None, year: int | None = None,
+                  table: OrganisationTable | None = None):
+    """The department whose series ``number`` is in ``division`` (苏市监 → 江苏省市场监督管理局), if the table says.
+
+    >>> number_issuer(DocNumber("苏市监", 2022, 1), load_table().divisions.get("320000")).id
+    '320000-market-regulation'
+    """
+    if number is None or division is None:
+        return None
+    table = table or load_table()
+    code = "national" if division is NATIONAL else division.code
+    rows = [p for p in load_prefixes().rows(number.prefix) if p.division == code and p.issuer == "department"]
+    if len(rows) != 1 or not rows[0].issuer_name:
+        return None
+    return table.resolve(rows[0].issuer_name, year, division).organisation
 
 
 def gazette_division(table: OrganisationTable, gazette: str | None) -> Division | None:

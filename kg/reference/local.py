@@ -35,6 +35,16 @@ _TOWNSHIP = re.compile(r"""
   | 人民政府(?P<street>[\u4e00-\u9fff]{1,6}?)街道办事处$       # 人民政府洋泾街道办事处
     """, re.VERBOSE)
 
+#: How a body's short form ends; its stem with 部门 is also written (发改委 → 市发改部门, 财政局 → 市财政部门).
+_BODY_END = re.compile(r"""
+    (?: 委员会
+      | 局
+      | 厅
+      | 委
+      | 办公室
+      | 办 )$
+    """, re.VERBOSE)
+
 _KINDS = {"prefecture": "city", "county": "county"}
 
 
@@ -69,6 +79,8 @@ class LocalBodies:
     '440100-eitc'
     >>> _TOWNSHIP.fullmatch("柘林镇人民政府").group("town"), _TOWNSHIP.fullmatch("人民政府洋泾街道办事处").group("street")
     ('柘林镇', '洋泾')
+    >>> [local.name(h) for h in local.find("市发改部门", 2016, d.find("济南市"))[0]], _BODY_END.search("发改委").start()
+    (['济南市发展和改革委员会'], 2)
     """
 
     def __init__(self, functions: FunctionScheme, divisions: Divisions):
@@ -143,6 +155,10 @@ class LocalBodies:
                 for s in (*t.short, *((stem,) if "{" not in stem and stem != t.name else ())):
                     for form in self._short_forms(s, d, explicit, words, role == "own"):
                         add(form, hit)
+                    m = _BODY_END.search(s) if "{" not in s and not level_word(s) else None
+                    if m and m.start() >= 2:  # 市发改部门: the department of the function, written generically
+                        for form in self._short_forms(s[:m.start()] + "部门", d, explicit, words, False):
+                            add(form, hit)
                 if t.name.startswith("中共{place}"):  # Party organs: 广州市委组织部, 中共广州市委组织部
                     tail = t.name.removeprefix("中共{place}")
                     for p in explicit:

@@ -12,11 +12,13 @@ resolves to neither, never silently to one. The order:
 5. the departments of the document's jurisdiction and of the city and province
    above it, by their functions' name patterns (:mod:`.local`);
 6. the departments of a division the name itself names (广东省发改委);
-7. central bodies by year (:mod:`.central`); a bare central short form that
-   names the local body in local documents (统计局, 发展改革委) resolves to
-   neither there, nor where the jurisdiction is undecided;
+7. central bodies by year (and in a reform year by date) (:mod:`.central`); a
+   bare central short form that names the local body in local documents (统计局,
+   发展改革委) resolves to neither there, nor where the jurisdiction is undecided;
 8. a unit named after its central body (国家林业和草原局科技司);
 9. several names written as one (国务院、中央军委): none, the parts as candidates.
+
+A division written alone (北京市) is a place, not an organisation: it does not resolve.
 
 Ids: ``zj-…`` (Zhejiang's table), ``cn-…`` (central), ``coll-…`` and
 ``<code>-coll-…`` (collectives), ``<code>-<function>`` (pattern-made: Zhejiang's
@@ -43,19 +45,23 @@ __all__ = ["Organisation", "Resolution", "OrganisationTable", "load_table", "men
 #: Kinds whose units a document may name bare (the issuing department's 处室): not governments or their offices.
 _NO_UNITS = ("collective", "state_council", "provincial_government", "provincial_office", "city_government",
              "city_office", "county_government", "county_office", "township_government")
-#: A unit's name (its department's 处室, 司, 局 …).
+#: A unit's name (its department's 处室, 司, 局 …); a list marked 等 is not one.
 _UNIT = re.compile(r"""
-    [\u4e00-\u9fff]{2,12}?
-    (?: 处室?        # 质量发展处
-      | 司           # 科技司
-      | 局           # 执法稽查局
-      | 办公室
-      | 科
-      | 中心
-      | 所
-      | 队
-      | 办 )$        # 平安办
+    (?!.*等)
+    (?: (?:省局|市局)?                # 省局信息中心: the issuing bureau's own
+        [\u4e00-\u9fff]{2,16}?
+        (?: 处室?                     # 质量发展处
+          | 司                        # 科技司
+          | 局                        # 执法稽查局
+          | 办公室
+          | 科
+          | 中心
+          | 所
+          | 队 )
+      | [\u4e00-\u9fff]{2,4}办 )$    # 平安办, 信访办
     """, re.VERBOSE)
+#: The issuing bureau naming itself before one of its units (省局信息中心).
+_OWN_BUREAU = ("省局", "市局")
 #: Between names written as one (国务院、中央军委; 国务院 中央军委).
 _SEPARATORS = re.compile(r"""
     [、,，\s]+
@@ -90,8 +96,17 @@ class OrganisationTable:
     ('国家统计局', '浙江省统计局')
     >>> t.successors_at("cn-moh", 2019), t.successors_at("440100-quality", 2020)
     (['cn-nhc'], ['440100-market-regulation'])
+    >>> t.resolve("北京市", 2020, "全国").reason, t.resolve("北京市人民政府", 2020, "全国").id
+    ('unknown', '110000-government')
     >>> bool(_UNIT.fullmatch("质量发展处")), bool(_UNIT.fullmatch("省财政厅")), _SEPARATORS.split("国务院、中央军委")
     (True, False, ['国务院', '中央军委'])
+    >>> bool(_UNIT.fullmatch("平安办")), bool(_UNIT.fullmatch("境外机构等举办")), bool(_UNIT.fullmatch("有关单位牵头办"))
+    (True, False, False)
+    >>> bureau = t.get("320000-market-regulation")
+    >>> [t.resolve(n, 2022, "江苏省", bureau).id for n in ("办公室", "省局信息中心", "省消保委秘书处")]
+    ['320000-market-regulation/办公室', '320000-market-regulation/省局信息中心', '320000-consumer-council/秘书处']
+    >>> t.resolve("省档案局", 2022, "江苏省", bureau).id is None
+    True
     """
 
     def __init__(self, zhejiang: ZhejiangTable, central: CentralTable, collectives: Collectives, local: LocalBodies,
@@ -165,7 +180,7 @@ class OrganisationTable:
     # -- resolving ----------------------------------------------------------------------------------------------
 
     def resolve(self, mention: str, year: int | None = None, jurisdiction=None,
-                issuer: Organisation | None = None) -> Resolution:
+                issuer: Organisation | None = None, date: str | None = None) -> Resolution:
         """The organisation ``mention`` names in a document of ``jurisdiction`` dated ``year``.
 
         Parameters
@@ -180,18 +195,20 @@ class OrganisationTable:
             that need no jurisdiction resolve.
         issuer : Organisation, optional
             The issuing department, whose own units its document names bare.
+        date : str, optional
+            The document's date (ISO): in a year of reform, before or after it.
         """
         place = self.divisions.find(jurisdiction)
         key = mention_key(mention)
-        cache_key = (key, year, place.code if place else None, issuer.id if issuer else None)
+        cache_key = (key, year, place.code if place else None, issuer.id if issuer else None, date)
         if cache_key not in self._cache:
-            found = self._resolve(key, year, place, issuer)
+            found = self._resolve(key, year, place, issuer, date)
             if not found.resolved and found.reason is Why.UNKNOWN:
                 found = self._several(mention, year, place, issuer) or found
             self._cache[cache_key] = found
         return self._cache[cache_key]
 
-    def _resolve(self, key: str, year, place: Division | None, issuer) -> Resolution:
+    def _resolve(self, key: str, year, place: Division | None, issuer, date=None) -> Resolution:
         if not key:
             return Resolution(None, Why.UNKNOWN)
         local_doc = place is not None and place is not NATIONAL
@@ -206,8 +223,8 @@ class OrganisationTable:
         if org is not None:
             return Resolution(self._canonical_org(org), Why.NAMED_PLACE if org.kind == "central_branch" else Why.TOWNSHIP,
                               name=org.name)
-        if self.central.generic(key):
-            return self._issuer_unit(key, issuer) or Resolution(None, Why.GENERIC)
+        if self.central.generic(key):  # 办公室: the issuing department's own, else nobody's
+            return self._issuer_unit(key, issuer, generic=True) or Resolution(None, Why.GENERIC)
         if local_doc:
             hits, why = self.local.find(key, year, place)
             if hits:
@@ -219,7 +236,7 @@ class OrganisationTable:
             if (local_doc or place is None) and self.central.also_local(key):
                 return Resolution(None, Why.CENTRAL_OR_LOCAL, tuple(o.id for o in self.central.forms(key)
                                                                     if o.valid_in(year)))
-            found = self.central.lookup(key, year)
+            found = self.central.lookup(key, year, date)
             if found.resolved or found.reason is not Why.UNKNOWN:
                 return found
         if level_word(key) and not local_doc:
@@ -257,9 +274,15 @@ class OrganisationTable:
             return Resolution(org, why, name=name)
         return Resolution(None, Why.AMBIGUOUS, tuple(bodies))
 
-    def _issuer_unit(self, key: str, issuer: Organisation | None) -> Resolution | None:
-        """A unit of the issuing department its own document names bare (质量发展处 in 江苏省市场监管局's)."""
-        if issuer is None or issuer.kind in _NO_UNITS or not _UNIT.fullmatch(key) or level_word(key):
+    def _issuer_unit(self, key: str, issuer: Organisation | None, generic: bool = False) -> Resolution | None:
+        """A unit of the issuing department its own document names bare (质量发展处 in 江苏省市场监管局's).
+
+        A name opening with a level word is another body's (省档案局), unless it is the issuing bureau's
+        own (省局信息中心).
+        """
+        if issuer is None or issuer.kind in _NO_UNITS or not (generic or _UNIT.fullmatch(key)):
+            return None
+        if level_word(key) and not key.startswith(_OWN_BUREAU):
             return None
         org = self._unit(issuer, key)
         return Resolution(org, Why.INTERNAL_UNIT, name=org.name)
@@ -272,6 +295,10 @@ class OrganisationTable:
         if len(parts) < 2:
             return None
         found = [self._resolve(mention_key(p), year, place, issuer) for p in parts]
+        if len(found) == 2 and found[0].resolved and found[1].reason is Why.INTERNAL_UNIT and _UNIT.fullmatch(
+                mention_key(parts[1])):  # 省消保委秘书处: a body and one of its units
+            org = self._unit(found[0].organisation, mention_key(parts[1]))
+            return Resolution(org, Why.INTERNAL_UNIT, name=org.name)
         if all(r.resolved for r in found):
             return Resolution(None, Why.SEVERAL, tuple(r.id for r in found))
         return None
