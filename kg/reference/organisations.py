@@ -58,7 +58,7 @@ _UNIT = re.compile(r"""
           | 中心
           | 所
           | 队 )
-      | [\u4e00-\u9fff]{2,4}办 )$    # 平安办, 信访办
+      | [\u4e00-\u9fff]{2,6}办 )$    # 平安办, 洋泾街道信访办
     """, re.VERBOSE)
 #: The issuing bureau naming itself before one of its units (省局信息中心).
 _OWN_BUREAU = ("省局", "市局")
@@ -100,7 +100,7 @@ class OrganisationTable:
     ('unknown', '110000-government')
     >>> bool(_UNIT.fullmatch("质量发展处")), bool(_UNIT.fullmatch("省财政厅")), _SEPARATORS.split("国务院、中央军委")
     (True, False, ['国务院', '中央军委'])
-    >>> bool(_UNIT.fullmatch("平安办")), bool(_UNIT.fullmatch("境外机构等举办")), bool(_UNIT.fullmatch("有关单位牵头办"))
+    >>> bool(_UNIT.fullmatch("平安办")), bool(_UNIT.fullmatch("境外机构等举办")), bool(_UNIT.fullmatch("各有关单位按职责举办"))
     (True, False, False)
     >>> bureau = t.get("320000-market-regulation")
     >>> [t.resolve(n, 2022, "江苏省", bureau).id for n in ("办公室", "省局信息中心", "省消保委秘书处")]
