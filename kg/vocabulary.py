@@ -169,6 +169,8 @@ class NoticeCode(_Word):
                             "Targets state no year; the title's plan period or year is used, else the document's year.")
     HONOREE_UNREADABLE = ("honoree-unreadable", "表彰名单行无法读取", "honoree line unreadable",
                           "A line under a list of people is not 'name position'.")
+    HONOREES_NOT_LISTED = ("honorees-not-listed", "仅列首位受表彰者", "only the first honoree named",
+                           "The text names only the first of a group (授予X等40人…) and lists no others.")
     COUNT_MISMATCH = ("count-mismatch", "数量不符", "count mismatch",
                       "A list declares a count that differs from the number of names extracted.")
     PLACE_CONFLICT = ("place-conflict", "地名冲突", "place conflict",

@@ -97,6 +97,8 @@ class KGO(DefinedNamespace):
     honoree: URIRef
     positionTitle: URIRef
     positionOrganisation: URIRef
+    standsFor: URIRef
+    groupSize: URIRef
     place: URIRef
     parentPlace: URIRef
     citation: URIRef
