@@ -24,6 +24,7 @@ class Context:
     aliases: dict = field(default_factory=dict)  # a name the text defines (以下简称“平安办”) → the full name
     _resolved: dict = field(default_factory=dict, repr=False)  # (mention, year) → (name, organisation)
     _notice_counts: dict = field(default_factory=dict, repr=False)  # (code, document) → how many were raised
+    _known: dict = field(default_factory=dict, repr=False)  # name → whether the tables know it
 
     #: Notices of one code in one document beyond this many are counted, not listed.
     NOTICE_SAMPLE = 20
@@ -49,10 +50,21 @@ class Context:
                                            f"({n} in all); the first {self.NOTICE_SAMPLE} are listed",
                                            self.index.name, None, document))
 
+    def define_alias(self, alias: str, full: str) -> None:
+        """Remember a name the text defines (以下简称“平安办”); the first definition stands."""
+        if alias not in self.aliases:
+            self.aliases[alias] = full
+            self._known.clear()
+            self._resolved.clear()
+
     def known(self, name: str) -> bool:
         """Whether ``name`` names an organisation the tables (or the text's own aliases) know."""
-        name = tidy(name)
-        return name in self.aliases or self.table.resolve(name, None, self.province) is not None
+        found = self._known.get(name)
+        if found is None:
+            tidied = tidy(name)
+            found = self._known[name] = tidied in self.aliases or \
+                self.table.resolve(tidied, None, self.province) is not None
+        return found
 
     def organisation(self, mention: str, span: Span, year: int | None,
                      document: str | None = None) -> OrgMention:
