@@ -65,7 +65,9 @@ def mask(text: str) -> str:
     >>> mask("根据《纲要2025》,PM2.5达到40")
     '根据□□□□□□□□,□□□□□达到40'
     """
-    patterns = (*MASKS, DOC_NUMBER) if "号" in text else MASKS  # a document number ends in 号
+    patterns = [p for p, need in MASKS if need is None or need in text]
+    if "号" in text:  # a document number ends in 号
+        patterns.append(DOC_NUMBER)
     spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
     m = MARKER.match(text)
     if m:
@@ -376,6 +378,8 @@ def _target(indicator, v, verb, kind, text, start, end, state, annual):
     hi = float(v.group("hi")) if v.group("hi") else None
     unit = v.group("unit") or ""
     value, base = scale_value(lo, unit)
+    if v.group("lo_magnitude"):  # 3万—3.5万亩: the lower bound carries its own magnitude
+        value = scale_value(lo, v.group("lo_magnitude") + base)[0]
     value_max = scale_value(hi, unit)[0] if hi is not None else None
     comparator = SUFFIX_COMPARATOR.get(v.group("suffix") or "") or VERB_COMPARATOR.get(verb, Comparator.EQUAL)
     if annual and kind == TargetKind.LEVEL:

@@ -19,7 +19,7 @@ from ..text.brackets import split_top_level
 from ..vocabulary import NoticeCode, Role
 from .clauses import find_clauses, looks_like_units
 from .context import Context
-from .grammar.responsibility import LABEL, LABELS, STANDING
+from .grammar.responsibility import FIRST_LEADS, LABEL, LABELS, STANDING
 from .responsibility import ClauseRules, RawResponsibility, read_clause, split_units
 from .sections import SectionItem
 from .tables import table_cells
@@ -251,10 +251,14 @@ def _table_rows(ctx, item):
 
 
 def _header(paras, k):
-    """``(column names, next index)`` if ``paras[k]`` opens a table with a role column, else ``(None, k + 1)``."""
+    """``(column names, next index)`` if ``paras[k]`` opens a table with a role column, else ``(None, k + 1)``.
+
+    A column name may carry a note, kept apart: ``责任单位(列第一位的为牵头单位)`` is the column
+    责任单位 with the note that its first unit leads.
+    """
     cells = table_cells(paras[k].text)
     if len(cells) >= 3:
-        names = [re.sub(r"\s", "", c[2]) for c in cells]
+        names = [_column_name(c[2]) for c in cells]
         return (names, k + 1) if _has_role(names) else (None, k + 1)
     if _one_cell(paras[k]) and _cell_text(paras[k]) == "序号":
         names, j = [], k
@@ -264,6 +268,29 @@ def _header(paras, k):
         if _has_role(names):
             return names, j
     return None, k + 1
+
+
+class ColumnName(str):
+    """A column's name, with the note its heading cell adds in brackets (``None`` if none)."""
+
+    note: str | None = None
+
+
+def _column_name(cell: str) -> ColumnName:
+    """``责任单位(列第一位的为牵头单位)`` → ``责任单位`` with its note.
+
+    >>> c = _column_name("责任单位(列第一位的为牵头单位)"); (str(c), c.note)
+    ('责任单位', '列第一位的为牵头单位')
+    """
+    text = re.sub(r"\s", "", cell)
+    m = _COLUMN_NOTE.match(text)
+    name = ColumnName(m.group(1) if m else text)
+    name.note = m.group(2) if m else None
+    return name
+
+
+#: A heading cell with a note in brackets: 责任单位(列第一位的为牵头单位)
+_COLUMN_NOTE = re.compile(r"^([^()]{2,12})\(([^()]{2,40})\)$")
 
 
 def _has_role(names) -> bool:
@@ -301,10 +328,18 @@ def _task(ctx, item, cells, year, label, overall, by_path, rules, n):
     for p, a, b, head in cells:
         kind = LABELS.get(head)
         if isinstance(kind, Role):
+            first_leads = kind == Role.RESPONSIBLE and bool(FIRST_LEADS.search(getattr(head, "note", None) or ""))
+            position = 0
             for sa, sb in split_top_level(p.text, ",;", a, b):
                 for name, x, y, open_list, marked in split_units(p.text, sa, sb):
-                    raws.append((p, RawResponsibility(name, x, y, Role.LEAD if marked else kind, "table-column",
-                                                      open_list)))
+                    if marked:
+                        role, rule = Role.LEAD, "marked-lead"
+                    elif first_leads:  # the column's heading says its first unit leads
+                        role, rule = (Role.LEAD if position == 0 else Role.PARTICIPANT), "first-listed-leads"
+                    else:
+                        role, rule = kind, "table-column"
+                    raws.append((p, RawResponsibility(name, x, y, role, rule, open_list)))
+                    position += 1
         elif kind == "deadline":
             deadline = p.text[a:b] or None
         elif _SERIAL.match(p.text[a:b]) and serial is None:

@@ -15,6 +15,8 @@ Examples
 [('number', '苏市监〔2022〕1号'), ('subject', '')]
 >>> [(f, v) for f, _, v in fields("【颁布时间】20221025【实施时间】20221025")]
 [('published', '20221025'), ('effective', '20221025')]
+>>> bool(CHROME.match("苍岚市人民政府文件")), bool(CHROME.match("关于转发省政府文件"))
+(True, False)
 >>> fields("一、总体要求") is None, bool(CHROME.match("扫一扫在手机打开当前页面")), bool(CHROME.match("打印  关闭"))
 (True, True, True)
 """
@@ -114,6 +116,7 @@ CHROME = re.compile(r"""^\s*(?:
     | 首页\s*>.*                                             # 首页 > 政务公开
     | (?:[^\s>,。:]{2,14}\s*>\s*)+[^>,。:]{2,30}              # 法律法规库 > 地方法规 > 地方规范性文件
     | 今天是.{0,24}                                          # 今天是2024年…
+    | (?![^\n]*关于)[\u4e00-\u9fff ]{2,30}文\ ?件               # 苍岚市人民政府文件 (a letterhead)
     | (?:浏览次数|浏览量|阅读次数|访问量|点击数)\s*:.{0,20}   # 浏览次数:
     | GOVERNMENT\s+INFORMATION
     | 分享(?:到)?\s*:?.{0,12}                                # 分享到:
