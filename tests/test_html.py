@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from kg.cli import main
 
 VIEWS = [("departments", []), ("document", ["--document", "浙政办发〔2017〕72号"]),
-         ("ego", ["--department", "省质监局"]), ("industries", [])]
+         ("ego", ["--department", "省质监局"]), ("industries", []), ("matrix", ["--document", "浙政办发〔2017〕72号"])]
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def test_one_file_no_external_url(pages):
         text = path.read_text("utf-8")
         tags = Elements(text).tags
         names = [t for t, _ in tags]
-        assert names.count("script") == 3, view  # data, vis-network, our code
+        assert names.count("script") == (2 if view == "matrix" else 3), view  # data, vis-network, our code
         assert "link" not in names and "img" not in names and "iframe" not in names
         assert all("src" not in a and "href" not in a for _, a in tags)
         csp = next(a["content"] for t, a in tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
@@ -48,16 +48,59 @@ def test_one_file_no_external_url(pages):
 
 
 def test_same_input_same_bytes(built, pages, tmp_path):
-    again = tmp_path / "departments.html"
-    CliRunner().invoke(main, ["html", "--out", str(built), "-o", str(again)])
-    assert again.read_bytes() == pages["departments"].read_bytes()
+    for view, extra in VIEWS:
+        again = tmp_path / f"{view}.html"
+        r = CliRunner().invoke(main, ["html", "--out", str(built), "--view", view, *extra, "-o", str(again)])
+        assert r.exit_code == 0, r.output
+        assert again.read_bytes() == pages[view].read_bytes(), view
 
 
-def test_footer_names_sources_and_command(pages):
+def test_footer_names_sources_and_command(pages, built, tmp_path):
     text = pages["departments"].read_text("utf-8")
     assert "sha256 7aa590abbcf7ef5b" in text
-    assert "Made with <code>kg html --view departments -o departments.html</code>" in text
-    assert "community 1:" in text
+    assert "由 <code>kg html --view departments -o departments.html</code> 生成(kg)" in text
+    assert '<html lang="zh">' in text and "省质监局、" in text  # the legend names the centre first
+    path = tmp_path / "en.html"
+    r = CliRunner().invoke(main, ["html", "--out", str(built), "--lang", "en", "-o", str(path)])
+    assert r.exit_code == 0, r.output
+    text = path.read_text("utf-8")
+    assert "Made with <code>kg html --view departments --lang en -o en.html</code> (kg)" in text
+    assert '<html lang="en">' in text and "size: weighted degree" in text
+
+
+def test_matrix_view_for_a_year_and_for_departments(built, tmp_path):
+    for options, title in ((["--year", "2017"], "2017 年文件"), (["--department", "省财政厅", "--department", "省质监局"],
+                                                              "省财政厅、省质监局")):
+        path = tmp_path / "m.html"
+        r = CliRunner().invoke(main, ["html", "--out", str(built), "--view", "matrix", *options, "-o", str(path)])
+        assert r.exit_code == 0, r.output
+        assert title in path.read_text("utf-8")
+    assert "26 tasks × 39 departments, 178 cells" in CliRunner().invoke(
+        main, ["html", "--out", str(built), "--view", "matrix", "--year", "2017", "-o", str(path)]).output
+    assert "× 2 departments" in r.output
+
+
+def test_industries_view_says_when_there_are_none(tmp_path):
+    from kg.build.build import build
+
+    source = tmp_path / "one.txt"
+    source.write_text("关于某事的通知\n\n浙政办发〔2019〕5号\n\n各市政府:\n\n1. 推进。(牵头单位:省财政厅;配合单位:省发改委)\n",
+                      encoding="utf-8")
+    build([source], tmp_path / "out")
+    r = CliRunner().invoke(main, ["html", "--out", str(tmp_path / "out"), "--view", "industries",
+                                  "-o", str(tmp_path / "i.html")])
+    assert r.exit_code == 1 and r.output.startswith("Error: no industries in the graph")
+    assert r.output.count("\n") == 1 and not (tmp_path / "i.html").exists()
+
+
+def test_target_labels_keep_value_unit_and_year(graph):
+    import re
+
+    v = graph.view("industries")
+    targets = [n["label"] for n in v.nodes if n["color"] == "#4e79a7"]
+    assert len(targets) == 229 and "制定国家、行业和地方标准 = 1–2个 (2017)" in targets
+    assert all(re.fullmatch(r"\S{1,12} [=≥≤><≈] [\d.]+(–[\d.]+)?\S* \((\d{4}|\?)\)", t) for t in targets), targets
+    assert "培育“品”字标“浙江制… = 10家 (2017)" in targets  # the indicator cut, never the number
 
 
 def test_hostile_text_stays_data():
@@ -69,6 +112,9 @@ def test_hostile_text_stays_data():
     text = render_page(view, [(evil, "0" * 64)], evil)
     names = [t for t, _ in Elements(text).tags]
     assert names.count("script") == 3 and "img" not in names
+    matrix = View(evil, evil, kind="matrix", table={"columns": [{"label": evil}]}, legend=[("red", evil, evil)])
+    names = [t for t, _ in Elements(render_page(matrix, [], evil)).tags]
+    assert names.count("script") == 2 and "img" not in names
 
 
 def test_errors_are_one_line(built, tmp_path):

@@ -14,7 +14,7 @@ PARAMS = {"tasks_of_department": {"department": "省质监局"}, "targets_by_yea
           "targets_by_industry": {"industry": "治气"}, "citing_documents": {"number": "国发〔2012〕9号"},
           "honorees_by_city": {"city": "丽水市"}, "responsibility_sources": {"department": "省卫生计生委"},
           "documents_by_issuer": {"issuer": "省军区办公室"}, "span_selectors": {"file": "000_81eaf4dbb71cf20c.txt"},
-          "document_tree": {"number": "浙政办发〔2017〕72号"}}
+          "document_tree": {"number": "浙政办发〔2017〕72号"}, "responsibility_matrix": {"number": "浙政办发〔2017〕72号"}}
 
 
 def test_library_has_headers_and_declared_params():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..vocabulary import NETWORK_FORMATS, NETWORK_KINDS, SIZE_MEASURES, VIEWS
+from ..vocabulary import LANGUAGES, NETWORK_FORMATS, NETWORK_KINDS, SIZE_MEASURES, VIEWS
 from . import _echo, _errors_as_messages, built_graph, graph_option, main, output_options
 
 
@@ -102,20 +102,29 @@ def export_network(out_dir, document, year, as_of, kind, fmt, output):
     click.echo(f"wrote {', '.join(map(str, files))}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
 
 
+def lang_option(fn):
+    """``--lang zh|en``: the language of titles, legends and tooltips."""
+    return click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True,
+                        help="Language of titles, legends and tooltips.")(fn)
+
+
 def _view_options(fn):
+    fn = lang_option(fn)
     fn = click.option("--arrows", is_flag=True, help="departments view: lead → participant arrows instead of shared tasks.")(fn)
     fn = click.option("--size-by", default="weighted_degree", show_default=True, type=click.Choice(SIZE_MEASURES),
                       help="departments view: what node size shows.")(fn)
-    fn = click.option("--department", metavar="NAME", help="ego view: the department (e.g. 省质监局).")(fn)
+    fn = click.option("--department", metavar="NAME", multiple=True,
+                      help="ego view: the department (e.g. 省质监局); matrix view: one or more (repeat the option).")(fn)
     fn = click.option("--view", type=click.Choice(VIEWS), default="departments", show_default=True,
                       help="What to show.")(fn)
     return fn
 
 
-def _command_line(name, view, document, department, size_by, arrows, year, as_of, output):
+def _command_line(name, view, document, department, size_by, arrows, year, as_of, output, lang="zh"):
     """The command as it reproduces the file (the output's name only, so it does not depend on the folder)."""
-    parts = [f"kg {name}", f"--view {view}"]
-    for flag, value in (("--document", document), ("--department", department), ("--year", year),
+    parts = [f"kg {name}"] + ([f"--view {view}"] if view else [])
+    departments = [department] if isinstance(department, str) else list(department or ())
+    for flag, value in (("--document", document), *(("--department", d) for d in departments), ("--year", year),
                         ("--as-of", as_of)):
         if value is not None:
             parts.append(f"{flag} {value}")
@@ -123,6 +132,8 @@ def _command_line(name, view, document, department, size_by, arrows, year, as_of
         parts.append(f"--size-by {size_by}")
     if arrows:
         parts.append("--arrows")
+    if lang != LANGUAGES[0]:
+        parts.append(f"--lang {lang}")
     parts.append(f"-o {Path(output).name}")
     return " ".join(parts)
 
@@ -132,15 +143,19 @@ def _command_line(name, view, document, department, size_by, arrows, year, as_of
 @_view_options
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
 @_errors_as_messages
-def html_command(out_dir, document, year, as_of, view, department, size_by, arrows, output):
-    """Write an interactive network as one HTML file that opens offline and is safe to send."""
+def html_command(out_dir, document, year, as_of, view, department, size_by, arrows, lang, output):
+    """Write an interactive view (a network, or the responsibility matrix) as one HTML file that opens offline."""
     from ..share.html import write_page
 
     g = built_graph(out_dir)
-    v = g.view(view, document, department, size_by, arrows, year, as_of)
-    command = _command_line("html", view, document, department, size_by, arrows, year, as_of, output)
+    v = g.view(view, document, list(department), size_by, arrows, year, as_of, lang)
+    command = _command_line("html", view, document, department, size_by, arrows, year, as_of, output, lang)
     path = write_page(v, g.sources(), command, output)
-    click.echo(f"wrote {path}: {len(v.nodes)} nodes, {len(v.edges)} edges")
+    if v.kind == "matrix":
+        t = v.table
+        click.echo(f"wrote {path}: {len(t['rows'])} tasks × {len(t['columns'])} departments, {len(t['cells'])} cells")
+    else:
+        click.echo(f"wrote {path}: {len(v.nodes)} nodes, {len(v.edges)} edges")
 
 
 @main.command()
