@@ -166,6 +166,15 @@ class BuiltGraph:
         return annotate(self.network(kind, document, year, as_of).copy(), self._measures(document, year, as_of),
                         communities)
 
+    def styled_network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None, lang="zh"):
+        """:meth:`annotated_network` with the page's positions, colours and sizes (:func:`kg.share.export.style`)."""
+        from .share.export import style
+
+        g = self.annotated_network(kind, document, year, as_of)
+        view = self.view("departments", document, None, arrows=kind == "lead", year=year, as_of=as_of, lang=lang) \
+            if kind in ("co-responsibility", "lead") else None
+        return style(g, view)
+
     # -- checking -----------------------------------------------------------------------------------------------
 
     def validate(self, shapes=None):

@@ -294,4 +294,4 @@ class Phrase(_Word):
     TRENDS_AS_OF = "trends_as_of", "(机构按 {year} 年的继任者合并)", " (organisations as of {year})"
     YEAR = "year", "年份", "year"
     TASKS = "tasks", "任务数(牵头 + 参与)", "tasks (led + joined)"
-    CENTRALITY_TITLE = "centrality_title", "部门排名:{measure}", "Departments ranked by {measure}"
+    RANKING_TITLE = "ranking_title", "部门排名:任务数(牵头 + 参与)", "Departments ranked by tasks (led + joined)"

@@ -126,7 +126,8 @@ def test_errors_are_one_line(built, tmp_path):
     assert not (tmp_path / "x.html").exists()
 
 
-def test_static_figure(built, tmp_path):
+@pytest.fixture(scope="module")
+def cjk_font():
     pytest.importorskip("matplotlib")
     from kg.errors import KgError
     from kg.share.plotting import use_cjk_font
@@ -135,13 +136,48 @@ def test_static_figure(built, tmp_path):
         use_cjk_font()
     except KgError:
         pytest.skip("no CJK font installed (apt-get install fonts-wqy-zenhei)")
-    for name in ("a.svg", "b.svg", "c.png"):
+
+
+def svg_texts(path):
+    """The text of every <text> element of an SVG (labels, legend, source line), in order."""
+    import xml.etree.ElementTree as ET
+
+    return ["".join(t.itertext()) for t in ET.parse(path).getroot().iter("{http://www.w3.org/2000/svg}text")]
+
+
+def test_static_figure(built, tmp_path, cjk_font):
+    for name in ("a.svg", "b.svg", "c.png", "d.pdf"):
         r = CliRunner().invoke(main, ["figure", "--out", str(built), "-o", str(tmp_path / name)])
         assert r.exit_code == 0, r.output
-    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+    a, b = (tmp_path / "a.svg").read_text("utf-8"), (tmp_path / "b.svg").read_text("utf-8")
+    assert a.replace("a.svg", "b.svg") == b  # the same figure, but for the command in its source line
     assert (tmp_path / "c.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    svg = (tmp_path / "a.svg").read_text("utf-8")
-    assert svg.count("<text") >= 39 and ">省质监局<" in svg  # labels are text, not outlines
+    assert (tmp_path / "d.pdf").read_bytes()[:5] == b"%PDF-"
+    texts = svg_texts(tmp_path / "a.svg")
+    assert "省质监局" in texts and sum(t.startswith("省") for t in texts) >= 15  # labels are text, not outlines
+    legend = "".join(texts)  # legend lines wrapped in the column, joined back
+    assert "颜色:社区(Louvain 算法),以最核心的成员命名省质监局、省经信委、省发展改革委 等 18 个" in legend  # named by the centre
+    assert "大小:加权度(共同任务之和)3" in legend and "线宽与深浅:共同任务数1" in legend  # with their values
+    source = texts[-1]  # the seed's file name, its hash and the command
+    assert source.startswith("来源:") and source.endswith(".txt (sha256 7aa590abbcf7ef5b…)。由 kg figure -o a.svg 生成(kg)。")
+    r = CliRunner().invoke(main, ["figure", "--out", str(built), "--lang", "en", "-o", str(tmp_path / "en.svg")])
+    texts = svg_texts(tmp_path / "en.svg")
+    assert "Departments linked by shared tasks" in texts
+    assert any("Made with kg figure --lang en -o en.svg (kg)." in t for t in texts)
+
+
+def test_trends_and_centrality_plots(built, tmp_path, cjk_font):
+    r = CliRunner().invoke(main, ["trends", "--out", str(built), "--as-of", "2019", "--plot", str(tmp_path / "t.svg")])
+    assert r.exit_code == 0, r.output
+    texts = svg_texts(tmp_path / "t.svg")
+    assert "各部门每年的任务数(机构按 2019 年的继任者合并)" in texts and "2017" in texts
+    assert any("kg trends --as-of 2019 --plot t.svg" in t for t in texts)
+    r = CliRunner().invoke(main, ["centrality", "--out", str(built), "--top", "5", "--plot", str(tmp_path / "c.svg")])
+    assert r.exit_code == 0, r.output
+    texts = svg_texts(tmp_path / "c.svg")
+    ranked = [t for t in texts if t.startswith("省")]
+    assert ranked[:3] == ["省质监局", "省经信委", "省发展改革委"] and "22" in texts  # 16 led + 6 joined
+    assert "牵头" in texts and "参与" in texts and any("kg centrality --top 5 --plot c.svg" in t for t in texts)
 
 
 class Scripts(HTMLParser):
@@ -182,6 +218,6 @@ def test_the_policy_allows_exactly_the_pages_scripts_by_hash(pages):
         script_src = next(d for d in csp.split("; ") if d.startswith("script-src "))
         hashes = ["'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
                   for s in page.scripts]
-        assert len(hashes) == 3 and script_src == "script-src " + " ".join(hashes)
+        assert len(hashes) == (2 if 'id="kg-matrix"' in text else 3) and script_src == "script-src " + " ".join(hashes)
         assert "unsafe-inline" not in script_src and "unsafe-eval" not in csp
         assert [a for a in page.attrs if a.startswith("on")] == []  # no inline handlers, hostile page included

@@ -22,7 +22,8 @@ from pathlib import Path
 from ..output import atomic_write
 from .views import View
 
-__all__ = ["render_page", "write_page", "safe_json", "iframe", "script_hash", "content_security_policy"]
+__all__ = ["render_page", "write_page", "safe_json", "iframe", "script_hash", "content_security_policy",
+           "source_files"]
 
 
 def script_hash(text: str) -> str:
@@ -141,11 +142,9 @@ def render_page(view: View, sources, command: str) -> str:
 
     e = html.escape
     legend = "".join(
-        f'<li{_mark_attr(item)}><span class="kg-swatch" style="background:{e(item[0])}"></span>{e(item[1])}</li>'
+        f'<li{_mark_attr(item) if view.kind == "matrix" else ""}><span class="kg-swatch" style="background:{e(item[0])}"></span>{e(item[1])}</li>'
         if item[0] else f"<li>{e(item[1])}</li>" for item in view.legend)
-    files = ", ".join(f"{e(name)} (sha256 {e(sha[:16])}…)" for name, sha in sources) or \
-        e(Phrase.NO_SOURCE.label(view.lang))
-    footer = e(Phrase.SOURCES.label(view.lang)).replace("{files}", files).replace(
+    footer = e(Phrase.SOURCES.label(view.lang)).replace("{files}", e(source_files(sources, view.lang))).replace(
         "{command}", f"<code>{e(command)}</code>")
     if view.kind == "matrix":
         js, css = _matrix_assets()
@@ -170,6 +169,23 @@ def render_page(view: View, sources, command: str) -> str:
         *(f"<script>{text}</script>\n" for text in scripts[1:]),
         "</body>\n</html>\n",
     ])
+
+
+def source_files(sources, lang: str = "zh", limit: int = 4) -> str:
+    """The source files with their hashes, as footers and figures name them; past ``limit``, how many more.
+
+    >>> source_files([("a.txt", "7aa590abbcf7ef5b99")], "en")
+    'a.txt (sha256 7aa590abbcf7ef5b…)'
+    >>> source_files([(f"{k}.txt", "0" * 64) for k in range(6)], "en", limit=2)
+    '0.txt (sha256 0000000000000000…), 1.txt (sha256 0000000000000000…) … +4 (kg query source_texts)'
+    """
+    from ..vocabulary import Phrase
+
+    sources = list(sources)
+    if not sources:
+        return Phrase.NO_SOURCE.label(lang)
+    named = ", ".join(f"{name} (sha256 {sha[:16]}…)" for name, sha in sources[:limit])
+    return named + (f" … +{len(sources) - limit} (kg query source_texts)" if len(sources) > limit else "")
 
 
 def _mark_attr(item) -> str:

@@ -81,13 +81,13 @@ def fit(pos: dict, width: float, height: float, margin: float = 0.0) -> dict:
 
 
 def text_width(text: str, px: float) -> float:
-    """The width of ``text`` at ``px`` pixels: a full em per Chinese character, about half for Latin ones.
+    """The width of ``text`` at ``px`` pixels: a full em per Chinese character, 0.6 em for Latin ones.
 
     >>> text_width("省质监局", 12), text_width("ab", 10)
-    (48, 11.0)
+    (48, 12.0)
     """
     lines = str(text).split("\n")
-    return max(sum(px if unicodedata.east_asian_width(c) in "WF" else 0.55 * px for c in line) for line in lines)
+    return max(sum(px if unicodedata.east_asian_width(c) in "WF" else 0.6 * px for c in line) for line in lines)
 
 
 def label_box(x: float, y: float, radius: float, text: str, px: float, below: bool = True) -> tuple:
@@ -107,7 +107,7 @@ def label_box(x: float, y: float, radius: float, text: str, px: float, below: bo
     return (x - w / 2 - 5, y - half_h, x + w / 2 + 5, y + half_h)
 
 
-def separate(boxes: dict, bounds: tuple, pad: float = 4.0, rounds: int = 400) -> dict:
+def separate(boxes: dict, bounds: tuple, pad: float = 4.0, rounds: int = 1000) -> dict:
     """Move boxes apart until no two overlap (by ``pad``), keeping each inside ``bounds``; return their offsets.
 
     ``boxes`` maps keys to ``(left, top, right, bottom)``. Each round pushes
@@ -134,6 +134,17 @@ def separate(boxes: dict, bounds: tuple, pad: float = 4.0, rounds: int = 400) ->
         b[3] += dy
         moved[k][0] += dx
         moved[k][1] += dy
+        return abs(dx) + abs(dy)
+
+    def push(a, b, axis, amount):
+        """Move a and b apart by ``amount`` along ``axis`` (0: x, 1: y); what a wall stops, the other takes."""
+        p, q = at[a], at[b]
+        sign = 1 if (p[axis] + p[axis + 2]) <= (q[axis] + q[axis + 2]) else -1
+        d = [0.0, 0.0]
+        d[axis] = sign * amount / 2
+        done = shift(a, -d[0], -d[1])
+        d[axis] = sign * (amount - done)
+        return done + shift(b, d[0], d[1])
 
     for _ in range(rounds):
         clash = False
@@ -145,14 +156,9 @@ def separate(boxes: dict, bounds: tuple, pad: float = 4.0, rounds: int = 400) ->
                 if ox <= 0 or oy <= 0:
                     continue
                 clash = True
-                if ox < oy:
-                    d = ox / 2 if (p[0] + p[2]) <= (q[0] + q[2]) else -ox / 2
-                    shift(a, -d, 0)
-                    shift(b, d, 0)
-                else:
-                    d = oy / 2 if (p[1] + p[3]) <= (q[1] + q[3]) else -oy / 2
-                    shift(a, 0, -d)
-                    shift(b, 0, d)
+                first, amount, other, rest = (0, ox, 1, oy) if ox < oy else (1, oy, 0, ox)
+                if push(a, b, first, amount) < amount - 0.01:  # against the frame: go round the other way
+                    push(a, b, other, rest)
         if not clash:
             break
     return {k: (round(moved[k][0], 1), round(moved[k][1], 1)) for k in keys}

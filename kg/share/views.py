@@ -55,14 +55,15 @@ def role_name(role, lang: str = "zh") -> str:
 _EN_SHORT = ((re.compile(r"^People's Governments? of "), ""), (re.compile(r"^Zhejiang (Provincial )?"), ""),
              (re.compile(r" of the People's Government of Zhejiang Province$"), ""),
              (re.compile(r" of the CPC Zhejiang Provincial Committee$"), " (CPC)"),
-             (re.compile(r"^Department of "), "Dept. of "), (re.compile(r" and "), " & "))
+             (re.compile(r"^(Department|Bureau|Administration|Office) (of|for) (the )?"), ""),
+             (re.compile(r" and "), " & "))
 
 
 def department_label(attrs: dict, lang: str = "zh") -> str:
     """A department's label on a node: its usual short form, or in English its name without the province.
 
     >>> department_label({"short": "省质监局", "label_en": "Zhejiang Bureau of Quality and Technical Supervision"}, "en")
-    'Bureau of Quality &\\nTechnical Supervision'
+    'Quality & Technical\\nSupervision'
     >>> department_label({"short": "杭州市政府", "label_en": "People's Government of Hangzhou"}, "en")
     'Hangzhou'
     """
@@ -125,10 +126,10 @@ def community_legend(g: nx.Graph, importance: dict, lang: str, names: dict, limi
     members = defaultdict(list)
     for n, a in g.nodes(data=True):
         members[a.get("community", 0)].append(n)
-    out = [("", say(Phrase.COLOUR_COMMUNITY, lang))]
+    out = [("", say(Phrase.COLOUR_COMMUNITY, lang), "colour")]
     for c in sorted(members)[:limit]:
         top = ranked({n: importance.get(n, 0) for n in members[c]}, names)
-        text = "、".join(names[n].replace("\n", " ") for n in top[:3])
+        text = ("、" if lang == "zh" else ", ").join(names[n].replace("\n", " ") for n in top[:3])
         phrase = Phrase.COMMUNITY if len(top) > 3 else Phrase.COMMUNITY_SMALL
         out.append((community_colour(c), say(phrase, lang, members=text, k=len(top))))
     if len(members) > limit:
@@ -156,6 +157,7 @@ def departments_view(g: nx.Graph, size_by: str = "weighted_degree", lang: str = 
         full = a.get("label_en") if lang == "en" and a.get("label_en") else a.get("label", "")
         view.nodes.append({
             "id": n, "label": names[n], "x": x, "y": y, "size": round(sizes[n], 2), "color": community_colour(c),
+            "measure": measure[n],
             "tip": "\n".join([full, say(Phrase.TIP_TASKS, lang, led=a.get("tasks_led", 0),
                                         joined=a.get("tasks_participant", 0), total=a.get("tasks_total", 0)),
                               say(Phrase.TIP_MEASURES, lang, wd=a.get("weighted_degree", 0),
@@ -165,11 +167,11 @@ def departments_view(g: nx.Graph, size_by: str = "weighted_degree", lang: str = 
     for u, v, w in g.edges(data="weight"):
         text = f"{names[u]} → {names[v]}: {say(Phrase.LEADS_TASKS, lang, n=w)}" if directed else \
             f"{names[u]} — {names[v]}: {say(Phrase.SHARED_TASKS, lang, n=w)}"
-        view.edges.append({"from": u, "to": v, "tip": text.replace("\n", " "), **styles[(u, v)]})
+        view.edges.append({"from": u, "to": v, "tip": text.replace("\n", " "), "weight": w, **styles[(u, v)]})
     shown = make_legible(view, measure, top)
     view.legend = community_legend(g, measure, lang, names) + [
-        ("", say(Phrase.SIZE, lang, measure=Measure(size_by).label(lang))),
-        ("", say(Phrase.WIDTH_LED if directed else Phrase.WIDTH_SHARED, lang)),
+        ("", say(Phrase.SIZE, lang, measure=Measure(size_by).label(lang)), "size"),
+        ("", say(Phrase.WIDTH_LED if directed else Phrase.WIDTH_SHARED, lang), "width"),
         *([("", say(Phrase.ARROW, lang))] if directed else []),
         ("", say(Phrase.TOP_LABELS, lang, n=len(shown)))]
     return view
