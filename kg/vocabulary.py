@@ -266,7 +266,7 @@ class Phrase(_Word):
     EGO_LEADS = "ego_leads", "{name} 多为牵头", "{name} mostly leads it"
     EGO_FOLLOWS = "ego_follows", "对方多为牵头", "it mostly leads {name}"
     EGO_EVEN = "ego_even", "相当,或均不牵头", "even, or neither leads"
-    EGO_RING = "ego_ring", "离中心越近,共同任务越多", "closer to the centre: more shared tasks"
+    EGO_RING = ("ego_ring", "外圈:共同任务最多的 {n} 个部门;内圈:其余", "outer ring: the {n} sharing most tasks; inner ring: the rest")
     TREE_SUB = ("tree_sub", "{t} 项任务,{d} 个部门;含任务的章节,一列一层",
                 "{t} tasks, {d} departments; the sections that hold tasks, one column per level")
     SECTION = "section", "章节", "section"

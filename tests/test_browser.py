@@ -163,3 +163,22 @@ def test_the_policy_is_a_second_defence(browser, built, tmp_path):
     assert page.evaluate("kgNetwork.body.data.nodes.length") == 39  # the page's own scripts still ran
     assert all("Content Security Policy" in e for e in errors) and len(errors) >= 2 and outside == []
     page.context.close()
+
+
+def test_notebook_iframe_fits_without_scrollbars(browser, graph, tmp_path):
+    """The frame a notebook shows (kg.api.BuiltGraph.show → kg.share.html.iframe) in a 1000 px column."""
+    from kg.share.html import iframe
+
+    host = tmp_path / "notebook.html"
+    host.write_text('<!DOCTYPE html><html><body style="margin:0;width:1000px">'
+                    f'{iframe(graph.view("departments"), graph.sources(), "show()")}</body></html>', "utf-8")
+    page = browser.new_context(offline=True, viewport={"width": 1000, "height": 700}).new_page()
+    page.goto(host.as_uri())
+    frame = page.frames[1]
+    frame.wait_for_selector("body[data-drawn=yes]", timeout=30000)
+    assert frame.evaluate(SCROLLBARS) == [False, False]
+    top = top_labels(frame.evaluate(MEASURE))
+    assert len(top) == 20 and min(a["px"] for a in top) >= 12 and overlaps(top) == []
+    legend, graph_box = frame.locator("#kg-legend").bounding_box(), frame.locator("#kg-network").bounding_box()
+    assert legend["x"] >= graph_box["x"] + graph_box["width"]
+    page.context.close()

@@ -107,13 +107,16 @@ def label_box(x: float, y: float, radius: float, text: str, px: float, below: bo
     return (x - w / 2 - 5, y - half_h, x + w / 2 + 5, y + half_h)
 
 
-def separate(boxes: dict, bounds: tuple, pad: float = 4.0, rounds: int = 1000) -> dict:
+def separate(boxes: dict, bounds: tuple, pad: float = 4.0, rounds: int = 600, movers=None) -> dict:
     """Move boxes apart until no two overlap (by ``pad``), keeping each inside ``bounds``; return their offsets.
 
     ``boxes`` maps keys to ``(left, top, right, bottom)``. Each round pushes
     every overlapping pair apart along the axis where they overlap least, half
-    the way each, then pulls boxes back inside ``bounds`` (``(left, top, right,
-    bottom)``). Deterministic: the same boxes give the same offsets.
+    the way each, within ``bounds`` (``(left, top, right, bottom)``; where the
+    frame stops one box, the pair goes round the other way). With ``movers``,
+    only pairs holding at least one of those keys are kept apart (labels from
+    each other and from dots; dots may touch dots). Deterministic: the same
+    boxes give the same offsets.
 
     Examples
     --------
@@ -146,19 +149,20 @@ def separate(boxes: dict, bounds: tuple, pad: float = 4.0, rounds: int = 1000) -
         d[axis] = sign * (amount - done)
         return done + shift(b, d[0], d[1])
 
+    movers = set(keys if movers is None else movers)
+    pairs = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:] if a in movers or b in movers]
     for _ in range(rounds):
         clash = False
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                p, q = at[a], at[b]
-                ox = min(p[2], q[2]) - max(p[0], q[0]) + pad
-                oy = min(p[3], q[3]) - max(p[1], q[1]) + pad
-                if ox <= 0 or oy <= 0:
-                    continue
-                clash = True
-                first, amount, other, rest = (0, ox, 1, oy) if ox < oy else (1, oy, 0, ox)
-                if push(a, b, first, amount) < amount - 0.01:  # against the frame: go round the other way
-                    push(a, b, other, rest)
+        for a, b in pairs:
+            p, q = at[a], at[b]
+            ox = min(p[2], q[2]) - max(p[0], q[0]) + pad
+            oy = min(p[3], q[3]) - max(p[1], q[1]) + pad
+            if ox <= 0 or oy <= 0:
+                continue
+            clash = True
+            first, amount, other, rest = (0, ox, 1, oy) if ox < oy else (1, oy, 0, ox)
+            if push(a, b, first, amount) < amount - 0.01:  # against the frame: go round the other way
+                push(a, b, other, rest)
         if not clash:
             break
     return {k: (round(moved[k][0], 1), round(moved[k][1], 1)) for k in keys}

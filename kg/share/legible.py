@@ -79,7 +79,7 @@ def make_legible(view, importance: dict, top: int = TOP, frame: tuple = FRAME, b
         moving = [by_id[k] for k in shown] + others
         boxes = {i: (label_box(n["x"], n["y"], n.get("size", 8), n["label"], n["font"]["size"], below)
                      if i < len(shown) else _dot(n)) for i, n in enumerate(moving)}
-        offsets = separate(boxes, (-half_w, -half_h, half_w, half_h))
+        offsets = separate(boxes, (-half_w, -half_h, half_w, half_h), movers=range(len(shown)))
         for i, n in enumerate(moving):
             dx, dy = offsets[i]
             n["x"] = round(n["x"] + dx, 1)

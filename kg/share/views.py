@@ -178,7 +178,7 @@ def departments_view(g: nx.Graph, size_by: str = "weighted_degree", lang: str = 
 
 
 def ego_view(g: nx.Graph, rows, department: str, lang: str = "zh", top: int = TOP) -> View:
-    """One department and its neighbours, nearer the more tasks they share; colours say who led whom."""
+    """One department and its neighbours (the ``top`` sharing most tasks on the outer ring); colours say who led whom."""
     ego = find_department(g, department)
     names = {n: department_label(a, lang) for n, a in g.nodes(data=True)}
     name = names[ego].replace("\n", " ")
@@ -199,30 +199,37 @@ def ego_view(g: nx.Graph, rows, department: str, lang: str = "zh", top: int = TO
     view.nodes.append({"id": ego, "label": names[ego], "x": 0, "y": 0, "size": 16, "color": "#e15759",
                        "tip": full or names[ego]})
     shared = {n: g.edges[ego, n]["weight"] for n in neighbours}
-    near = _scale(shared, 1.0, 0.35)  # most shared: nearest
     styles = fade(shared)
     sizes = _scale(shared, 5, 12)
-    for k, n in enumerate(neighbours):
-        angle = 2 * math.pi * k / max(len(neighbours), 1) - math.pi / 2
-        rx, ry = (FRAME[0] / 2 - 50) * near[n], (FRAME[1] / 2 - 30) * near[n]
+    colour, lines = {}, {}
+    for n in neighbours:
         led = sum(v for (mine, _), v in relation.get(n, {}).items() if mine == Role.LEAD)
         followed = sum(v for (_, theirs), v in relation.get(n, {}).items() if theirs == Role.LEAD)
-        colour = "#f28e2b" if led > followed else "#4e79a7" if followed > led else "#59a14f"
+        colour[n] = "#f28e2b" if led > followed else "#4e79a7" if followed > led else "#59a14f"
         other = names[n].replace("\n", " ")
-        lines = [g.nodes[n].get("label_en" if lang == "en" else "label", "") or other,
-                 say(Phrase.SHARED_TASKS, lang, n=shared[n]),
-                 *(f"{name} {role_name(m, lang)} / {other} {role_name(t, lang)}: {v}"
-                   for (m, t), v in sorted(relation.get(n, {}).items()))]
-        view.nodes.append({"id": n, "label": names[n], "x": round(rx * math.cos(angle), 1),
-                           "y": round(ry * math.sin(angle), 1), "size": round(sizes[n], 1), "color": colour,
-                           "tip": "\n".join(lines)})
+        lines[n] = [g.nodes[n].get("label_en" if lang == "en" else "label", "") or other,
+                    say(Phrase.SHARED_TASKS, lang, n=shared[n]),
+                    *(f"{name} {role_name(m, lang)} / {other} {role_name(t, lang)}: {v}"
+                      for (m, t), v in sorted(relation.get(n, {}).items()))]
+    # the most shared on an outer ring, evenly round it, in sectors by who leads; the others on an inner ring
+    group = {"#f28e2b": 0, "#4e79a7": 1, "#59a14f": 2}
+    outer = set(neighbours[:top])
+    for ring, radius in ((outer, 1.0), (set(neighbours) - outer, 0.55)):
+        members = sorted(ring, key=lambda n: (group[colour[n]], -shared[n], names[n]))
+        for k, n in enumerate(members):
+            angle = 2 * math.pi * (k + 0.5 * (radius < 1)) / max(len(members), 1) - math.pi / 2
+            rx, ry = (FRAME[0] / 2 - 70) * radius, (FRAME[1] / 2 - 40) * radius
+            view.nodes.append({"id": n, "label": names[n], "x": round(rx * math.cos(angle), 1),
+                               "y": round(ry * math.sin(angle), 1), "size": round(sizes[n], 1), "color": colour[n],
+                               "tip": "\n".join(lines[n])})
+    for n in neighbours:
         style = styles[n]
         view.edges.append({"from": ego, "to": n, "tip": say(Phrase.SHARED_TASKS, lang, n=shared[n]),
-                           "width": style["width"], "color": {**style["color"], "color": _tint(colour, style)}})
+                           "width": style["width"], "color": {**style["color"], "color": _tint(colour[n], style)}})
     shown = make_legible(view, {ego: max(shared.values(), default=0) + 1, **shared}, top)
     view.legend = [("#e15759", name), ("#f28e2b", say(Phrase.EGO_LEADS, lang, name=name)),
                    ("#4e79a7", say(Phrase.EGO_FOLLOWS, lang, name=name)), ("#59a14f", say(Phrase.EGO_EVEN, lang)),
-                   ("", say(Phrase.EGO_RING, lang)), ("", say(Phrase.WIDTH_SHARED, lang)),
+                   ("", say(Phrase.EGO_RING, lang, n=min(top, len(neighbours)))), ("", say(Phrase.WIDTH_SHARED, lang)),
                    ("", say(Phrase.TOP_LABELS, lang, n=len(shown)))]
     return view
 
@@ -300,7 +307,7 @@ def industries_view(rows, lang: str = "zh", top: int = 60) -> View:
             items.append((industry, "industry", label, f"{label}\n{say(Phrase.TARGET, lang)}"))
             for obs, (text, quote) in sorted(targets[industry].items(), key=lambda kv: kv[1]):
                 items.append((obs, "target", text, f"{text}\n{quote}"))
-    step = {"scheme": 26.0, "industry": 22.0, "target": 6.5}
+    step = {"scheme": 26.0, "industry": 22.0, "target": 8.0}
     total = sum(step[k] for _, k, _, _ in items)
     columns = max(1, math.ceil(total / (FRAME[1] - 30)))
     width = FRAME[0] / columns
@@ -321,10 +328,13 @@ def industries_view(rows, lang: str = "zh", top: int = 60) -> View:
             importance[ident] = len(targets[ident])
             size = 13.0
         else:
-            node.update({"color": "#4e79a7", "font": {"color": "#27496d"}})
-        node["x"] = round(left + 4 + min(text_width(label, size), width - 8) / 2, 1)
+            # a pale bar the length of its text: the list shows before the words do (on zoom)
+            node.update({"shape": "box", "color": {"background": "#dde6f1", "border": "#dde6f1"},
+                         "font": {"color": "#1f3b5c", "strokeWidth": 0}, "margin": {"top": 1, "bottom": 1, "left": 2,
+                                                                                      "right": 2}, "borderWidth": 0})
+        node["x"] = round(left + 4 + min(text_width(label, size) + (4 if kind == "target" else 0), width - 8) / 2, 1)
         view.nodes.append(node)
     shown = make_legible(view, importance, min(top, len(importance)), move=False, below=False, floor=13, peak=14)
     view.legend = [("#333333", say(Phrase.SCHEME, lang)), ("#f28e2b", say(Phrase.INDUSTRY, lang)),
-                   ("#4e79a7", say(Phrase.TARGET, lang)), ("", say(Phrase.TOP_LABELS, lang, n=len(shown)))]
+                   ("#9fb6d3", say(Phrase.TARGET, lang)), ("", say(Phrase.TOP_LABELS, lang, n=len(shown)))]
     return view
