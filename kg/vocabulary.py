@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Role", "TargetKind", "Comparator", "YearSource", "HonoreeKind", "NoticeCode", "Measure", "Mark",
+__all__ = ["Role", "TargetKind", "Comparator", "YearSource", "HonoreeKind", "NoticeCode", "Measure",
            "Phrase", "LEADING_ROLES", "NETWORK_KINDS", "VIEWS", "SIZE_MEASURES", "NETWORK_FORMATS", "LANGUAGES"]
 
 #: The networks kg builds from a graph's assignments.
@@ -60,16 +60,17 @@ class Role(_Word):
     """How an organisation takes part in a task.
 
     ``term`` is the ``kgo:`` role individual, ``shortcut`` the ``kgo:`` property
-    linking a task straight to the organisation, ``colour`` the views' colour.
+    linking a task straight to the organisation, ``colour`` the views' colour,
+    ``symbol`` the mark a cell of the responsibility matrix shows.
     """
 
-    LEAD = "lead", "牵头", "lead", "leadRole", "lead", "#e15759"
-    CO_LEAD = "co_lead", "共同牵头", "co-lead", "coLeadRole", "coLead", "#ff9da7"
-    PARTICIPANT = "participant", "参与", "participant", "participantRole", "participant", "#4e79a7"
-    OVERALL_LEAD = "overall_lead", "总牵头", "overall lead", "overallLeadRole", "overallLead", "#b07aa1"
-    RESPONSIBLE = "responsible", "共同负责", "co-responsible", "coResponsibleRole", "coResponsible", "#59a14f"
-    GUIDING = "guiding", "指导", "guiding", "guidingRole", "guiding", "#edc948"
-    IMPLIED = "implied", "默认负责", "implied", "impliedRole", "implied", "#9c755f"
+    LEAD = "lead", "牵头", "lead", "leadRole", "lead", "#e15759", "●"
+    CO_LEAD = "co_lead", "共同牵头", "co-lead", "coLeadRole", "coLead", "#ff9da7", "◐"
+    PARTICIPANT = "participant", "参与", "participant", "participantRole", "participant", "#4e79a7", "○"
+    OVERALL_LEAD = "overall_lead", "总牵头", "overall lead", "overallLeadRole", "overallLead", "#b07aa1", "◆"
+    RESPONSIBLE = "responsible", "共同负责", "co-responsible", "coResponsibleRole", "coResponsible", "#59a14f", "◑"
+    GUIDING = "guiding", "指导", "guiding", "guidingRole", "guiding", "#edc948", "△"
+    IMPLIED = "implied", "默认负责", "implied", "impliedRole", "implied", "#9c755f", "◇"
 
     @property
     def term(self) -> str:
@@ -82,6 +83,11 @@ class Role(_Word):
     @property
     def colour(self) -> str:
         return self._extra[2]
+
+    @property
+    def symbol(self) -> str:
+        """What a cell of the responsibility matrix shows for the role (``Role.CO_LEAD.symbol == "◐"``)."""
+        return self._extra[3]
 
     @classmethod
     def from_term(cls, local_name: str) -> Role:
@@ -195,44 +201,6 @@ class Measure(_Word):
 
 #: What the departments view may size its nodes by.
 SIZE_MEASURES = tuple(m.value for m in Measure)
-
-
-class Mark(_Word):
-    """A cell of the responsibility matrix: how a department takes part in a task, read from its roles.
-
-    ``co_lead`` is one of several leads, or a department sharing a task where
-    the document designates no lead (role ``responsible``); ``implied`` is the
-    overall lead a section heading names for every task under it. ``symbol``
-    is what the cell shows, ``colour`` its background.
-
-    >>> Mark.of([Role.LEAD], leads=2).en, Mark.of([Role.OVERALL_LEAD], leads=1).symbol
-    ('co-lead', '◇')
-    """
-
-    LEAD = "lead", "牵头", "lead", "●", "#e15759"
-    CO_LEAD = "co_lead", "共同牵头", "co-lead", "◐", "#f28e2b"
-    PARTICIPANT = "participant", "参与", "participant", "○", "#4e79a7"
-    IMPLIED = "implied", "总牵头(章节)", "implied (the section's overall lead)", "◇", "#b07aa1"
-
-    @property
-    def symbol(self) -> str:
-        return self._extra[0]
-
-    @property
-    def colour(self) -> str:
-        return self._extra[1]
-
-    @classmethod
-    def of(cls, roles, leads: int) -> Mark:
-        """The mark of a department with ``roles`` in a task that has ``leads`` leading departments."""
-        roles = set(roles)
-        if Role.LEAD in roles:
-            return cls.CO_LEAD if leads > 1 else cls.LEAD
-        if Role.RESPONSIBLE in roles:
-            return cls.CO_LEAD
-        if Role.PARTICIPANT in roles:
-            return cls.PARTICIPANT
-        return cls.IMPLIED
 
 
 class Phrase(_Word):

@@ -3,9 +3,10 @@
 This is how a policy researcher reads a 分工方案: which department leads which
 task, who joins it, and where the text says so. Rows are the tasks in
 document order (documents by number), columns the departments ordered by how
-many tasks they lead (then by how many they have), and each cell a
-:class:`~kg.vocabulary.Mark` read from the department's roles in that task,
-its tooltip the clause with its line. The view is data (``View.table``); the
+many tasks they lead (then by how many they have), and each cell the
+department's role in that task as the graph states it (lead, co-lead,
+participant, implied, … :class:`~kg.vocabulary.Role`; a leading role first
+where it has several), its tooltip the clause with its line. The view is data (``View.table``); the
 page builds the table from it as text nodes and sorts and filters it.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..errors import KgError
-from ..vocabulary import LEADING_ROLES, Mark, Phrase, Role
+from ..vocabulary import LEADING_ROLES, Phrase, Role
 from .views import View, role_name, say
 
 __all__ = ["matrix_view", "MATRIX_COLUMNS"]
@@ -60,22 +61,24 @@ def matrix_view(rows, what: str, lang: str = "zh", departments=None) -> View:
     order = sorted(tasks, key=lambda k: (k[0], int(tasks[k]["task_pos"] or 0), k[1]))
     marks = {}
     led, total = defaultdict(int), defaultdict(int)
+    precedence = sorted(Role, key=lambda r: (r not in LEADING_ROLES, list(Role).index(r)))
     for key in order:
-        leads = sum(1 for rs in roles[key].values() if set(rs) & {Role.LEAD})
         for org, rs in roles[key].items():
             if departments is not None and org not in departments:
                 continue
-            mark = Mark.of(rs, leads)
+            mark = min(rs, key=precedence.index)
             marks[(key, org)] = mark
             total[org] += 1
             led[org] += set(rs) & LEADING_ROLES != set()
     columns = sorted(total, key=lambda o: (-led[o], -total[o], names[o], o))
     col_index = {o: k for k, o in enumerate(columns)}
     several = len({k[0] for k in order}) > 1
-    table = {"columns": [{"id": o, "label": names[o], "tip": f"{full[o]}\n{say(Phrase.TIP_TASKS, lang, led=led[o], joined=total[o] - led[o], total=total[o])}",
-                          "led": led[o], "total": total[o]} for o in columns],
+    counts = {o: say(Phrase.TIP_TASKS, lang, led=led[o], joined=total[o] - led[o], total=total[o]) for o in columns}
+    table = {"columns": [{"id": o, "label": names[o], "tip": f"{full[o]}\n{counts[o]}", "led": led[o], "total": total[o]}
+                         for o in columns],
              "rows": [], "cells": [],
-             "marks": [{"key": m.value, "symbol": m.symbol, "colour": m.colour, "label": m.label(lang)} for m in Mark],
+             "marks": [{"key": m.value, "symbol": m.symbol, "colour": m.colour, "label": m.label(lang)}
+                       for m in precedence],
              "words": {"task": say(Phrase.TASK, lang), "filter": say(Phrase.MATRIX_FILTER, lang),
                        "order": say(Phrase.MATRIX_ORDER, lang), "hint": say(Phrase.MATRIX_HINT, lang)}}
     for k, key in enumerate(order):
@@ -89,12 +92,13 @@ def matrix_view(rows, what: str, lang: str = "zh", departments=None) -> View:
             where = ", ".join(sorted({r["line"] for r in recs}, key=int))
             written = "、".join(sorted({r["quote"] for r in recs}))
             tip = "\n".join([f"{names[org]} · {label} {title}".strip(),
-                             f"{marks[(key, org)].label(lang)} ({'、'.join(role_name(r['role'], lang) for r in recs)})",
+                             "、".join(role_name(r["role"], lang) for r in recs),
                              rec["clause"], f"{rec['file']} {say(Phrase.CLAUSE_LINE, lang, line=where)}: {written}"])
             table["cells"].append({"row": k, "col": col_index[org], "mark": marks[(key, org)].value,
                                    "roles": sorted(r["role"] for r in recs), "tip": tip})
     view = View(say(Phrase.MATRIX_TITLE, lang, what=what),
                 say(Phrase.MATRIX_SUB, lang, t=len(order), d=len(columns), c=len(table["cells"])), lang=lang,
                 kind="matrix", table=table)
-    view.legend = [(m.colour, f"{m.symbol} {m.label(lang)}", m.value) for m in Mark]
+    present = set(marks.values())
+    view.legend = [(m.colour, f"{m.symbol} {m.label(lang)}", m.value) for m in precedence if m in present]
     return view

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..errors import KgError
-from ..vocabulary import Phrase, Role
+from ..vocabulary import LEADING_ROLES, Phrase, Role
 from .layout import FRAME, text_width
 from .legible import make_legible
 from .views import View, _options, role_name, say
@@ -164,7 +164,7 @@ def document_view(rows, number: str, lang: str = "zh", names_en: dict | None = N
         if parent in needed:
             view.edges.append({"from": parent, "to": t, "color": {"color": "rgba(78,121,167,0.45)"}, "width": 1})
     for task, dept, role, _, _ in sorted(links, key=lambda r: (row_of[r[0]], r[1], r[2])):
-        lead = role in (Role.LEAD, Role.OVERALL_LEAD)
+        lead = role in LEADING_ROLES
         r, g, b = (int(role.colour[i:i + 2], 16) for i in (1, 3, 5))
         view.edges.append({"from": task, "to": dept, "tip": role_name(role, lang), "width": 1.6 if lead else 0.7,
                            "color": {"color": f"rgba({r},{g},{b},{0.7 if lead else 0.22})", "hover": role.colour,

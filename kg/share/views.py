@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ..errors import KgError
-from ..vocabulary import LANGUAGES, SIZE_MEASURES, Measure, Phrase, Role
+from ..vocabulary import LANGUAGES, LEADING_ROLES, SIZE_MEASURES, Measure, Phrase, Role
 from .layout import FRAME, fit, layout
 from .legible import TOP, fade, make_legible, node_options, ranked
 
@@ -203,8 +203,8 @@ def ego_view(g: nx.Graph, rows, department: str, lang: str = "zh", top: int = TO
     sizes = _scale(shared, 5, 12)
     colour, lines = {}, {}
     for n in neighbours:
-        led = sum(v for (mine, _), v in relation.get(n, {}).items() if mine == Role.LEAD)
-        followed = sum(v for (_, theirs), v in relation.get(n, {}).items() if theirs == Role.LEAD)
+        led = sum(v for (mine, _), v in relation.get(n, {}).items() if mine in LEADING_ROLES)
+        followed = sum(v for (_, theirs), v in relation.get(n, {}).items() if theirs in LEADING_ROLES)
         colour[n] = "#f28e2b" if led > followed else "#4e79a7" if followed > led else "#59a14f"
         other = names[n].replace("\n", " ")
         lines[n] = [g.nodes[n].get("label_en" if lang == "en" else "label", "") or other,
