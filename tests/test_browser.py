@@ -103,7 +103,8 @@ def test_matrix_cells_are_the_tasks_of_the_document(browser, pages, run):
     first = page.evaluate("document.querySelector('tbody tr td[data-col=\"1\"]').dataset.mark")
     assert first in ("lead", "co_lead")
     page.locator("#kg-filter").fill("省财政厅")
-    shown = page.evaluate("Array.from(document.querySelectorAll('tbody tr')).filter(t => t.style.display !== 'none').length")
+    shown = page.evaluate("Array.from(document.querySelectorAll('tbody tr'))"
+                          ".filter(t => t.style.display !== 'none').length")
     assert 0 < shown < len(rows)
     page.context.close()
 

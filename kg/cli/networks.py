@@ -144,7 +144,7 @@ def _view_options(fn):
     fn = click.option("--size-by", default="weighted_degree", show_default=True, type=click.Choice(SIZE_MEASURES),
                       help="departments view: what node size shows.")(fn)
     fn = click.option("--department", metavar="NAME", multiple=True,
-                      help="ego view: the department (e.g. 省质监局); matrix view: one or more (repeat the option).")(fn)
+                      help="ego view: the department (e.g. 省质监局); matrix view: one or more (repeat it).")(fn)
     fn = click.option("--view", type=click.Choice(VIEWS), default="departments", show_default=True,
                       help="What to show.")(fn)
     return fn

@@ -142,7 +142,8 @@ def render_page(view: View, sources, command: str) -> str:
 
     e = html.escape
     legend = "".join(
-        f'<li{_mark_attr(item) if view.kind == "matrix" else ""}><span class="kg-swatch" style="background:{e(item[0])}"></span>{e(item[1])}</li>'
+        f'<li{_mark_attr(item) if view.kind == "matrix" else ""}>'
+        f'<span class="kg-swatch" style="background:{e(item[0])}"></span>{e(item[1])}</li>'
         if item[0] else f"<li>{e(item[1])}</li>" for item in view.legend)
     footer = e(Phrase.SOURCES.label(view.lang)).replace("{files}", e(source_files(sources, view.lang))).replace(
         "{command}", f"<code>{e(command)}</code>")

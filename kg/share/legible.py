@@ -84,8 +84,38 @@ def make_legible(view, importance: dict, top: int = TOP, frame: tuple = FRAME, b
             dx, dy = offsets[i]
             n["x"] = round(n["x"] + dx, 1)
             n["y"] = round(n["y"] + dy, 1)
+        shown = _without_clashes(by_id, order, shown, top, floor, below)
     view.frame = _extent(view.nodes, shown, below)
     return shown
+
+
+def _without_clashes(by_id, order, shown, top, floor, below) -> list:
+    """The labels to show: in order of importance, each that overlaps none shown before it.
+
+    Where the frame is too crowded for :func:`~.layout.separate` to part every
+    pair, a label that still overlaps a more important one waits for the zoom,
+    and the next label that fits takes its place (at :data:`FLOOR`).
+    """
+    def box(k):
+        n = by_id[k]
+        return label_box(n["x"], n["y"], n.get("size", 8), n["label"], n["font"]["size"], below)
+
+    def clash(a, b):
+        return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+    kept, boxes = [], []
+    for k in (k for k in order if by_id[k].get("label")):
+        if len(kept) == top:
+            break
+        if k not in shown:
+            by_id[k]["font"] = {**by_id[k].get("font", {}), "size": floor}
+        b = box(k)
+        if any(clash(b, other) for other in boxes):
+            by_id[k]["font"] = {**by_id[k].get("font", {}), "size": _HIDDEN}
+            continue
+        kept.append(k)
+        boxes.append(b)
+    return kept
 
 
 def _dot(n) -> tuple:

@@ -74,8 +74,8 @@ def matrix_view(rows, what: str, lang: str = "zh", departments=None) -> View:
     col_index = {o: k for k, o in enumerate(columns)}
     several = len({k[0] for k in order}) > 1
     counts = {o: say(Phrase.TIP_TASKS, lang, led=led[o], joined=total[o] - led[o], total=total[o]) for o in columns}
-    table = {"columns": [{"id": o, "label": names[o], "tip": f"{full[o]}\n{counts[o]}", "led": led[o], "total": total[o]}
-                         for o in columns],
+    table = {"columns": [{"id": o, "label": names[o], "tip": f"{full[o]}\n{counts[o]}", "led": led[o],
+                          "total": total[o]} for o in columns],
              "rows": [], "cells": [],
              "marks": [{"key": m.value, "symbol": m.symbol, "colour": m.colour, "label": m.label(lang)}
                        for m in precedence],
@@ -86,7 +86,8 @@ def matrix_view(rows, what: str, lang: str = "zh", departments=None) -> View:
         label = f"{key[0]} {key[1]}" if several else key[1]
         title = rec["title"] or ""
         table["rows"].append({"id": f"{key[0]}#{key[1]}", "label": label, "title": title,
-                              "tip": f"{label} {title}\n{rec['clause']}\n{say(Phrase.CLAUSE_LINE, lang, line=rec['clause_line'])}"})
+                              "tip": f"{label} {title}\n{rec['clause']}\n"
+                                     f"{say(Phrase.CLAUSE_LINE, lang, line=rec['clause_line'])}"})
         for org in sorted((o for (kk, o) in marks if kk == key), key=lambda o: col_index[o]):
             recs = cells_of[(key, org)]
             where = ", ".join(sorted({r["line"] for r in recs}, key=int))

@@ -153,7 +153,8 @@ def document_view(rows, number: str, lang: str = "zh", names_en: dict | None = N
         node = {"id": d, "label": labels[d], "x": x[d], "y": y[d], "tip": dept_tip[d] or dept_label[d],
                 "font": {"color": kind_colour["department"]}}
         if d not in shown_depts:  # a dot where the edges end; its label on zoom
-            node.update({"shape": "dot", "size": 2.5, "color": "#888888", "x": round(x[d] - text_width(labels[d], 13.0) / 2 + 1, 1)})
+            node.update({"shape": "dot", "size": 2.5, "color": "#888888",
+                         "x": round(x[d] - text_width(labels[d], 13.0) / 2 + 1, 1)})
         view.nodes.append(node)
     for s in sorted(needed):
         parent = sections[s][2]

@@ -178,7 +178,7 @@ def departments_view(g: nx.Graph, size_by: str = "weighted_degree", lang: str = 
 
 
 def ego_view(g: nx.Graph, rows, department: str, lang: str = "zh", top: int = TOP) -> View:
-    """One department and its neighbours (the ``top`` sharing most tasks on the outer ring); colours say who led whom."""
+    """One department and its neighbours (the ``top`` sharing most tasks on the outer ring); colours: who led whom."""
     ego = find_department(g, department)
     names = {n: department_label(a, lang) for n, a in g.nodes(data=True)}
     name = names[ego].replace("\n", " ")
@@ -273,7 +273,7 @@ def target_label(indicator: str, cmp: str, value: str, vmax: str | None, unit: s
 
 
 def industries_view(rows, lang: str = "zh", top: int = 60) -> View:
-    """Industries grouped under their schemes, each with its targets listed beneath it (``rows`` of ``industry_targets``).
+    """Industries under their schemes, each with its targets listed beneath it (``rows`` of ``industry_targets``).
 
     Cards in columns, read top to bottom: a scheme, then each of its
     industries (most targets first) with its targets one line each
