@@ -183,3 +183,23 @@ def test_notebook_iframe_fits_without_scrollbars(browser, graph, tmp_path):
     legend, graph_box = frame.locator("#kg-legend").bounding_box(), frame.locator("#kg-network").bounding_box()
     assert legend["x"] >= graph_box["x"] + graph_box["width"]
     page.context.close()
+
+
+def test_hostile_industry_and_target_stay_text(browser, tmp_path):
+    """The industries view from hostile rows (an industry and a target named with markup), drawn and hovered."""
+    from kg.share.html import write_page
+    from kg.share.views import industries_view
+
+    rows = [("i1", EVIL, "scheme " + EVIL, "o1", EVIL, "5", None, "%", "≥", "2020", "quote " + EVIL)]
+    path = write_page(industries_view(rows), [(EVIL, "0" * 64)], EVIL, tmp_path / "industries.html")
+    page, outside, errors, dialogs = load(browser, path)
+    labels = page.evaluate("kgNetwork.body.data.nodes.get().map(n => n.label)")
+    assert EVIL + " · 1" in labels and "<img src=x … ≥ 5% (2020)" in labels  # cut indicator, whole value
+    point = page.evaluate("kgNetwork.canvasToDOM(kgNetwork.getPositions(['i1'])['i1'])")
+    box = page.locator("#kg-network").bounding_box()
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_selector(".vis-tooltip", state="visible", timeout=10000)
+    assert EVIL in page.locator(".vis-tooltip").inner_text() and page.locator(".vis-tooltip img").count() == 0
+    assert page.evaluate("document.querySelectorAll('img').length") == 0 and page.evaluate("window.__xss === undefined")
+    assert outside == [] and errors == [] and dialogs == []
+    page.context.close()

@@ -16,7 +16,28 @@ from ..vocabulary import Phrase, Role
 from .figure import save_figure, source_line, start_figure
 from .views import PALETTE, say
 
-__all__ = ["draw_trends", "draw_ranking"]
+__all__ = ["draw_trends", "draw_ranking", "trend_lines"]
+
+
+def trend_lines(rows, top: int = 8) -> tuple[list, list]:
+    """``(years, [(department, tasks per year), …])`` for the ``top`` departments with most tasks in all years.
+
+    Examples
+    --------
+    >>> rows = [{"iri": "a", "short": "甲", "department": "", "year": 2017, "tasks_total": 3},
+    ...         {"iri": "a", "short": "甲", "department": "", "year": 2019, "tasks_total": 5},
+    ...         {"iri": "b", "short": "乙", "department": "", "year": 2019, "tasks_total": 1}]
+    >>> trend_lines(rows)
+    ([2017, 2019], [('甲', [3, 5]), ('乙', [0, 1])])
+    """
+    series, names, totals = defaultdict(dict), {}, defaultdict(int)
+    for r in rows:
+        series[r["iri"]][r["year"]] = r["tasks_total"]
+        names[r["iri"]] = r["short"] or r["department"]
+        totals[r["iri"]] += r["tasks_total"]
+    years = sorted({r["year"] for r in rows})
+    chosen = sorted(totals, key=lambda k: (-totals[k], names[k]))[:top]
+    return years, [(names[k], [series[k].get(y, 0) for y in years]) for k in chosen]
 
 
 def draw_trends(rows, path, sources=(), command: str = "", lang: str = "zh", as_of=None, top: int = 8) -> Path:
@@ -28,18 +49,10 @@ def draw_trends(rows, path, sources=(), command: str = "", lang: str = "zh", as_
     """
     if not rows:
         raise KgError("no department has tasks in a dated document; nothing to plot")
-    series, names, totals = defaultdict(dict), {}, defaultdict(int)
-    for r in rows:
-        series[r["iri"]][r["year"]] = r["tasks_total"]
-        names[r["iri"]] = r["short"] or r["department"]
-        totals[r["iri"]] += r["tasks_total"]
-    chosen = sorted(totals, key=lambda k: (-totals[k], names[k]))[:top]
-    years = sorted({r["year"] for r in rows})
+    years, lines = trend_lines(rows, top)
     plt, fig, ax, fmt = start_figure(path, 6.5, 3.8)
-    for k, iri in enumerate(chosen):
-        ys = [series[iri].get(y, 0) for y in years]
-        ax.plot(years, ys, marker="o", markersize=3.5, linewidth=1.4, color=PALETTE[k % len(PALETTE)],
-                label=names[iri])
+    for k, (name, ys) in enumerate(lines):
+        ax.plot(years, ys, marker="o", markersize=3.5, linewidth=1.4, color=PALETTE[k % len(PALETTE)], label=name)
     ax.set_xticks(years)
     ax.set_xticklabels([str(y) for y in years], fontsize=7)
     ax.tick_params(axis="y", labelsize=7)
@@ -56,7 +69,14 @@ def draw_trends(rows, path, sources=(), command: str = "", lang: str = "zh", as_
 
 
 def draw_ranking(rows, path, sources=(), command: str = "", lang: str = "zh", top: int = 20) -> Path:
-    """The centrality table's first ``top`` departments as ranked bars: tasks led and joined, stacked."""
+    """The centrality table's first ``top`` departments as ranked bars: tasks led and joined, stacked.
+
+    Examples
+    --------
+    >>> rows = [{"short": "甲", "department": "", "tasks_led": 2, "tasks_total": 5}]
+    >>> draw_ranking(rows, "/tmp/kg-ranking.svg", lang="en").name  # doctest: +SKIP
+    'kg-ranking.svg'
+    """
     if not rows:
         raise KgError("no department has tasks in this slice of the graph; nothing to plot")
     rows = rows[:top]
