@@ -1,7 +1,7 @@
 """Extraction against the gold set: 15 real documents annotated by hand (tests/gold/corpus.json, read from
-../shared/corpus when it is there) and 36 invented texts (tests/gold/texts/; the last 12 were written as a
-held-out set by someone who had not seen the parser, and scored 0.43 on honorees before the layouts they show
-were handled). Run with ``pytest -s tests/test_gold.py`` to see precision, recall and F1 per document and in
+../shared/corpus when it is there) and 48 invented texts (tests/gold/texts/). Two sets of 12 (hon_*, tgt_*
+and h2_*, t2_*) were written as held-out sets by someone who had not seen the parser; before the layouts
+they show were handled they scored honorees F1 0.43 and 0.53, leads 1.00 and 0.60, targets 0.96 and 0.95. Run with ``pytest -s tests/test_gold.py`` to see precision, recall and F1 per document and in
 total."""
 
 import pytest
@@ -34,4 +34,4 @@ def test_gold_figures_hold_what_was_reached(scored):
         pytest.skip("../shared/corpus is absent: the figures cover the invented texts only")
     assert {m: round(totals[m].f1, 3) for m in REACHED if totals[m].f1 < REACHED[m]} == {}
     assert sum(1 for r in rows if not r.name.startswith("texts/")) == 15
-    assert sum(1 for r in rows if r.name.startswith("texts/")) == 36
+    assert sum(1 for r in rows if r.name.startswith("texts/")) == 48

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.brackets import split_top_level
-from .grammar.honorees import AWARD_OPENS, BARE_PLACE, TABLE_COLUMNS
+from .grammar.honorees import AWARD_OPENS, CRITICISM, PRAISED, TABLE_COLUMNS, unit_like
 from .honoree_people import honorific_person
 from .grammar.organisations import ends_like_organisation
 
@@ -26,11 +26,12 @@ _TOKEN = re.compile(r"\S+")
 def list_line(text: str) -> bool:
     """Whether a line can be part of a list (no sentence in it).
 
-    >>> list_line("望川县人民政府"), list_line("受表彰单位要保持优势,带动全市提升。")
-    (True, False)
+    >>> list_line("望川县人民政府"), list_line("受表彰单位要保持优势,带动全市提升。"), list_line("翁立,某局局长。")
+    (True, False, True)
     """
     t = text.strip()
-    return bool(t) and "。" not in t and not t.endswith(":") and not _SENTENCE.search(t)
+    return bool(t) and "。" not in t.rstrip("。") and not t.endswith(":") and not _SENTENCE.search(t) \
+        and not PRAISED.search(t) and not CRITICISM.search(t)
 
 
 def unit_groups(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
@@ -54,21 +55,6 @@ def unit_groups(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
         if group:
             groups.append(group)
     return groups
-
-
-def unit_like(name: str) -> bool:
-    """Whether ``name`` ends as a unit's name does (an organisation, a place, a school, a village …).
-
-    >>> unit_like("实验小学"), unit_like("苇塘县梓桥镇石门村"), unit_like("市水文水资")
-    (True, True, False)
-    """
-    return ends_like_organisation(name) or bool(BARE_PLACE.match(name)) or name.endswith(_UNIT_ENDS)
-
-
-#: Ends of units' names beyond organisations': 校 (党校), 学 (实验小学), 村, 园 (幼儿园), 团 (歌舞团) …
-_UNIT_ENDS = ("校", "馆", "队", "所", "学", "园", "村", "场", "团", "厂", "店", "台", "班", "户", "家庭", "区", "镇",
-              "乡", "街道", "社区", "基地", "企业", "集团", "公司", "医院", "银行", "中心", "协会", "学会", "支部", "总支",
-              "股", "科")
 
 
 def award_start(text: str, start: int, end: int) -> int | None:

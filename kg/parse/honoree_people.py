@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .grammar.honorees import BARE_PLACE, GENDER, HONORIFICS, PAREN_PERSON, TITLE_MODIFIERS, TITLES
+from .grammar.honorees import BARE_PLACE, GENDER, HONORIFICS, PAREN_PERSON, TITLE_MODIFIERS, TITLES, unit_like
 from .grammar.organisations import ends_like_organisation
 
 __all__ = ["RawPerson", "split_position", "is_name", "read_people", "read_person", "read_pairs",
-           "read_paren_people", "read_name_grid", "continue_position", "honorific_person", "PADDING"]
+           "read_paren_people", "read_comma_people", "read_name_grid", "continue_position", "honorific_person", "PADDING"]
 
 _FIELD = re.compile(r"\S+(?: \S+)*")   # a field: words apart by single spaces (fields: by two, or a tab)
 #: A space padding a name or a title to a width: 主 任, 宁 芳
@@ -169,13 +169,15 @@ def read_pairs(text: str, start: int, end: int) -> tuple[list[RawPerson], int]:
     >>> people, stop = read_pairs(t, 0, len(t))
     >>> [(p.name, p.organisation) for p in people], t[stop:stop + 3]
     ([('龚平', '市人民政府办公室'), ('盛晓燕', '市自然资源局')], '各单位')
+    >>> [(p.name, p.position) for p in read_pairs("蓬川县水利局 贾 岚 水旱灾害防御股股长", 0, 20)[0]]
+    [('贾岚', '蓬川县水利局水旱灾害防御股股长')]
     """
     tokens = [m.span() for m in _TOKEN.finditer(text, start, end)]
     people, unit, k, stop = [], None, 0, start
     while k < len(tokens):
         a, b = tokens[k]
         word = text[a:b]
-        if ends_like_organisation(word) and len(word) <= 30:
+        if unit_like(word) and len(word) <= 30 and not is_name(word):
             unit = (a, word)
             k += 1
             continue
@@ -184,6 +186,12 @@ def read_pairs(text: str, start: int, end: int) -> tuple[list[RawPerson], int]:
             b = tokens[k + 1][1]
             word = text[a:b]
             k += 1
+        if unit is None and people and people[-1].position is None and split_position(word)[1] is not None:
+            last = people[-1]  # 邵振川 党委书记: the title after the name
+            people[-1] = RawPerson(last.name, last.start, b, last.organisation + word, last.organisation, last.gender)
+            k += 1
+            stop = b
+            continue
         if unit is None or not is_name(word):
             return people, a
         name, gender = _name(word)
@@ -237,6 +245,44 @@ def read_paren_people(text: str, start: int, end: int) -> list[RawPerson]:
     return out
 
 
+def read_comma_people(text: str, start: int, end: int) -> list[RawPerson]:
+    """People written ``name,position;``, one or more to a line: ``齐慕白,市发改委科长;欧阳蔓(女),某中心代办员;``.
+
+    >>> t = "齐慕白,市发展和改革委员会营商环境科科长;欧阳蔓(女),漪北区政务服务中心首席代办员;"
+    >>> [(p.name, p.gender, p.organisation) for p in read_comma_people(t, 0, len(t))]
+    [('齐慕白', None, '市发展和改革委员会营商环境科'), ('欧阳蔓', '女', '漪北区政务服务中心首席代办员')]
+    """
+    out = []
+    for a, b in _pieces(text, start, end, ";。"):
+        k = text.find(",", a, b)
+        if k < 0 or not is_name(text[a:k]):
+            return [] if not out else out
+        x = k + 1
+        position = PADDING.sub("", text[x:b].strip())
+        if not position:
+            return []
+        organisation, title = split_position(position)
+        name, gender = _name(text[a:k])
+        out.append(RawPerson(name, a, b, position, organisation if title else position, gender))
+    return out
+
+
+def _pieces(text, start, end, separators):
+    """``(start, end)`` of the non-blank pieces of ``text[start:end]`` between ``separators``, trimmed."""
+    out, a = [], start
+    for i in range(start, end + 1):
+        if i == end or text[i] in separators:
+            x, y = a, i
+            while x < y and text[x].isspace():
+                x += 1
+            while y > x and text[y - 1].isspace():
+                y -= 1
+            if x < y:
+                out.append((x, y))
+            a = i + 1
+    return out
+
+
 def read_name_grid(text: str, start: int, end: int) -> list[RawPerson]:
     """Names only, apart by two spaces or a tab: ``王 峰  李秋月  赵 楠`` (empty unless every field is a name).
 
@@ -257,12 +303,12 @@ def read_people(text: str, start: int, end: int) -> list[RawPerson]:
     >>> [(p.name, p.gender, p.organisation) for p in read_people(t, 0, len(t))]
     [('马秀兰', '女', '瑶林县城关镇中心卫生院')]
     """
-    for reader in (read_paren_people, read_name_grid):
+    for reader in (read_paren_people, read_comma_people, read_name_grid):
         found = reader(text, start, end)
         if found:
             return found
-    pairs = read_pairs(text, start, end)[0]
-    if len(pairs) >= 2:
+    pairs, stop = read_pairs(text, start, end)
+    if len(pairs) >= 2 or pairs and not text[stop:end].strip():  # every word read: 某局 邵振川 党委书记
         return pairs
     person = read_person(text, start, end)
     return [person] if person else pairs

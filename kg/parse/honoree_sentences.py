@@ -5,7 +5,9 @@
   ``对澜溪市人民政府等64个先进集体及韦立群等118名先进个人予以通报表扬``;
 - an award after the list it is given to: ``授予A、B、C第六届澜江质量奖``;
 - units named as something: ``A、B为县区级优胜单位``;
-- units praised by the sentence they open: ``A、B推进有力,予以通报表扬`` (never ``予以通报批评``).
+- units praised by the sentence they open: ``A、B推进有力,予以通报表扬`` (never ``予以通报批评``),
+  or listed after it: ``对甲等单位给予通报表扬:甲、乙、丙``;
+- merits: ``给予甲大队、乙局记集体一等功``.
 
 Each rule hands the names it finds to the :class:`~kg.parse.honorees.Reader`.
 """
@@ -20,10 +22,11 @@ from ..text.brackets import split_top_level
 from ..text.numbers import chinese_to_int
 from ..text.spacing import tidy
 from ..vocabulary import HonoreeKind
-from .grammar.honorees import (AWARD, CRITICISM, FIRST_NAME_LEAD, FIRST_NAMED, NAMED_AS, PEOPLE_WORDS, PERSON_UNITS,
-                               PRAISED, TIER)
+from .grammar.honorees import (AWARD, CRITICISM, FIRST_NAME_LEAD, FIRST_NAMED, MERIT, NAMED_AS, PEOPLE_WORDS,
+                               PERSON_UNITS, PRAISED, TIER)
 from .grammar.organisations import ends_like_organisation
-from .honoree_lines import award_start, unit_like
+from .grammar.honorees import unit_like
+from .honoree_lines import award_start
 from .honoree_people import honorific_person
 
 __all__ = ["FirstNamed", "read_sentences"]
@@ -67,6 +70,7 @@ def read_sentences(reader, para) -> None:
         _awarded(reader, para, a, b, Group)
         _named_as(reader, para, a, b, Group)
         _praised(reader, para, a, b, Group)
+        _merit(reader, para, a, b, Group)
     award = _AWARD_GIVEN.search(text)
     if award:
         reader.award = _YEAR.sub("", award.group("award"))
@@ -152,11 +156,33 @@ def _named_as(reader, para, a, b, Group):
         reader.list_line(para, start, m.end("list"), group)
 
 
-def _praised(reader, para, a, b, Group):
-    """区交通运输局、荷塘街道办事处推进有力、进度超前,予以通报表扬: the units the sentence opens with."""
+def _merit(reader, para, a, b, Group):
+    """给予栖梧市消防救援支队特勤大队、榴溪县应急管理局记集体一等功"""
     text = para.text
-    if not PRAISED.search(text, a, b) or CRITICISM.search(text, a, b) or FIRST_NAMED.search(text, a, b) \
-            or AWARD.search(text, a, b):
+    m = MERIT.search(text, a, b)
+    if not m or re.search("下列|以下", m.group("list")):
+        return
+    group = Group(m.group("merit"), not m.group("merit").startswith("集体"), None, para.first_line)
+    reader.groups.append(group)
+    reader.list_line(para, m.start("list"), m.end("list"), group)
+
+
+def _praised(reader, para, a, b, Group):
+    """区交通运输局、荷塘街道办事处推进有力、进度超前,予以通报表扬: the units the sentence opens with;
+    or, after a colon, the units it lists: 对甲等单位给予通报表扬:甲、乙、丙."""
+    text = para.text
+    praise = PRAISED.search(text, a, b)
+    if not praise or CRITICISM.search(text, a, praise.start()) or AWARD.search(text, a, b):
+        return
+    after = praise.end()
+    while after < b and text[after] in " :":
+        after += 1
+    if after > praise.end() and ":" in text[praise.end():after]:
+        group = Group("通报表扬", False, None, para.first_line)
+        reader.groups.append(group)
+        reader.list_line(para, after, len(text[:b].rstrip().rstrip("。")), group)
+        return
+    if FIRST_NAMED.search(text, a, b):
         return
     a, b = split_top_level(text, ",", a, b)[0]  # the units open the sentence, before its first comma
     if "等" in text[a:b] or re.search("对|决定|经", text[a:b]):

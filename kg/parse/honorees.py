@@ -37,10 +37,12 @@ from ..text.spacing import tidy
 from ..vocabulary import HonoreeKind, NoticeCode
 from .context import Context
 from .grammar.document import ANNEX_LIST
-from .grammar.honorees import (BARE_PLACE, BUREAU_HEADING, COMMENDATION, CRITICISM, DECLARED, GROUP_WORDS,
-                               INLINE_GROUP, LIST_INTRO, LIST_MARKER, PEOPLE_WORDS, PERSON_UNITS, TIER)
-from .honoree_lines import TableColumns, list_line, table_header, unit_groups, unit_like
-from .honoree_people import continue_position, read_people
+from .grammar.honorees import (BARE_PLACE, BUREAU_HEADING, COLLECTIVE_MARK, COMMENDATION, COMMENDING, CRITICISM,
+                               DECLARED, GROUP_WORDS, INLINE_GROUP, LIST_INTRO, LIST_MARKER, LISTED_BELOW, MERIT,
+                               MIXED_COUNTS, PEOPLE_WORDS, PERSON_UNITS, PLACE_PREFIX, TIER)
+from .grammar.honorees import unit_like
+from .honoree_lines import TableColumns, list_line, table_header, unit_groups
+from .honoree_people import continue_position, is_name, read_people
 from .tables import table_cells
 
 __all__ = ["find_honorees"]
@@ -60,6 +62,7 @@ class Group:
     bureau: str | None = None            # 教育局 when the heading is 设区市教育局
     table: TableColumns | None = None    # the columns, once a table's header row is read
     place: str | None = None             # 檀州市 when a subgroup is a place's
+    mixed: bool = False                  # units and people in one list: (4个集体、5名个人)
 
     @property
     def name(self) -> str:
@@ -80,7 +83,7 @@ def find_honorees(ctx: Context, title: str, parts, label: str):
     (list of Honoree, list of (category, declared, found, line))
     """
     opening = " ".join(p.text for _, p, _ in parts[:8])
-    if not (COMMENDATION.search(title or "") or re.search("予以(?:通报)?表[彰扬]|授予", opening)):
+    if not (COMMENDATION.search(title or "") or COMMENDING.search(opening)):
         return [], []
     reader = Reader(ctx, label)
     for section, para, heading in parts:
@@ -148,6 +151,8 @@ class Reader:
         m = DECLARED.match(head)
         if CRITICISM.search(head):
             return
+        if self._mixed_or_listed_below(section, para, head):
+            return
         item = parent is not None and not m and (unit_like(head) and not head.endswith(GROUP_WORDS)
                                                   or BARE_PLACE.match(head) or head.endswith(("局", "厅", "委")))
         grouping = m or BUREAU_HEADING.match(head) or (
@@ -156,6 +161,10 @@ class Reader:
             if parent is not None:  # 1.茗溪县人民政府: a numbered item of the list above
                 self.open = parent
                 self.list_line(para, start, len(text), parent)
+            else:  # 一、给予甲大队、乙局记集体一等功。: a heading that is a sentence
+                from .honoree_sentences import read_sentences
+
+                read_sentences(self, para)
             return
         name = tidy(m.group("category")) if m else re.sub(r"^\d{4}年度?|名单$", "", head).strip() or head
         people = bool(m and m.group("unit") in PERSON_UNITS or PEOPLE_WORDS.search(name)
@@ -168,6 +177,25 @@ class Reader:
         if m and m.group("list"):
             offset = text.find(m.group("list"), start)
             self.inline(para, offset, offset + len(m.group("list").rstrip("。")), group)
+
+    def _mixed_or_listed_below(self, section, para, head) -> bool:
+        """Headings of lists that mix units and people, ``…奖章(4个集体、5名个人)``, or name
+        what the lines below get: ``三、给予下列同志记一等功:``."""
+        mixed = MIXED_COUNTS.search(head)
+        below = LISTED_BELOW.search(head)
+        if not (mixed or below and len(head) <= 40):
+            return False
+        if mixed:
+            name, declared = head[:mixed.start()].strip(), sum(chinese_to_int(mixed.group(k)) for k in "ab")
+            group = Group(name, False, declared, para.first_line, section.path, mixed=True)
+        else:
+            merit = MERIT.search(head)
+            name = merit.group("merit") if merit else re.sub(r"[:。]+$", "", head)
+            group = Group(name, below.group("who") in ("同志", "人员", "个人"), None, para.first_line, section.path)
+        self.heads[section.path] = group
+        self.groups.append(group)
+        self.open = group
+        return True
 
     def _opens_group(self, para, a, b) -> bool:
         """A line that opens a group: 获奖人员名单如下:, …先进个人名单, or 檀州市(5个) inside a list."""
@@ -235,7 +263,13 @@ class Reader:
         m = LIST_MARKER.match(text, start)
         if m and m.end() < end:
             start = m.end()
-        if group.people:
+        m = PLACE_PREFIX.match(text, start)
+        if m and not group.people and m.end() < end:  # 栖梧市:甲中心、乙医院
+            start, place = m.end(), m.group("place")
+            new = [replace(h, place=h.place or place) for h in self._units(para, start, end, group)]
+        elif COLLECTIVE_MARK.search(text, start, end):  # 甲医院(集体) among people
+            new = self._units(para, start, COLLECTIVE_MARK.search(text, start, end).start(), group)
+        elif group.people or group.mixed and _fields_open_with_a_name(text[start:end]):
             new = self._people(para, start, end, group)
         else:
             new = self._units(para, start, end, group)
@@ -395,6 +429,12 @@ class Reader:
 def _own(group: Group, groups) -> int:
     """The honorees of a group and of the groups inside its lines."""
     return len(group.found) + sum(_own(g, groups) for g in groups if g.parent is group)
+
+
+def _fields_open_with_a_name(line: str) -> bool:
+    """A line whose first field (before two spaces or a tab) is a person's name: 阙明远  某公司司机."""
+    first = re.split(r"\s{2,}|\t", line.strip(), maxsplit=1)
+    return len(first) == 2 and is_name(first[0])
 
 
 def _same_honoree(listed: str, first: str) -> bool:

@@ -114,8 +114,8 @@ def _unfinished(text: str) -> bool:
     t = text.rstrip()
     if not t or t[-1] in _TERMINAL or "\t" in t:
         return False
-    if _LABEL_LINE.match(t) and t[-1] not in "、,":
-        return False
+    if _LABEL_LINE.match(t):  # 配合单位:甲、乙, ⏎ 丙: a label's list goes on only after a separator
+        return t[-1] in "、,"
     return len(t) >= 40 or (len(t) >= 20 and bool(_PROSE.search(t)))
 
 

@@ -16,18 +16,24 @@ Examples
 (True, 2)
 >>> BUREAU_HEADING.match("设区市教育局").group("bureau"), BUREAU_HEADING.match("市水利局")
 ('教育局', None)
+>>> MERIT.search("一、给予甲大队、乙局记集体一等功。").group("list", "merit"), MIXED_COUNTS.search("奖章(4个集体、5名个人)").group("a", "b")
+(('甲大队、乙局', '集体一等功'), ('4', '5'))
+>>> PLACE_PREFIX.match("栖梧市:栖梧市中心、甲院").group("place"), bool(COLLECTIVE_MARK.search("乙医院(集体)"))
+('栖梧市', True)
 """
 
 from __future__ import annotations
 
 import re
 
+from .organisations import ends_like_organisation
 from .words import one_of
 
 __all__ = ["COUNT_UNITS", "PERSON_UNITS", "DECLARED", "PERSON", "TITLES", "TITLE_MODIFIERS", "COMMENDATION",
            "PEOPLE_WORDS", "GROUP_WORDS", "INLINE_GROUP", "FIRST_NAMED", "TIER", "NAMED_AS", "AWARD", "GENDER",
            "LIST_INTRO", "BUREAU_HEADING", "BARE_PLACE", "NUMERAL_COUNT", "AWARD_OPENS", "HONORIFICS",
-           "FIRST_NAME_LEAD", "PAREN_PERSON", "CRITICISM", "PRAISED", "LIST_MARKER", "TABLE_COLUMNS"]
+           "FIRST_NAME_LEAD", "PAREN_PERSON", "CRITICISM", "PRAISED", "LIST_MARKER", "TABLE_COLUMNS", "COMMENDING",
+           "MERIT", "LISTED_BELOW", "unit_like", "COLLECTIVE_MARK", "MIXED_COUNTS", "PLACE_PREFIX"]
 
 #: Measure words of a declared count: 个 (units), 名 (people) …
 COUNT_UNITS = ("个", "名", "人", "家", "位", "项", "支", "户")
@@ -64,7 +70,10 @@ TITLE_MODIFIERS = ("原", "党委", "党组", "专职", "常务", "副", "兼", 
 
 #: Words in a title or body that mark a commendation document: 表彰, 通报表扬, 授予…称号
 COMMENDATION = re.compile(one_of(("表彰", "表扬", "嘉奖", "授予", "颁发", "命名", "获奖", "先进", "优胜", "称号",
-                                  "考核结果", "评选结果", "考核等次", "记功", "荣誉")))
+                                  "考核结果", "评选结果", "考核等次", "记功", "荣誉", "示范", "认定", "劳动奖",
+                                  "奖状", "奖章")))
+#: What an opening paragraph says when the document commends: 予以通报表扬, 给予通报表扬, 授予…
+COMMENDING = re.compile(r"(?:予以|给予)(?:通报)?(?:表扬|表彰|嘉奖)|授予|记(?:集体)?[一二三]等功")
 
 #: Words naming people in a heading or a body count: 先进个人, 10名同志
 PEOPLE_WORDS = re.compile(one_of(("个人", "同志", "人员", "劳动模范", "劳模", "先进工作者", "标兵", "能手", "工匠",
@@ -142,7 +151,23 @@ PAREN_PERSON = re.compile(r"""
 #: Words of a list that blames, not praises: 三、批评单位, 予以通报批评
 CRITICISM = re.compile(one_of(("批评", "问责", "约谈", "警示", "曝光", "督办", "滞后", "整改不力", "黄牌", "末位")))
 #: A sentence that praises the units it opens with: …推进有力,予以通报表扬
-PRAISED = re.compile(r"予以(?:通报)?(?:表扬|表彰|嘉奖)")
+PRAISED = re.compile(r"(?:予以|给予)(?:通报)?(?:表扬|表彰|嘉奖)")
+#: A merit given to a list: 给予甲大队、乙局记集体一等功, 给予下列同志记二等功:
+MERIT = re.compile(r"""
+    给予 (?P<list>[^;。:]{2,300}?)                       # 栖梧市消防救援支队特勤大队、榴溪县应急管理局
+    记 (?P<merit>(?:集体)?[一二三]等功)                    # 记集体一等功
+    """, re.VERBOSE)
+#: A heading for the people or units listed below it: 给予下列同志记一等功:, 以下单位
+LISTED_BELOW = re.compile(r"(?:下列|以下)(?P<who>同志|人员|个人|单位|集体)")
+#: A unit line marked as a collective among people: 蘅阳市中心医院(集体)
+COLLECTIVE_MARK = re.compile(r"\(\s*集体\s*\)\s*$")
+#: Counts of a mixed heading: (4个集体、5名个人)
+MIXED_COUNTS = re.compile(r"""
+    \(\s* (?P<a>""" + NUMERAL_COUNT + r""")\s*(?:个|家)\s*(?:集体|单位)   # 4个集体
+    \s*[、,和及]\s* (?P<b>""" + NUMERAL_COUNT + r""")\s*(?:名|人|位)\s*(?:个人|同志)?\s*\)\s*$   # 5名个人
+    """, re.VERBOSE)
+#: The place a list line opens with: 栖梧市:甲中心、乙医院
+PLACE_PREFIX = re.compile(r"^\s*(?P<place>[\u4e00-\u9fff]{1,10}(?:市|县|区|州|盟|旗))\s*:\s*")
 
 #: A list item's number: 1. 2、 (3)
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}\s*[.、]|\(\s*\d{1,3}\s*\))\s*")
@@ -155,3 +180,18 @@ TABLE_COLUMNS = {
     "position": ("职务", "职称", "职务职称", "现任职务"),
     "gender": ("性别",),
 }
+
+
+def unit_like(name: str) -> bool:
+    """Whether ``name`` ends as a unit's name does (an organisation, a place, a school, a village …).
+
+    >>> unit_like("实验小学"), unit_like("苇塘县梓桥镇石门村"), unit_like("市水文水资")
+    (True, True, False)
+    """
+    return ends_like_organisation(name) or bool(BARE_PLACE.match(name)) or name.endswith(_UNIT_ENDS)
+
+
+#: Ends of units' names beyond organisations': 校 (党校), 学 (实验小学), 村, 园 (幼儿园), 团 (歌舞团) …
+_UNIT_ENDS = ("校", "馆", "队", "所", "学", "园", "村", "场", "团", "厂", "店", "台", "班", "户", "家庭", "区", "镇",
+              "乡", "街道", "社区", "基地", "企业", "集团", "公司", "医院", "银行", "中心", "协会", "学会", "支部", "总支",
+              "股", "科")

@@ -33,7 +33,7 @@ from .words import one_of
 __all__ = ["UNITS", "VALUE", "LEVEL_VERBS", "CHANGE_VERBS", "COUNT_VERBS", "COMPOUND_COUNT", "VERB",
            "VERB_COMPARATOR", "SUFFIX_COMPARATOR", "YEAR", "MASKS", "LEAD_TRIM", "TAIL_TRIM", "TREND", "DIGIT",
            "BASELINE", "MARKER", "LATEX", "HORIZON", "horizon", "GRANT", "OWN_MEASURES", "SCOPE",
-           "VALUE_LEAD_IN", "OUTCOME", "COUNT_UNITS", "MODIFIER", "NOUN_USES", "PERIOD", "THIS_YEAR"]
+           "VALUE_LEAD_IN", "OUTCOME", "COUNT_UNITS", "MODIFIER", "RANK", "GRANT_AFTER", "NOUN_USES", "PERIOD", "THIS_YEAR"]
 
 #: Units a target's value may carry (a magnitude 万亿/亿/万 may stand before them).
 UNITS = ("个百分点", "%", "‰", "分", "家", "个", "项", "人", "张", "册", "标台", "台", "座", "所", "元", "吨/年", "吨",
@@ -42,7 +42,8 @@ UNITS = ("个百分点", "%", "‰", "分", "家", "个", "项", "人", "张", "
          "篇", "部", "支", "万人次", "人次",
          # added for the family: energy, grain, livestock, trees, working days, streets, power equipment
          "千瓦时", "千伏安", "吨标准煤", "标准煤", "斤", "公斤", "头", "只", "株", "棵", "个工作日", "工作日", "条",
-         "元/人", "元/吨", "元/户", "米", "公里/小时", "个月", "年", "人/万人", "张/千人", "床", "所学校", "间", "栋")
+         "元/人", "元/吨", "元/户", "米", "公里/小时", "个月", "年", "人/万人", "张/千人", "床", "所学校", "间", "栋",
+         "台套", "位")
 
 #: A value: 70%以上, 4—5个, 1.5万亿元, 91分
 VALUE = re.compile(r"""
@@ -151,10 +152,14 @@ OWN_MEASURES = re.compile(one_of(("举措", "措施", "任务", "意见", "政�
 #: Words that may stand between a level verb and its value: 覆盖全省50%, 达到每年100%
 SCOPE = re.compile(r"全省|全市|全区|全县|全国|每年|了")
 #: Words that may open a clause led by its value: 推动10个以上认证机构通过认定
-VALUE_LEAD_IN = re.compile(r"(?:推动|支持|引导|力争|确保|组织|促进|指导|鼓励|争取|实现|全省|全市|共有|共)*")
+VALUE_LEAD_IN = re.compile(r"(?:推动|支持|引导|力争|确保|组织|促进|指导|鼓励|争取|实现|全省|全市|共有|共|每年|为|帮助)*")
 #: Verbs that close a clause led by its value: 100个项目全部开工, 3000家企业完成诊断
 OUTCOME = re.compile(one_of(("通过", "完成", "开工", "建成", "投产", "达标", "实现", "获得", "纳入", "接入", "上线",
-                             "落地", "覆盖", "参与", "运营", "入驻", "签约", "认定", "竣工", "挂牌", "转型")))
+                             "落地", "覆盖", "参与", "运营", "入驻", "签约", "认定", "竣工", "挂牌", "转型", "提供")))
+#: A rank: 进入全市前3位 (at most 3rd)
+RANK = re.compile(r"前\s*$")
+#: What follows an amount that is given, not reached: 按投资额的10%给予补助
+GRANT_AFTER = re.compile(r"\s*(?:的)?\s*(?:给予|予以)?\s*(?:补助|补贴|奖励|奖补|资助)")
 #: Counted things (a value in these leads its clause): 家, 个, 项 …
 COUNT_UNITS = ("家", "个", "项", "所", "座", "名", "人", "户", "批", "条", "件", "处", "支", "套", "台", "辆", "艘",
                "间", "栋", "部", "款", "种", "位")
