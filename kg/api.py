@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import KgError
 from .output import Table
-from .vocabulary import NETWORK_KINDS, SIZE_MEASURES, VIEWS
+from .vocabulary import NETWORK_KINDS, SIZE_MEASURES, VIEWS, Phrase
 
 __all__ = ["BuiltGraph", "NotebookGraph", "open_graph"]
 
@@ -173,6 +173,15 @@ class BuiltGraph:
         return annotate(self.network(kind, document, year, as_of).copy(), self._measures(document, year, as_of),
                         communities)
 
+    def styled_network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None, lang="zh"):
+        """:meth:`annotated_network` with the page's positions, colours and sizes (:func:`kg.share.export.style`)."""
+        from .share.export import style
+
+        g = self.annotated_network(kind, document, year, as_of)
+        view = self.view("departments", document, None, arrows=kind == "lead", year=year, as_of=as_of, lang=lang) \
+            if kind in ("co-responsibility", "lead") else None
+        return style(g, view)
+
     # -- checking -----------------------------------------------------------------------------------------------
 
     def validate(self, shapes=None):
@@ -191,25 +200,69 @@ class BuiltGraph:
         return sorted({(name, sha) for name, sha in self.backend.strings(load_query("source_texts").text)})
 
     def view(self, view: str = "departments", document=None, department=None, size_by="weighted_degree",
-             arrows=False, year=None, as_of=None):
-        """One of :data:`VIEWS` as a :class:`~kg.share.views.View` (nodes, edges, legend) for the HTML page."""
+             arrows=False, year=None, as_of=None, lang: str = "zh"):
+        """One of :data:`VIEWS` as a :class:`~kg.share.views.View` (nodes, edges, legend) for the HTML page.
+
+        ``department`` is one name (the ego view) or, for the matrix, one name
+        or a list of them; ``lang`` (``zh`` or ``en``) the language of titles,
+        legends and tooltips.
+        """
         from .share import views
 
         if view not in VIEWS:
             raise KgError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+        views.say(Phrase.TASK, lang)  # an unknown language fails here, before any query
+        names = [department] if isinstance(department, str) else list(department or [])
         if view == "departments":
             g = self.annotated_network("lead" if arrows else "co-responsibility", document, year, as_of)
-            return views.departments_view(g, size_by, "部门牵头网络" if arrows else "部门协同网络")
+            return views.departments_view(g, size_by, lang)
         if view == "document":
+            from .share.tree import document_view
+
             if not document:
                 raise KgError("the document view needs --document DOC_NUMBER")
-            return views.document_view(self._rows("document_tree", number=document), document)
+            names_en = {k: v["label_en"] for k, v in self.labels().items()}
+            return document_view(self._rows("document_tree", number=document), document, lang, names_en)
         if view == "ego":
-            if not department:
+            if len(names) != 1:
                 raise KgError("the ego view needs --department NAME (e.g. 省质监局)")
             return views.ego_view(self.annotated_network("co-responsibility", document, year, as_of),
-                                  self.assignments(document, year, as_of), department)
-        return views.industries_view(self._rows("industry_targets"))
+                                  self.assignments(document, year, as_of), names[0], lang)
+        if view == "matrix":
+            return self._matrix(document, names, year, as_of, lang)
+        return views.industries_view(self._rows("industry_targets"), lang)
+
+    def _matrix(self, document, names, year, as_of, lang):
+        """The responsibility matrix of a document, a year's documents or the tasks of some departments."""
+        from .share.matrix import matrix_view
+        from .share.views import find_department
+
+        if as_of is not None:
+            raise KgError("the matrix view shows organisations as each document names them; drop --as-of")
+        if not (document or year or names):
+            raise KgError("the matrix view needs --document DOC_NUMBER, --year YEAR or --department NAME")
+        rows = self.assignments(document, year)
+        chosen = None
+        if names:
+            g = self.network("co-responsibility", document, year)
+            chosen = [find_department(g, n) for n in names]
+            rows = [a for a in rows if a.organisation in chosen]
+        numbers = sorted({a.doc_number for a in rows if a.doc_number})
+        if not numbers:
+            raise KgError(f"no tasks for {self._slice_name(document, year, names)} in the graph")
+        data = [(number, *r) for number in numbers for r in self._rows("responsibility_matrix", number=number)]
+        return matrix_view(data, self._slice_name(document, year, names, lang), lang, chosen)
+
+    @staticmethod
+    def _slice_name(document, year, names, lang="zh") -> str:
+        from .share.views import say
+
+        parts = [document] if document else []
+        if year:
+            parts.append(say(Phrase.MATRIX_YEAR, lang, year=year))
+        if names:
+            parts.append("、".join(names))
+        return " · ".join(parts)
 
     def _rows(self, name: str, **params):
         """Rows of lexical values of a named query, for the views."""
@@ -219,7 +272,7 @@ class BuiltGraph:
         return self.backend.strings(with_values(q.text, bind_params(q, params)))
 
     def show(self, view: str = "departments", height: int = 600, **options):
-        """An interactive view inline in a notebook (the same page ``kg html`` writes)."""
+        """An interactive view inline in a notebook (the same page ``kg html`` writes; ``lang="en"`` for English)."""
         from IPython.display import HTML
 
         from .share.html import iframe

@@ -271,9 +271,13 @@ class Industry:
 class Honoree:
     """A commended unit or person.
 
-    For units ``category`` is the list heading (先进市 …); for people
+    ``category`` is the list heading or award (先进市, 一等奖 …). For people
     ``position`` is the full position text and ``organisation`` the unit it
-    names. ``place`` is the city (and county) the unit or position is in.
+    names; for a unit written as a bare place name under a heading that
+    names bureaus, ``organisation`` is the bureau it stands for (青岚市 under
+    设区市教育局 → 青岚市教育局). ``place`` is the city (and county) the unit
+    or position is in. ``group_size`` is set when the text names only this
+    first member of a group of that size (授予邵明远等40人…).
     """
 
     kind: HonoreeKind
@@ -284,6 +288,8 @@ class Honoree:
     organisation: str | None = None
     place: str | None = None
     parent_place: str | None = None
+    gender: str | None = None
+    group_size: int | None = None
 
 
 @dataclass

@@ -21,16 +21,15 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = ["Role", "TargetKind", "Comparator", "YearSource", "HonoreeKind", "NoticeCode", "ResolutionReason",
-           "JurisdictionClue", "ORGANISATION_KINDS", "LEADING_ROLES",
-           "NETWORK_KINDS", "VIEWS", "SIZE_MEASURES", "NETWORK_FORMATS"]
+           "JurisdictionClue", "ORGANISATION_KINDS", "Measure", "Phrase", "LEADING_ROLES", "NETWORK_KINDS", "VIEWS",
+           "SIZE_MEASURES", "NETWORK_FORMATS", "LANGUAGES"]
 
 #: The networks kg builds from a graph's assignments.
 NETWORK_KINDS = ("co-responsibility", "lead", "bipartite", "documents", "industries")
 #: The views ``kg html`` draws.
-VIEWS = ("departments", "document", "ego", "industries")
-#: What the departments view may size its nodes by (columns of ``kg centrality``).
-SIZE_MEASURES = ("weighted_degree", "tasks_total", "tasks_led", "degree", "betweenness", "closeness", "eigenvector",
-                 "pagerank")
+VIEWS = ("departments", "document", "ego", "industries", "matrix")
+#: The languages of titles, legends and tooltips (``--lang``); the first is the default.
+LANGUAGES = ("zh", "en")
 #: The kinds an organisation may have (``kgo:organisationKind``; ontology/shapes.ttl lists the same).
 ORGANISATION_KINDS = (
     "provincial_government", "provincial_office", "provincial_department",  # a province's, by level
@@ -74,16 +73,17 @@ class Role(_Word):
     """How an organisation takes part in a task.
 
     ``term`` is the ``kgo:`` role individual, ``shortcut`` the ``kgo:`` property
-    linking a task straight to the organisation, ``colour`` the views' colour.
+    linking a task straight to the organisation, ``colour`` the views' colour,
+    ``symbol`` the mark a cell of the responsibility matrix shows.
     """
 
-    LEAD = "lead", "牵头", "lead", "leadRole", "lead", "#e15759"
-    CO_LEAD = "co_lead", "共同牵头", "co-lead", "coLeadRole", "coLead", "#ff9da7"
-    PARTICIPANT = "participant", "参与", "participant", "participantRole", "participant", "#4e79a7"
-    OVERALL_LEAD = "overall_lead", "总牵头", "overall lead", "overallLeadRole", "overallLead", "#b07aa1"
-    RESPONSIBLE = "responsible", "共同负责", "co-responsible", "coResponsibleRole", "coResponsible", "#59a14f"
-    GUIDING = "guiding", "指导", "guiding", "guidingRole", "guiding", "#edc948"
-    IMPLIED = "implied", "默认负责", "implied", "impliedRole", "implied", "#9c755f"
+    LEAD = "lead", "牵头", "lead", "leadRole", "lead", "#e15759", "●"
+    CO_LEAD = "co_lead", "共同牵头", "co-lead", "coLeadRole", "coLead", "#ff9da7", "◐"
+    PARTICIPANT = "participant", "参与", "participant", "participantRole", "participant", "#4e79a7", "○"
+    OVERALL_LEAD = "overall_lead", "总牵头", "overall lead", "overallLeadRole", "overallLead", "#b07aa1", "◆"
+    RESPONSIBLE = "responsible", "共同负责", "co-responsible", "coResponsibleRole", "coResponsible", "#59a14f", "◑"
+    GUIDING = "guiding", "指导", "guiding", "guidingRole", "guiding", "#edc948", "△"
+    IMPLIED = "implied", "默认负责", "implied", "impliedRole", "implied", "#9c755f", "◇"
 
     @property
     def term(self) -> str:
@@ -96,6 +96,11 @@ class Role(_Word):
     @property
     def colour(self) -> str:
         return self._extra[2]
+
+    @property
+    def symbol(self) -> str:
+        """What a cell of the responsibility matrix shows for the role (``Role.CO_LEAD.symbol == "◐"``)."""
+        return self._extra[3]
 
     @classmethod
     def from_term(cls, local_name: str) -> Role:
@@ -182,6 +187,8 @@ class NoticeCode(_Word):
                             "Targets state no year; the title's plan period or year is used, else the document's year.")
     HONOREE_UNREADABLE = ("honoree-unreadable", "表彰名单行无法读取", "honoree line unreadable",
                           "A line under a list of people is not 'name position'.")
+    HONOREES_NOT_LISTED = ("honorees-not-listed", "仅列首位受表彰者", "only the first honoree named",
+                           "The text names only the first of a group (授予X等40人…) and lists no others.")
     COUNT_MISMATCH = ("count-mismatch", "数量不符", "count mismatch",
                       "A list declares a count that differs from the number of names extracted.")
     PLACE_CONFLICT = ("place-conflict", "地名冲突", "place conflict",
@@ -252,3 +259,82 @@ class JurisdictionClue(_Word):
     GAZETTE = "gazette", "公报", "gazette"
     ADDRESSEES = "addressees", "主送机关", "addressees"
     UNDECIDED = "undecided", "无法判定", "undecided"
+
+
+class Measure(_Word):
+    """What a department's node may be sized by (columns of ``kg centrality``), named as legends name it."""
+
+    WEIGHTED_DEGREE = "weighted_degree", "加权度(共同任务之和)", "weighted degree (shared tasks summed)"
+    TASKS_TOTAL = "tasks_total", "任务总数", "tasks in total"
+    TASKS_LED = "tasks_led", "牵头任务数", "tasks led"
+    DEGREE = "degree", "度(合作部门数)", "degree (departments worked with)"
+    BETWEENNESS = "betweenness", "中介中心性", "betweenness"
+    CLOSENESS = "closeness", "接近中心性", "closeness"
+    EIGENVECTOR = "eigenvector", "特征向量中心性", "eigenvector centrality"
+    PAGERANK = "pagerank", "PageRank", "PageRank"
+
+
+#: What the departments view may size its nodes by.
+SIZE_MEASURES = tuple(m.value for m in Measure)
+
+
+class Phrase(_Word):
+    """The words of pages and figures, in both languages; ``{name}`` fields are filled by ``str.format``.
+
+    >>> Phrase.SHARED_TASKS.label("en").format(n=3)
+    '3 shared task(s)'
+    """
+
+    DEPARTMENTS_TITLE = "departments_title", "部门协同网络", "Departments linked by shared tasks"
+    LEAD_TITLE = "lead_title", "部门牵头网络", "Lead departments and the departments they lead"
+    DEPARTMENTS_SUB = ("departments_sub", "{n} 个部门,{m} 条共同任务连线", "{n} departments, {m} links by shared tasks")
+    LEAD_SUB = "lead_sub", "{n} 个部门,{m} 条牵头 → 参与连线", "{n} departments, {m} lead → participant links"
+    COLOUR_COMMUNITY = ("colour_community", "颜色:社区(Louvain 算法),以最核心的成员命名",
+                        "colour: community (Louvain), named by its most central members")
+    COMMUNITY = "community", "{members} 等 {k} 个", "{members} … ({k})"
+    COMMUNITY_SMALL = "community_small", "{members}", "{members}"
+    SIZE = "size", "大小:{measure}", "size: {measure}"
+    WIDTH_SHARED = "width_shared", "线宽与深浅:共同任务数", "width and shade: shared tasks"
+    WIDTH_LED = "width_led", "线宽与深浅:牵头、对方参与的任务数", "width and shade: tasks led that the other joins"
+    ARROW = "arrow", "箭头:牵头 → 参与", "arrow: lead → participant"
+    TOP_LABELS = "top_labels", "显示前 {n} 个标签,其余放大或悬停可见", "top {n} labels shown; zoom or hover for the rest"
+    TIP_TASKS = "tip_tasks", "牵头 {led} 项,参与 {joined} 项,共 {total} 项", "tasks led {led}, joined {joined}, total {total}"
+    TIP_MEASURES = ("tip_measures", "加权度 {wd},中介中心性 {b},PageRank {pr}",
+                    "weighted degree {wd}, betweenness {b}, PageRank {pr}")
+    TIP_COMMUNITY = "tip_community", "社区 {c}", "community {c}"
+    SHARED_TASKS = "shared_tasks", "共同任务 {n} 项", "{n} shared task(s)"
+    LEADS_TASKS = "leads_tasks", "牵头 {n} 项、对方参与", "leads {n} task(s) the other joins"
+    EGO_TITLE = "ego_title", "{name} 的协同部门", "Departments working with {name}"
+    EGO_SUB = "ego_sub", "{n} 个部门与{name}共同承担任务", "{n} departments share tasks with {name}"
+    EGO_LEADS = "ego_leads", "{name} 多为牵头", "{name} mostly leads it"
+    EGO_FOLLOWS = "ego_follows", "对方多为牵头", "it mostly leads {name}"
+    EGO_EVEN = "ego_even", "相当,或均不牵头", "even, or neither leads"
+    EGO_RING = ("ego_ring", "外圈:共同任务最多的 {n} 个部门;内圈:其余", "outer ring: the {n} sharing most tasks; inner ring: the rest")
+    TREE_SUB = ("tree_sub", "{t} 项任务,{d} 个部门;含任务的章节,一列一层",
+                "{t} tasks, {d} departments; the sections that hold tasks, one column per level")
+    SECTION = "section", "章节", "section"
+    TASK = "task", "任务", "task"
+    DEPARTMENT = "department", "部门", "department"
+    TASK_LABEL = "task_label", "任务 {id}", "task {id}"
+    INDUSTRIES_TITLE = "industries_title", "产业与目标", "Industries and their targets"
+    INDUSTRIES_SUB = ("industries_sub", "{i} 个产业或领域,{t} 项目标,{s} 个目录;按产业分组",
+                      "{i} industries or domains, {t} targets, {s} schemes; grouped by industry")
+    SCHEME = "scheme", "目录", "scheme"
+    INDUSTRY = "industry", "产业/领域 · 目标数", "industry or domain · its targets"
+    TARGET = "target", "目标:指标 值 单位(年份),放大可见", "target: indicator value unit (year); zoom in to read"
+    MATRIX_TITLE = "matrix_title", "{what} 责任分工矩阵", "Responsibility matrix: {what}"
+    MATRIX_SUB = ("matrix_sub", "{t} 项任务 × {d} 个部门,{c} 项分工;列按牵头任务数排序",
+                  "{t} tasks × {d} departments, {c} assignments; columns by tasks led")
+    MATRIX_YEAR = "matrix_year", "{year} 年文件", "documents of {year}"
+    MATRIX_FILTER = "matrix_filter", "筛选任务或部门…", "filter tasks or departments…"
+    MATRIX_ORDER = "matrix_order", "文件顺序", "document order"
+    MATRIX_HINT = ("matrix_hint", "点击部门按其分工排序,点击“任务”恢复文件顺序;悬停查看条款原文与行号",
+                   "click a department to sort by its part, “task” for document order; hover for the clause and line")
+    CLAUSE_LINE = "clause_line", "第 {line} 行", "line {line}"
+    SOURCES = "sources", "来源:{files}。由 {command} 生成(kg)。", "Sources: {files}. Made with {command} (kg)."
+    NO_SOURCE = "no_source", "未记录来源", "no source recorded"
+    TRENDS_TITLE = "trends_title", "各部门每年的任务数", "Tasks per department per year"
+    TRENDS_AS_OF = "trends_as_of", "(机构按 {year} 年的继任者合并)", " (organisations as of {year})"
+    YEAR = "year", "年份", "year"
+    TASKS = "tasks", "任务数(牵头 + 参与)", "tasks (led + joined)"
+    RANKING_TITLE = "ranking_title", "部门排名:任务数(牵头 + 参与)", "Departments ranked by tasks (led + joined)"

@@ -116,6 +116,36 @@ def test_export_opens_back_with_the_same_nodes_edges_and_weights(built, tmp_path
     assert again.read_bytes() == path.read_bytes()
 
 
+def test_exports_look_like_the_page_in_gephi(built, graph, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    view = {n["id"]: n for n in graph.view("departments").nodes}
+    for fmt in ("gexf", "graphml"):
+        path = tmp_path / f"styled.{fmt}"
+        r = CliRunner().invoke(main, ["export-network", "--out", str(built), "--format", fmt, "-o", str(path)])
+        assert r.exit_code == 0, r.output
+        if fmt == "gexf":
+            viz = "{http://www.gexf.net/1.2draft/viz}"
+            nodes = ET.parse(path).getroot().iter("{http://www.gexf.net/1.2draft}node")
+            got = {n.get("id"): (n.find(viz + "position").attrib, n.find(viz + "color").attrib,
+                                 n.find(viz + "size").get("value")) for n in nodes}
+            for node, (position, colour, size) in got.items():
+                page = view[node]
+                assert (float(position["x"]), -float(position["y"])) == (page["x"], page["y"])
+                assert "#%02x%02x%02x" % tuple(int(colour[k]) for k in "rgb") == page["color"]
+                assert float(size) == page["size"]
+            assert len(got) == 38  # the 39 departments less the collective one
+        else:
+            back = nx.read_graphml(path)
+            node = back.nodes[ZJ + "zj-quality-supervision"]
+            page = view[ZJ + "zj-quality-supervision"]
+            assert (node["x"], -node["y"], node["size"]) == (page["x"], page["y"], page["size"])
+            assert "#%02x%02x%02x" % (node["r"], node["g"], node["b"]) == page["color"]
+    r = CliRunner().invoke(main, ["export-network", "--out", str(built), "--kind", "bipartite", "--format", "gexf",
+                                  "-o", str(tmp_path / "bi.gexf")])
+    assert r.exit_code == 0 and (tmp_path / "bi.gexf").read_text("utf-8").count("<viz:position") == 64  # 26 tasks, 38 departments
+
+
 def test_bipartite_export_carries_roles(built, tmp_path):
     path = tmp_path / "bi.csv"
     r = CliRunner().invoke(main, ["export-network", "--out", str(built), "--kind", "bipartite", "--format", "csv",

@@ -14,7 +14,7 @@ PARAMS = {"tasks_of_department": {"department": "省质监局"}, "targets_by_yea
           "targets_by_industry": {"industry": "治气"}, "citing_documents": {"number": "国发〔2012〕9号"},
           "honorees_by_city": {"city": "丽水市"}, "responsibility_sources": {"department": "省卫生计生委"},
           "documents_by_issuer": {"issuer": "省军区办公室"}, "span_selectors": {"file": "000_81eaf4dbb71cf20c.txt"},
-          "document_tree": {"number": "浙政办发〔2017〕72号"}}
+          "document_tree": {"number": "浙政办发〔2017〕72号"}, "responsibility_matrix": {"number": "浙政办发〔2017〕72号"}}
 
 
 def test_library_has_headers_and_declared_params():
@@ -167,3 +167,13 @@ def test_query_from_stdin_and_tsv(built):
     r = CliRunner().invoke(main, ["query", "-", "--out", str(built), "--format", "tsv"],
                            input="SELECT ?n WHERE { ?d eli:id_local ?n ; kgo:publishedIn ?i } ORDER BY ?n LIMIT 1")
     assert r.output == "n\n浙政办发〔2017〕72号\n"
+
+
+def test_queries_that_name_roles_name_every_role():
+    """Each role of the graph (kg.vocabulary.Role) in every query that lists roles, so no assignment is dropped."""
+    from kg.vocabulary import Role
+
+    for name, q in named_queries().items():
+        if "kgo:leadRole" in q.text and "VALUES (?r ?role)" in q.text:
+            missing = [r.value for r in Role if f'(kgo:{r.term} "{r.value}")' not in q.text]
+            assert missing == [], name

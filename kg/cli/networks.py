@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..vocabulary import NETWORK_FORMATS, NETWORK_KINDS, SIZE_MEASURES, VIEWS
+from ..vocabulary import LANGUAGES, NETWORK_FORMATS, NETWORK_KINDS, SIZE_MEASURES, VIEWS
 from . import _echo, _errors_as_messages, built_graph, graph_option, main, output_options
 
 
@@ -19,16 +19,37 @@ def network_filters(fn):
     return graph_option(fn)
 
 
+def plot_options(fn):
+    """``--plot FILE`` and ``--lang``: draw the table as a figure instead of printing it."""
+    fn = click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True,
+                      help="Language of the figure's words.")(fn)
+    return click.option("--plot", type=click.Path(dir_okay=False), metavar="FILE",
+                        help="Draw the table as a figure (.png, .svg or .pdf) instead of printing it.")(fn)
+
+
+def _plot_command(name, plot, lang, **options):
+    parts = [f"kg {name}"] + [f"--{k.replace('_', '-')} {v}" for k, v in options.items() if v is not None]
+    return " ".join(parts + ([f"--lang {lang}"] if lang != LANGUAGES[0] else []) + [f"--plot {Path(plot).name}"])
+
+
 @main.command()
 @network_filters
 @click.option("--top", type=int, help="Show only the first N departments.")
+@plot_options
 @output_options()
 @_errors_as_messages
-def centrality(out_dir, document, year, as_of, top, fmt):
+def centrality(out_dir, document, year, as_of, top, plot, lang, fmt):
     """Per department: tasks led and joined, degree, betweenness, closeness, eigenvector, PageRank, k-core."""
     from ..output import format_rows
 
-    table = built_graph(out_dir).centrality(document, year, as_of)
+    g = built_graph(out_dir)
+    table = g.centrality(document, year, as_of)
+    if plot:
+        from ..share.charts import draw_ranking
+
+        command = _plot_command("centrality", plot, lang, document=document, year=year, as_of=as_of, top=top)
+        click.echo(f"wrote {draw_ranking(table.rows, plot, g.sources(), command, lang, top or 20)}")
+        return
     columns = table.columns if fmt != "table" else [c for c in table.columns if c not in ("department", "department_en")]
     _echo(format_rows(table.rows[:top] if top else table.rows, columns, fmt))
 
@@ -38,13 +59,21 @@ def centrality(out_dir, document, year, as_of, top, fmt):
 @click.option("--as-of", "as_of", type=int, metavar="YEAR",
               help="Map organisations to their successors valid in YEAR, so lines continue across reforms.")
 @click.option("--department", metavar="NAME", help="Only this department (canonical or short name).")
+@plot_options
 @output_options()
 @_errors_as_messages
-def trends(out_dir, as_of, department, fmt):
+def trends(out_dir, as_of, department, plot, lang, fmt):
     """Per department per year: tasks led and joined, weighted degree, betweenness, PageRank."""
     from ..output import format_rows
 
-    table = built_graph(out_dir).trends(as_of, department)
+    g = built_graph(out_dir)
+    table = g.trends(as_of, department)
+    if plot:
+        from ..share.charts import draw_trends
+
+        command = _plot_command("trends", plot, lang, as_of=as_of, department=department)
+        click.echo(f"wrote {draw_trends(table.rows, plot, g.sources(), command, lang, as_of)}")
+        return
     _echo(format_rows(table.rows, table.columns, fmt))
 
 
@@ -94,28 +123,38 @@ def communities(out_dir, document, year, as_of, seed, resolution, fmt):
               help="File to write (CSV also writes <stem>.nodes.csv beside it).")
 @_errors_as_messages
 def export_network(out_dir, document, year, as_of, kind, fmt, output):
-    """Write a network for Gephi (GraphML, GEXF) or any tool (CSV), with labels, roles, weights and measures."""
+    """Write a network for Gephi (GraphML, GEXF) or any tool (CSV): labels, roles, weights, measures, and the page's
+    positions, colours and sizes."""
     from ..share.export import export_network as write
 
-    g = built_graph(out_dir).annotated_network(kind, document, year, as_of)
+    g = built_graph(out_dir).styled_network(kind, document, year, as_of)
     files = write(g, fmt, output)
     click.echo(f"wrote {', '.join(map(str, files))}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
 
 
+def lang_option(fn):
+    """``--lang zh|en``: the language of titles, legends and tooltips."""
+    return click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True,
+                        help="Language of titles, legends and tooltips.")(fn)
+
+
 def _view_options(fn):
+    fn = lang_option(fn)
     fn = click.option("--arrows", is_flag=True, help="departments view: lead → participant arrows instead of shared tasks.")(fn)
     fn = click.option("--size-by", default="weighted_degree", show_default=True, type=click.Choice(SIZE_MEASURES),
                       help="departments view: what node size shows.")(fn)
-    fn = click.option("--department", metavar="NAME", help="ego view: the department (e.g. 省质监局).")(fn)
+    fn = click.option("--department", metavar="NAME", multiple=True,
+                      help="ego view: the department (e.g. 省质监局); matrix view: one or more (repeat it).")(fn)
     fn = click.option("--view", type=click.Choice(VIEWS), default="departments", show_default=True,
                       help="What to show.")(fn)
     return fn
 
 
-def _command_line(name, view, document, department, size_by, arrows, year, as_of, output):
+def _command_line(name, view, document, department, size_by, arrows, year, as_of, output, lang="zh"):
     """The command as it reproduces the file (the output's name only, so it does not depend on the folder)."""
-    parts = [f"kg {name}", f"--view {view}"]
-    for flag, value in (("--document", document), ("--department", department), ("--year", year),
+    parts = [f"kg {name}"] + ([f"--view {view}"] if view else [])
+    departments = [department] if isinstance(department, str) else list(department or ())
+    for flag, value in (("--document", document), *(("--department", d) for d in departments), ("--year", year),
                         ("--as-of", as_of)):
         if value is not None:
             parts.append(f"{flag} {value}")
@@ -123,6 +162,8 @@ def _command_line(name, view, document, department, size_by, arrows, year, as_of
         parts.append(f"--size-by {size_by}")
     if arrows:
         parts.append("--arrows")
+    if lang != LANGUAGES[0]:
+        parts.append(f"--lang {lang}")
     parts.append(f"-o {Path(output).name}")
     return " ".join(parts)
 
@@ -132,15 +173,19 @@ def _command_line(name, view, document, department, size_by, arrows, year, as_of
 @_view_options
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML file to write.")
 @_errors_as_messages
-def html_command(out_dir, document, year, as_of, view, department, size_by, arrows, output):
-    """Write an interactive network as one HTML file that opens offline and is safe to send."""
+def html_command(out_dir, document, year, as_of, view, department, size_by, arrows, lang, output):
+    """Write an interactive view (a network, or the responsibility matrix) as one HTML file that opens offline."""
     from ..share.html import write_page
 
     g = built_graph(out_dir)
-    v = g.view(view, document, department, size_by, arrows, year, as_of)
-    command = _command_line("html", view, document, department, size_by, arrows, year, as_of, output)
+    v = g.view(view, document, list(department), size_by, arrows, year, as_of, lang)
+    command = _command_line("html", view, document, department, size_by, arrows, year, as_of, output, lang)
     path = write_page(v, g.sources(), command, output)
-    click.echo(f"wrote {path}: {len(v.nodes)} nodes, {len(v.edges)} edges")
+    if v.kind == "matrix":
+        t = v.table
+        click.echo(f"wrote {path}: {len(t['rows'])} tasks × {len(t['columns'])} departments, {len(t['cells'])} cells")
+    else:
+        click.echo(f"wrote {path}: {len(v.nodes)} nodes, {len(v.edges)} edges")
 
 
 @main.command()
@@ -148,11 +193,14 @@ def html_command(out_dir, document, year, as_of, view, department, size_by, arro
 @click.option("--size-by", default="weighted_degree", show_default=True, type=click.Choice(SIZE_MEASURES),
               help="What node size shows.")
 @click.option("--arrows", is_flag=True, help="Lead → participant links instead of shared tasks.")
+@lang_option
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="A .png, .svg or .pdf file.")
 @_errors_as_messages
-def figure(out_dir, document, year, as_of, size_by, arrows, output):
-    """Draw the departments network as a static figure (PNG, SVG or PDF) for papers and slides."""
+def figure(out_dir, document, year, as_of, size_by, arrows, lang, output):
+    """Draw the departments network as a static figure (PNG, SVG or PDF) with legend and source line."""
     from ..share.figure import draw_departments
 
-    v = built_graph(out_dir).view("departments", document, None, size_by, arrows, year, as_of)
-    click.echo(f"wrote {draw_departments(v, output)}")
+    g = built_graph(out_dir)
+    v = g.view("departments", document, None, size_by, arrows, year, as_of, lang)
+    command = _command_line("figure", None, document, None, size_by, arrows, year, as_of, output, lang)
+    click.echo(f"wrote {draw_departments(v, output, g.sources(), command)}")

@@ -118,13 +118,19 @@ def _is_clause(inner: str, known) -> bool:
 
 def _closes(text: str, a: int, b: int, heading: bool) -> bool:
     """Whether the group ``text[a..b]`` closes the paragraph or a sentence of it."""
-    rest = text[b + 1:].strip()
-    before = text[:a].rstrip()
-    if rest in ("", "。", ".", ";") or rest[:1] in _SENTENCE_END:
+    j = b + 1
+    while j < len(text) and text[j].isspace():
+        j += 1
+    k = a
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    nxt, before = text[j:j + 1], text[k - 1:k]  # the first character after the group, the last before it
+    if not nxt or nxt in _SENTENCE_END:
         return True
-    if before[-1:] in _SENTENCE_END:  # …。(X负责) then more text
+    if before and before in _SENTENCE_END:  # …。(X负责) then more text
         return True
-    return heading and rest[:1] in ":"
+    return heading and nxt == ":"
+
 
 
 def find_clauses(text: str, heading: bool = False, known=None):

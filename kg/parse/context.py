@@ -33,6 +33,7 @@ class Context:
     number_issuer: Organisation | None = None  # the department whose series the document's number is
     _resolved: dict = field(default_factory=dict, repr=False)  # (mention, year, jurisdiction, issuer, date) → …
     _notice_counts: dict = field(default_factory=dict, repr=False)  # (code, document) → how many were raised
+    _known: dict = field(default_factory=dict, repr=False)  # (name, jurisdiction) → whether the tables know it
 
     #: Notices of one code in one document beyond this many are counted, not listed.
     NOTICE_SAMPLE = 20
@@ -70,16 +71,29 @@ class Context:
                                            f"({n} in all); the first {self.NOTICE_SAMPLE} are listed",
                                            self.index.name, None, document))
 
+    def define_alias(self, alias: str, full: str) -> None:
+        """Remember a name the text defines (以下简称“平安办”); the first definition stands."""
+        if alias not in self.aliases:
+            self.aliases[alias] = full
+            self._known.clear()
+            self._resolved.clear()
+
     def known(self, name: str) -> bool:
         """Whether ``name`` names an organisation the tables (or the text's own aliases) know.
 
         In the current jurisdiction; a name held by several organisations counts.
         """
-        name = tidy(name)
-        if name in self.aliases:
-            return True
-        found = self.table.resolve(name, None, self.jurisdiction)
-        return found.resolved or found.reason in _HELD
+        key = (name, self.jurisdiction)
+        found = self._known.get(key)
+        if found is None:
+            tidied = tidy(name)
+            if tidied in self.aliases:
+                found = True
+            else:
+                resolved = self.table.resolve(tidied, None, self.jurisdiction)
+                found = resolved.resolved or resolved.reason in _HELD
+            self._known[key] = found
+        return found
 
     def begin_document(self, doc: Document, issuers, year: int | None, label: str | None = None) -> None:
         """Decide ``doc``'s jurisdiction from its clues (``issuers`` as written); later names resolve in it."""

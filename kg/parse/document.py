@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..records import Document
 from ..text.spacing import tidy
@@ -15,7 +16,7 @@ from .heading import find_addressees, find_date, metadata_date, read_issuers, re
 from .sections import section_tree
 from .tasks import read_tasks
 
-__all__ = ["parse_document", "document_year"]
+__all__ = ["parse_document", "document_year", "DocumentParts"]
 
 
 def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None):
@@ -23,9 +24,8 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
 
     Returns
     -------
-    (Document, list of SectionItem, list of Paragraph)
-        The items let later steps read each section's own paragraphs; the
-        last are the body paragraphs before the first section.
+    (Document, DocumentParts)
+        The parts let later steps read each section's own paragraphs.
     """
     title, title_span = read_title(block)
     doc = Document(number=read_number(block), title=title, span=title_span or _first_span(block))
@@ -71,7 +71,31 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
     preamble = [p for k, p in enumerate(body[:first]) if k not in skip]
     doc.tasks, counts = read_tasks(ctx, items, year, label, preamble)
     doc.clauses_read, doc.clauses_unread = counts.read, counts.unread
-    return doc, items, preamble
+    annex_lines = [p for p in body if ANNEX_LIST.match(p.text)]
+    return doc, DocumentParts(items, preamble, annex_lines)
+
+
+@dataclass(frozen=True)
+class DocumentParts:
+    """A parsed document's paragraphs, for the steps that read entities from them.
+
+    ``items`` are the sections with their own paragraphs, ``preamble`` the
+    body paragraphs before the first section, ``annex_lines`` the lines that
+    list the annexes (an annex line may carry a list: 附件:…名单 甲、乙).
+    """
+
+    items: list
+    preamble: list
+    annex_lines: list
+
+    def in_order(self):
+        """``(section, paragraph, is_heading)`` for every body paragraph, in reading order."""
+        seen = [(None, p, False) for p in self.preamble]
+        for item in self.items:
+            seen += [(item.section, p, n == 0) for n, p in enumerate(item.paragraphs)]
+        ids = {id(p) for _, p, _ in seen}
+        seen += [(None, p, False) for p in self.annex_lines if id(p) not in ids]
+        return sorted(seen, key=lambda e: e[1].source_offset(0))
 
 
 def document_year(doc: Document, default_year: int | None) -> int | None:
@@ -108,4 +132,4 @@ def _aliases(ctx: Context, body) -> None:
                 full = re.sub(r"^(?:至|向|由|到|在|从|经|对|与|和|及|将|把|被|为|请|按|以|于|给|同|设立|成立)+", "",
                               head.group(0))
                 if ends_like_organisation(full):
-                    ctx.aliases.setdefault(m.group("alias"), full)
+                    ctx.define_alias(m.group("alias"), full)

@@ -10,30 +10,29 @@ from ..records import CountCheck, Document, Target
 from .citations import find_citations
 from ..vocabulary import NoticeCode, YearSource
 from .context import Context
-from .document import document_year
+from .document import DocumentParts, document_year
 from .grammar.tables import COLUMN_YEAR
 from .grammar.targets import horizon
 from .honorees import find_honorees
 from .blocks import DocumentBlock
-from .sections import SectionItem
 from .tables import annex_rows, annex_tables, cell_items, document_industries, row_cells, table_cells
 from .targets import YearState, scan_targets
 
 __all__ = ["add_entities"]
 
-def add_entities(ctx: Context, doc: Document, block: DocumentBlock, items: list[SectionItem],
-                 preamble: list, default_year: int | None) -> list[CountCheck]:
+def add_entities(ctx: Context, doc: Document, block: DocumentBlock, parts: DocumentParts,
+                 default_year: int | None) -> list[CountCheck]:
     """Add the document's citations, targets, tables, industries and honorees.
 
-    ``preamble`` holds the body paragraphs before the first section. Returns
-    the declared-count checks of the document.
+    Returns the declared-count checks of the document.
     """
+    items, preamble = parts.items, parts.preamble
     label = doc.number or doc.title
     year = document_year(doc, default_year)
     doc.citations = find_citations(block.paragraphs, doc)
     doc.tables, table_industries, row_industry = annex_tables(items, doc.number)
     doc.industries = document_industries(doc.number, doc.title, doc.span) + table_industries
-    doc.honorees, checks = find_honorees(ctx, items, label)
+    doc.honorees, checks = find_honorees(ctx, doc.title, parts.in_order(), label)
     unread: list = []
     end = horizon(doc.title)
     body = _body_targets([(None, preamble)] + [(item.section, item.paragraphs) for item in items], year, unread, end)

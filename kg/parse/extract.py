@@ -41,9 +41,9 @@ def extract_source(source: Source, table: OrganisationTable | None = None, stric
                       header.gazette, header.year, header.number, header.cumulative_number,
                       header.published, header.serial, toc)
         for block in blocks:
-            doc, items, preamble = parse_document(ctx, block, header.year)
+            doc, parts = parse_document(ctx, block, header.year)
             issue.province = issue.province or ctx.province
-            issue.checks.extend(add_entities(ctx, doc, block, items, preamble, header.year))
+            issue.checks.extend(add_entities(ctx, doc, block, parts, header.year))
             issue.documents.append(doc)
         check_issue(ctx, issue)
         ctx.close()

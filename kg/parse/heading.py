@@ -95,8 +95,17 @@ def read_number(block: DocumentBlock) -> DocNumber | None:
 
 
 def _is_addressee(text: str) -> bool:
+    """A line of addressees: organisations and their collectives, closed by a colon.
+
+    >>> _is_addressee("各市、县(市、区)人民政府,省政府直属各单位:"), _is_addressee("获奖人员名单如下:")
+    (True, False)
+    """
     t = text.strip()
-    return t.endswith(":") and "。" not in t and len(t) <= 200 and not t.startswith("附件")
+    if not (t.endswith(":") and "。" not in t and len(t) <= 200 and not t.startswith("附件")):
+        return False
+    names = [n.strip() for n in re.split(r"[,;、]", t.rstrip(":"))]
+    return any(n.startswith(("各", "有关")) or ends_like_organisation(n) or n.endswith(("单位", "部门", "机构"))
+               for n in names if n)
 
 
 def find_addressees(body):

@@ -212,9 +212,16 @@ def _roles(segments: list[_Segment], first_leads: bool, rules: ClauseRules) -> l
             nxt = next((t for t in segments[k + 1:] if t.verb or t.label), None)
             if nxt is not None and nxt.verb in LEADING_ROLES and all(t.verb is None for t in segments[:k]):
                 s.verb, s.verb_text = nxt.verb, nxt.verb_text
+    # (X负责,Y配合): with others named to support, the unit that is responsible leads.
+    supported = any(s.verb == Role.PARTICIPANT or s.label == Role.PARTICIPANT for s in segments) and not any(
+        s.verb in LEADING_ROLES or s.label in LEADING_ROLES for s in segments)
     out, seen_lead, position = [], False, 0
     for s in segments:
         for name, a, b, open_list, is_marked in s.names:
+            if supported and s.verb == Role.RESPONSIBLE and not is_marked:
+                out.append(RawResponsibility(name, a, b, Role.LEAD, "responsible-beside-support", open_list))
+                position += 1
+                continue
             role, rule = _role(s, position, seen_lead, first_leads, explicit, marked, is_marked, rules)
             out.append(RawResponsibility(name, a, b, role, rule, open_list))
             position += 1

@@ -21,10 +21,10 @@ from ..text.brackets import split_top_level
 from ..text.spacing import tidy
 from ..vocabulary import Comparator, TargetKind, YearSource
 from .grammar.docnumbers import DOC_NUMBER
-from .grammar.targets import (BASELINE, CHANGE_VERBS, COMPOUND_COUNT, COUNT_UNITS, COUNT_VERBS, DIGIT, GRANT, LATEX,
-                              LEAD_TRIM, MARKER, MASKS, MODIFIER, OUTCOME, OWN_MEASURES, PERIOD, SCOPE,
-                              SUFFIX_COMPARATOR, TAIL_TRIM, THIS_YEAR, TREND, VALUE, VALUE_LEAD_IN, VERB,
-                              VERB_COMPARATOR, YEAR)
+from .grammar.targets import (BASELINE, CHANGE_VERBS, COMPOUND_COUNT, COUNT_UNITS, COUNT_VERBS, DIGIT, GRANT,
+                              GRANT_AFTER, LATEX, LEAD_TRIM, MARKER, MASKS, MODIFIER, OUTCOME, OWN_MEASURES, PERIOD,
+                              RANK, SCOPE, SUFFIX_COMPARATOR, TAIL_TRIM, THIS_YEAR, TREND, VALUE, VALUE_LEAD_IN,
+                              VERB, VERB_COMPARATOR, YEAR)
 
 __all__ = ["RawTarget", "YearState", "scan_targets"]
 
@@ -65,7 +65,9 @@ def mask(text: str) -> str:
     >>> mask("根据《纲要2025》,PM2.5达到40")
     '根据□□□□□□□□,□□□□□达到40'
     """
-    patterns = (*MASKS, DOC_NUMBER) if "号" in text else MASKS  # a document number ends in 号
+    patterns = [p for p, need in MASKS if need is None or need in text]
+    if "号" in text:  # a document number ends in 号
+        patterns.append(DOC_NUMBER)
     spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
     m = MARKER.match(text)
     if m:
@@ -160,6 +162,7 @@ def _sentence(text, masked, sa, sb, state, out, unread):
             else:
                 made = _bare_targets(text, seg, a, b, values, breakdown, ctx, state)
             made, dropped = _not_targets(seg, made)
+            made = [_ranked(seg, m) for m in made]
             for indicator, v, verb, kind, start, end in made:
                 out.append(_target(indicator, v, verb, kind, text, start, end, state, annual))
                 if not breakdown:
@@ -325,12 +328,21 @@ def _value_first_target(text, a, b, v):
     return [(indicator, v, "", TargetKind.LEVEL, a + v.start(), b)] if len(indicator) >= 2 else []
 
 
+def _ranked(seg, made):
+    """进入全市前3位: a rank to reach, at most that place (the verb ``≤``)."""
+    indicator, v, verb, kind, start, end = made
+    if (v.group("unit") or "") in ("位", "名") and RANK.search(seg, 0, v.start()):
+        return indicator, v, "≤", kind, start, end
+    return made
+
+
 def _not_targets(seg, made):
     """Split off what only looks like a target: grants (最高1000万元) and counts of the document's own measures."""
     kept, dropped = [], []
     for m in made:
         indicator, v = m[0], m[1]
-        grant = (v.group("unit") or "").endswith("元") and GRANT.search(seg, 0, v.start())
+        grant = (v.group("unit") or "").endswith("元") and GRANT.search(seg, 0, v.start()) \
+            or GRANT_AFTER.match(seg, v.end())  # 按投资额的10%给予补助
         (dropped if grant or OWN_MEASURES.search(indicator) else kept).append(m)
     return kept, dropped
 
@@ -376,6 +388,8 @@ def _target(indicator, v, verb, kind, text, start, end, state, annual):
     hi = float(v.group("hi")) if v.group("hi") else None
     unit = v.group("unit") or ""
     value, base = scale_value(lo, unit)
+    if v.group("lo_magnitude"):  # 3万—3.5万亩: the lower bound carries its own magnitude
+        value = scale_value(lo, v.group("lo_magnitude") + base)[0]
     value_max = scale_value(hi, unit)[0] if hi is not None else None
     comparator = SUFFIX_COMPARATOR.get(v.group("suffix") or "") or VERB_COMPARATOR.get(verb, Comparator.EQUAL)
     if annual and kind == TargetKind.LEVEL:

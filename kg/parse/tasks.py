@@ -12,14 +12,15 @@ read gives a ``responsibility-unread`` notice with its line.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from dataclasses import dataclass
 
 from ..records import Responsibility, Section, Task
-from ..text.brackets import split_top_level
+from ..text.brackets import split_top_level, trim
 from ..vocabulary import NoticeCode, Role
 from .clauses import find_clauses, looks_like_units
 from .context import Context
-from .grammar.responsibility import LABEL, LABELS, STANDING
+from .grammar.responsibility import FIRST_LEADS, LABEL, LABELS, STANDING
 from .responsibility import ClauseRules, RawResponsibility, read_clause, split_units
 from .sections import SectionItem
 from .tables import table_cells
@@ -68,7 +69,7 @@ def read_tasks(ctx: Context, items: list[SectionItem], year, label, body=()) -> 
                 for r, span in _prose(p, ctx):
                     raws.append((p, r))
                     clause_span = _join(ctx, clause_span, span)
-        for rows in _table_rows(ctx, item):
+        for rows in chain(_table_rows(ctx, item), _bare_rows(item)):
             tasks.append(_task(ctx, item, rows, year, label, overall, by_path, rules, len(tasks)))
             counts.read += 1
         for k, (p, raws_of_line) in enumerate(_duty_lines(ctx, item)):
@@ -105,7 +106,14 @@ def _with_body(body, items):
 
 
 def _standing(ctx, p, rules):
-    """A standing rule in running text (not a clause) names implied units for every later task."""
+    """Rules stated in running text (not in a clause) for every later task.
+
+    A standing rule names implied units (``各市人民政府负责本地区组织实施,不再逐项列出``);
+    ``排在第一位的为牵头单位`` makes the first unit of each later clause its lead.
+    """
+    m = FIRST_LEADS.search(p.text)
+    if m and p.text.rfind("(", 0, m.start()) <= p.text.rfind(")", 0, m.start()):
+        rules.first_leads = True
     if "不再" not in p.text:
         return
     for m in STANDING.finditer(p.text):
@@ -193,7 +201,9 @@ def _duty_lines(ctx, item):
     run = []
     for p in item.paragraphs:
         m = _DUTY.match(p.text)
-        if m and not LABEL.match(p.text) and looks_like_units(m.group("units"), ctx.known):
+        duty = p.text[m.start("duty"):].strip().rstrip("。") if m else ""
+        if m and not LABEL.match(p.text) and looks_like_units(m.group("units"), ctx.known) \
+                and not looks_like_units(duty, ctx.known):  # 栖梧市:甲中心、乙医院 lists units, not duties
             role = Role.LEAD if p.text.startswith("牵头", m.start("duty")) else Role.RESPONSIBLE
             names = [n for n in split_units(p.text, m.start("units"), m.end("units"))]
             run.append((p, [RawResponsibility(n, x, y, role, "duty-line", o) for n, x, y, o, _ in names]))
@@ -250,11 +260,55 @@ def _table_rows(ctx, item):
             yield cells
 
 
+def _bare_rows(item):
+    """Rows of a table flattened one cell a line with no bars at all: 序号 ⏎ 重点任务 ⏎ 牵头单位 ⏎ … ⏎ 1 ⏎ …
+
+    The header is ``序号`` on a line of its own and the short lines after it up to
+    the first serial number; it must name a role column. Each row is then as
+    many lines, opening with its serial number; ``—`` is an empty cell.
+    """
+    lines = [(p, a, b) for p in item.paragraphs for a, b in p.line_ranges()]
+    k = 0
+    while k < len(lines):
+        p, a, b = lines[k]
+        if p.text[a:b].strip() != "序号" or "|" in p.text[a:b]:
+            k += 1
+            continue
+        names, k = [ColumnName("序号")], k + 1
+        while k < len(lines) and not _SERIAL.match(_line(lines[k])) and _BARE_HEADING.match(_line(lines[k])):
+            names.append(_column_name(_line(lines[k])))
+            k += 1
+        if not _has_role(names):
+            continue
+        while k + len(names) <= len(lines) and re.fullmatch(r"\d{1,3}", _line(lines[k])):
+            row = []
+            for (p, a, b), name in zip(lines[k:k + len(names)], names):
+                x, y = trim(p.text, a, b)
+                row.append((p, x, x if p.text[x:y] in _EMPTY_CELLS else y, name))
+            yield row
+            k += len(names)
+
+
+#: A heading cell of a table flattened one cell a line: short, no punctuation
+_BARE_HEADING = re.compile(r"^\s*[\u4e00-\u9fff()]{2,16}\s*$")
+#: What an empty cell holds: —, -, /, 无
+_EMPTY_CELLS = ("—", "-", "/", "无", "——", "")
+
+
+def _line(entry) -> str:
+    p, a, b = entry
+    return p.text[a:b].strip()
+
+
 def _header(paras, k):
-    """``(column names, next index)`` if ``paras[k]`` opens a table with a role column, else ``(None, k + 1)``."""
+    """``(column names, next index)`` if ``paras[k]`` opens a table with a role column, else ``(None, k + 1)``.
+
+    A column name may carry a note, kept apart: ``责任单位(列第一位的为牵头单位)`` is the column
+    责任单位 with the note that its first unit leads.
+    """
     cells = table_cells(paras[k].text)
     if len(cells) >= 3:
-        names = [re.sub(r"\s", "", c[2]) for c in cells]
+        names = [_column_name(c[2]) for c in cells]
         return (names, k + 1) if _has_role(names) else (None, k + 1)
     if _one_cell(paras[k]) and _cell_text(paras[k]) == "序号":
         names, j = [], k
@@ -264,6 +318,29 @@ def _header(paras, k):
         if _has_role(names):
             return names, j
     return None, k + 1
+
+
+class ColumnName(str):
+    """A column's name, with the note its heading cell adds in brackets (``None`` if none)."""
+
+    note: str | None = None
+
+
+def _column_name(cell: str) -> ColumnName:
+    """``责任单位(列第一位的为牵头单位)`` → ``责任单位`` with its note.
+
+    >>> c = _column_name("责任单位(列第一位的为牵头单位)"); (str(c), c.note)
+    ('责任单位', '列第一位的为牵头单位')
+    """
+    text = re.sub(r"\s", "", cell)
+    m = _COLUMN_NOTE.match(text)
+    name = ColumnName(m.group(1) if m else text)
+    name.note = m.group(2) if m else None
+    return name
+
+
+#: A heading cell with a note in brackets: 责任单位(列第一位的为牵头单位)
+_COLUMN_NOTE = re.compile(r"^([^()]{2,12})\(([^()]{2,40})\)$")
 
 
 def _has_role(names) -> bool:
@@ -301,10 +378,18 @@ def _task(ctx, item, cells, year, label, overall, by_path, rules, n):
     for p, a, b, head in cells:
         kind = LABELS.get(head)
         if isinstance(kind, Role):
+            first_leads = kind == Role.RESPONSIBLE and bool(FIRST_LEADS.search(getattr(head, "note", None) or ""))
+            position = 0
             for sa, sb in split_top_level(p.text, ",;", a, b):
                 for name, x, y, open_list, marked in split_units(p.text, sa, sb):
-                    raws.append((p, RawResponsibility(name, x, y, Role.LEAD if marked else kind, "table-column",
-                                                      open_list)))
+                    if marked:
+                        role, rule = Role.LEAD, "marked-lead"
+                    elif first_leads:  # the column's heading says its first unit leads
+                        role, rule = (Role.LEAD if position == 0 else Role.PARTICIPANT), "first-listed-leads"
+                    else:
+                        role, rule = kind, "table-column"
+                    raws.append((p, RawResponsibility(name, x, y, role, rule, open_list)))
+                    position += 1
         elif kind == "deadline":
             deadline = p.text[a:b] or None
         elif _SERIAL.match(p.text[a:b]) and serial is None:

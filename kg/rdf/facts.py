@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .terms import A, ELI, KGO, ORG, PROV, QB, RDFS, SDMX_DIMENSION, SDMX_MEASURE, SKOS, decimal_literal
+from .terms import A, ELI, FOAF, KGO, ORG, PROV, QB, RDFS, SDMX_DIMENSION, SDMX_MEASURE, SKOS, decimal_literal
 from .terms import iri_term as _iri
 from .terms import year_literal
 from .terms import nt_integer, nt_lang, nt_string
@@ -63,6 +63,10 @@ def add_industries(e, doc, doc_iri: str, d: str):
         e.sourced(concept, ind.span)
 
 
+#: foaf:gender as FOAF writes it, from the note after a name: 宁芳(女)
+_GENDERS = {"女": "female", "男": "male"}
+
+
 def add_honorees(e, doc, doc_iri: str, d: str):
     add = e.add
     for n, h in enumerate(doc.honorees):
@@ -73,16 +77,23 @@ def add_honorees(e, doc, doc_iri: str, d: str):
         add(com, KGO.honoree, who)
         add(com, KGO.category, nt_lang(h.category))
         add(com, KGO.position, nt_integer(n))
+        if h.group_size is not None:
+            add(com, KGO.groupSize, nt_integer(h.group_size))
         e.sourced(com, h.span)
         if h.kind == "person":
             add(who, A, KGO.Person)
             add(who, A, PROV.Person)
-            add(who, KGO.positionTitle, nt_lang(h.position))
+            if h.position:
+                add(who, KGO.positionTitle, nt_lang(h.position))
             if h.organisation:
                 add(who, KGO.positionOrganisation, nt_lang(h.organisation))
+            if h.gender in _GENDERS:
+                add(who, FOAF.gender, nt_string(_GENDERS[h.gender]))
         else:
             add(who, A, KGO.CommendedUnit)
             add(who, A, ORG.Organization)
+            if h.organisation:
+                add(who, KGO.standsFor, nt_lang(h.organisation))
         add(who, RDFS.label, nt_lang(h.name))
         if h.place:
             place = _iri(e.m.place(h.place))

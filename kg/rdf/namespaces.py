@@ -102,6 +102,8 @@ class KGO(DefinedNamespace):
     honoree: URIRef
     positionTitle: URIRef
     positionOrganisation: URIRef
+    standsFor: URIRef
+    groupSize: URIRef
     place: URIRef
     parentPlace: URIRef
     citation: URIRef

@@ -24,7 +24,7 @@ from ..errors import KgError
 from . import namespaces as _ns
 
 __all__ = ["XSD", "nt_iri", "nt_string", "nt_lang", "nt_typed", "nt_integer", "decimal_literal", "year_literal",
-           "iri_term", "TERMS", "A", "DCTERMS", "ELI", "KGO", "OA", "ORG", "PROV", "QB", "RDF", "RDFS", "SKOS",
+           "iri_term", "TERMS", "A", "DCTERMS", "ELI", "FOAF", "KGO", "OA", "ORG", "PROV", "QB", "RDF", "RDFS", "SKOS",
            "SDMX_DIMENSION", "SDMX_MEASURE", "role_term", "role_shortcut"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -129,7 +129,8 @@ def year_literal(y: int) -> str:
 
 
 def _terms():
-    names = dict(DCTERMS=_ns.DCTERMS, ELI=_ns.ELI, KGO=_ns.KGO, OA=_ns.OA, ORG=_ns.ORG, PROV=_ns.PROV, QB=_ns.QB,
+    names = dict(DCTERMS=_ns.DCTERMS, ELI=_ns.ELI, FOAF=_ns.FOAF, KGO=_ns.KGO, OA=_ns.OA, ORG=_ns.ORG, PROV=_ns.PROV,
+                 QB=_ns.QB,
                  RDF=_ns.RDF, RDFS=_ns.RDFS, SDMX_DIMENSION=_ns.SDMX_DIMENSION, SDMX_MEASURE=_ns.SDMX_MEASURE,
                  SKOS=_ns.SKOS)
     return SimpleNamespace(**{k: _ns.resolved(v, ntriples=True) for k, v in names.items()})
@@ -137,7 +138,8 @@ def _terms():
 
 #: Every vocabulary term in N-Triples form (``TERMS.KGO.lead`` is ``'<…ontology#lead>'``).
 TERMS = _terms()
-DCTERMS, ELI, KGO, OA, ORG, PROV = TERMS.DCTERMS, TERMS.ELI, TERMS.KGO, TERMS.OA, TERMS.ORG, TERMS.PROV
+DCTERMS, ELI, FOAF, KGO, OA = TERMS.DCTERMS, TERMS.ELI, TERMS.FOAF, TERMS.KGO, TERMS.OA
+ORG, PROV = TERMS.ORG, TERMS.PROV
 QB, RDF, RDFS, SKOS = TERMS.QB, TERMS.RDF, TERMS.RDFS, TERMS.SKOS
 SDMX_DIMENSION, SDMX_MEASURE = TERMS.SDMX_DIMENSION, TERMS.SDMX_MEASURE
 A = RDF.type

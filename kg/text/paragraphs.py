@@ -68,7 +68,7 @@ class Paragraph:
         if i >= len(self.text):
             off, src, length = self.pieces[-1]
             return src + length
-        k = bisect.bisect_right([p[0] for p in self.pieces], i) - 1
+        k = bisect.bisect_right(self.pieces, (i, float("inf"), 0)) - 1  # pieces sort by their offset
         off, src, _ = self.pieces[k]
         return src + (i - off)
 
@@ -79,6 +79,16 @@ class Paragraph:
             start = self.source_offset(i)
             return self.index.span(start, start)
         return self.index.span(self.source_offset(i), self.source_offset(j - 1) + 1)
+
+    def line_ranges(self) -> list[tuple[int, int]]:
+        """``(start, end)`` in :attr:`text` of each source line the paragraph joins.
+
+        >>> from kg.text.index import TextIndex
+        >>> p = paragraphs(TextIndex("a", "一" * 40 + "\\n乙丙。"))[0]
+        >>> [p.text[a:b][-2:] for a, b in p.line_ranges()]
+        ['一一', '丙。']
+        """
+        return [(off, off + length) for off, _, length in self.pieces]
 
     def stripped(self) -> tuple[int, int]:
         """Bounds of the paragraph's text without surrounding white space."""
@@ -104,8 +114,8 @@ def _unfinished(text: str) -> bool:
     t = text.rstrip()
     if not t or t[-1] in _TERMINAL or "\t" in t:
         return False
-    if _LABEL_LINE.match(t) and t[-1] not in "、,":
-        return False
+    if _LABEL_LINE.match(t):  # 配合单位:甲、乙, ⏎ 丙: a label's list goes on only after a separator
+        return t[-1] in "、,"
     return len(t) >= 40 or (len(t) >= 20 and bool(_PROSE.search(t)))
 
 
@@ -133,7 +143,7 @@ def paragraphs(index: TextIndex, start_line: int = 1, end_line: int | None = Non
             continue
         raw = line.text
         if current is not None and (_opened(current[0][-1]) or (
-                _unfinished("".join(current[0])) and not STRUCTURAL_START.match(raw))):
+                _unfinished(current[0][-1]) and not STRUCTURAL_START.match(raw))):
             offset = sum(len(p) for p in current[0])
             current[0].append(raw)
             current[1].append((offset, line.start, len(raw)))

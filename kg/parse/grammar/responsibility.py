@@ -10,6 +10,9 @@ Examples
 ('牵头单位', 'lead')
 >>> bool(FIRST_LEADS.search("列第一位的为牵头单位")), bool(SAME_BELOW.match("下同"))
 (True, True)
+>>> [STANDING.search(t).group("orgs") for t in ("以下各项均由各区人民政府负责落实,不再逐项列出",
+...                                            "各市人民政府负责本地区组织实施,不再逐项列出")]
+['各区人民政府', '各市人民政府']
 >>> ETC.search("省发改委等部门").group(0), PARENS.findall("(甲〔乙〕)")
 ('等部门', ['(', '〔', '〕', ')'])
 """
@@ -94,9 +97,10 @@ NO_LEAD_MEANS = re.compile(r"(?:无|未明确|没有)牵头单位的?[,]?责任�
 #: A standing rule naming units for every later item: 以下各项均由各区人民政府负责落实,不再逐项列出
 STANDING = re.compile(r"""
     (?:以下|下列|具体)? (?:各项|任务|工作)? (?:均|都)?
-    (?:由|涉及|需)
+    (?P<by>由|涉及|需)?                                     # 由 (or the units alone, then 负责…)
     (?P<orgs>[^,;。]{2,60}?)
-    (?:负责落实|负责|落实|组织实施|组织落实|参与)?
+    (?(by) (?:负责落实|负责|落实|组织实施|组织落实|参与)?     # 由各区人民政府负责落实
+         | 负责[^,;。]{0,20})                               # 各市人民政府负责本地区组织实施
     [,]? (?:并)? 不再(?:逐项|一一|单独)?(?:列出|做分工|分工|标注)
     """, re.VERBOSE)
 

@@ -5,17 +5,18 @@ Examples
 >>> m = VALUE.search("达到70%以上")
 >>> m.group("lo", "unit", "suffix")
 ('70', '%', '以上')
->>> VALUE.search("4—5个").group("lo", "hi", "unit")
-('4', '5', '个')
+>>> VALUE.search("4—5个").group("lo", "hi", "unit"), VALUE.search("3万—3.5万亩").group("lo", "lo_magnitude", "hi")
+(('4', '5', '个'), ('3', '万', '3.5'))
 >>> VERB.search("全省研发投入年均增长10%").group(0), COMPOUND_COUNT.search("培育创建100家").group(0)
 ('年均增长', '培育创建')
 >>> YEAR.search("力争到2019年底").group("pre", "y", "post")
 ('力争到', '2019', '底')
 >>> PERIOD.search("2019—2022年,新建").group("y"), THIS_YEAR.search("三年内完成,今年新增").group(0)
 ('2022', '今年')
->>> [bool(p.search(t)) for p, t in zip(MASKS, ("《纲要》", "“三改一拆”", "(2018—2020年)", "2018—2020年",
-...     "2019年底", "7月20日", "第24期", "PM2.5", "H7N9", "“31条”"))][:10]
-[True, True, True, True, True, True, True, True, True, True]
+>>> examples = ("《纲要》", "“三改一拆”", "(2018—2020年)", "2018—2020年", "2019年底", "7月20日", "第24期", "PM2.5",
+...     "H7N9", "31条措施", "1:1", "国发42号", "500千伏", "fgj62@163.com", "www.zj.gov.cn", "12345热线")
+>>> [bool(p.search(t)) and (need is None or need in t) for (p, need), t in zip(MASKS, examples)] == [True] * 16
+True
 >>> LEAD_TRIM.sub("", "全省力争使"), TAIL_TRIM.sub("", "采标率均"), TREND.search("质量持续提升").group(0)
 ('', '采标率', '持续提升')
 >>> BASELINE.search("比□□□□□").group(0), bool(MARKER.match("(一)")), LATEX.sub(r"\\1\\2", "$PM_{2.5}$")
@@ -32,7 +33,7 @@ from .words import one_of
 __all__ = ["UNITS", "VALUE", "LEVEL_VERBS", "CHANGE_VERBS", "COUNT_VERBS", "COMPOUND_COUNT", "VERB",
            "VERB_COMPARATOR", "SUFFIX_COMPARATOR", "YEAR", "MASKS", "LEAD_TRIM", "TAIL_TRIM", "TREND", "DIGIT",
            "BASELINE", "MARKER", "LATEX", "HORIZON", "horizon", "GRANT", "OWN_MEASURES", "SCOPE",
-           "VALUE_LEAD_IN", "OUTCOME", "COUNT_UNITS", "MODIFIER", "NOUN_USES", "PERIOD", "THIS_YEAR"]
+           "VALUE_LEAD_IN", "OUTCOME", "COUNT_UNITS", "MODIFIER", "RANK", "GRANT_AFTER", "NOUN_USES", "PERIOD", "THIS_YEAR"]
 
 #: Units a target's value may carry (a magnitude 万亿/亿/万 may stand before them).
 UNITS = ("个百分点", "%", "‰", "分", "家", "个", "项", "人", "张", "册", "标台", "台", "座", "所", "元", "吨/年", "吨",
@@ -41,12 +42,13 @@ UNITS = ("个百分点", "%", "‰", "分", "家", "个", "项", "人", "张", "
          "篇", "部", "支", "万人次", "人次",
          # added for the family: energy, grain, livestock, trees, working days, streets, power equipment
          "千瓦时", "千伏安", "吨标准煤", "标准煤", "斤", "公斤", "头", "只", "株", "棵", "个工作日", "工作日", "条",
-         "元/人", "元/吨", "元/户", "米", "公里/小时", "个月", "年", "人/万人", "张/千人", "床", "所学校", "间", "栋")
+         "元/人", "元/吨", "元/户", "米", "公里/小时", "个月", "年", "人/万人", "张/千人", "床", "所学校", "间", "栋",
+         "台套", "位")
 
 #: A value: 70%以上, 4—5个, 1.5万亿元, 91分
 VALUE = re.compile(r"""
     (?P<lo>\d+(?:\.\d+)?)                              # 70, 1.5
-    (?:%?\s*[—–~～\-－至到]\s*(?P<hi>\d+(?:\.\d+)?))?     # —5, 6%-6.5% (a range)
+    (?:(?P<lo_magnitude>万亿|亿|万)?%?\s*[—–~～\-－至到]\s*(?P<hi>\d+(?:\.\d+)?))?   # —5, 6%-6.5%, 3万—3.5万 (a range)
     \s*
     (?P<unit>(?:万亿|亿|千万|百万|万|千)?(?:""" + one_of(UNITS) + r""")|万亿|亿|万)?   # 万亿元, %, 1100万 (a magnitude)
     \s*
@@ -58,7 +60,7 @@ LEVEL_VERBS = ("提高到", "提升到", "上升到", "增加到", "增长到", 
                "控制在", "达到", "超过", "高于", "低于", "不低于", "不高于", "不少于", "不超过", "突破", "拥有", "达",
                "提高至", "提升至", "增加至", "压缩至", "压减至", "缩短至", "缩减至", "压缩到", "缩短到", "下降至",
                "降低至", "减少至", "控制到", "达到或超过", "力争达到", "确保达到", "覆盖", "扩大至", "扩大到",
-               "降到", "减至")
+               "降到", "减至", "≤", "≥", "不大于", "不小于")
 #: Verbs that set a change: 年均增长, 下降 …
 CHANGE_VERBS = ("年均增长", "年均下降", "平均增长", "增长", "下降", "降低", "减少", "提高", "提升", "增加", "压缩", "缩短",
                 "压减", "削减")
@@ -92,6 +94,8 @@ VERB = re.compile(_verbs(LEVEL_VERBS + CHANGE_VERBS + COUNT_VERBS))
 
 #: The comparator a verb implies (others: =)
 VERB_COMPARATOR = {"超过": Comparator.ABOVE, "高于": Comparator.ABOVE, "突破": Comparator.ABOVE,
+                   "≤": Comparator.AT_MOST, "不大于": Comparator.AT_MOST, "≥": Comparator.AT_LEAST,
+                   "不小于": Comparator.AT_LEAST,
                    "低于": Comparator.BELOW, "不低于": Comparator.AT_LEAST, "不少于": Comparator.AT_LEAST,
                    "不高于": Comparator.AT_MOST, "不超过": Comparator.AT_MOST, "控制在": Comparator.AT_MOST,
                    **{verb: Comparator.AT_MOST for verb in (  # reduced to: at most what remains
@@ -120,24 +124,25 @@ THIS_YEAR = re.compile(r"""
   | (?<![\d□])年底前                        # 年底前 (not 2019年底前)
     """, re.VERBOSE)
 
-#: Spans whose digits are not quantities (blanked before reading values).
-MASKS = tuple(re.compile(p, re.VERBOSE) for p in (
-    r"《[^《》]*》",                                          # 《纲要2025》 a title
-    r"“[^“”]*”",                                              # “三改一拆” a quotation
-    r"\(\s*\d{4}\s*[—–\-]\s*\d{4}\s*年?\s*\)",                # (2018—2020年) a plan period
-    r"\d{4}\s*[—–\-]\s*\d{4}\s*年",                           # 2018—2020年
-    r"\d{4}\s*年(?:底|末|前)?",                               # 2019年底
-    r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?",                      # 7月20日
-    r"第\s*\d+\s*[期条款次届批号位名]",                       # 第24期
-    r"\$?PM_?\{?\d+(?:\.\d+)?\}?\$?",                         # PM2.5, $PM_{2.5}$
-    r"(?<![A-Za-z])[A-Za-z]+\s*\d+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?\s*[A-Za-z]+",   # H7N9, 5G
-    r"\d+\s*条(?=[”\"」》]|\s*(?:措施|政策|意见|举措|规定|细则|意见))",   # “民营经济31条” a plan's name
-    r"(?<!\d)\d+\s*:\s*\d+",                                  # 1:1 a ratio
-    r"(?<!\d)\d+\s*号",                                       # 国发42号文件 a document or an ordinal, never a unit
-    r"\d+\s*(?:千伏(?!安)|kV|KV)",                             # 500千伏 a voltage class (千伏安 is a capacity)
-    r"(?<![A-Za-z0-9._\-])[A-Za-z0-9._\-]+\s*@\s*[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*",  # fgj62@163.com an address
-    r"(?:https?://|www\.)[A-Za-z0-9./?=&%_\-]+",                # www.zj.gov.cn a web address
-    r"\d{3,6}(?=\s*(?:热线|服务热线|电话))|\b12345\b|\b96333\b",  # 12345 a hotline
+#: Spans whose digits are not quantities (blanked before reading values), each with the text it
+#: needs to be present (``None``: always tried), so a sentence without 《 never runs the title pattern.
+MASKS = tuple((re.compile(p, re.VERBOSE), need) for p, need in (
+    (r"《[^《》]*》", "《"),                                             # 《纲要2025》 a title
+    (r"“[^“”]*”", "“"),                                                 # “三改一拆” a quotation
+    (r"\(\s*\d{4}\s*[—–\-]\s*\d{4}\s*年?\s*\)", "("),                     # (2018—2020年) a plan period
+    (r"(?<!\d)\d{4}\s*[—–\-]\s*\d{4}\s*年", "年"),                        # 2018—2020年
+    (r"(?<!\d)\d{4}\s*年(?:底|末|前)?", "年"),                              # 2019年底
+    (r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?", "月"),                     # 7月20日
+    (r"第\s*\d+\s*[期条款次届批号位名]", "第"),                              # 第24期
+    (r"\$?PM_?\{?\d+(?:\.\d+)?\}?\$?", "PM"),                                # PM2.5, $PM_{2.5}$
+    (r"(?<![A-Za-z])[A-Za-z]+\s*\d+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?\s*[A-Za-z]+", None),   # H7N9, 5G
+    (r"(?<!\d)\d+\s*条(?=[”\"」》]|\s*(?:措施|政策|意见|举措|规定|细则))", "条"),  # “民营经济31条” a plan's name
+    (r"(?<!\d)\d+\s*:\s*\d+", ":"),                                          # 1:1 a ratio
+    (r"(?<!\d)\d+\s*号", "号"),                                               # 国发42号文件 a number, never a unit
+    (r"(?<!\d)\d+\s*(?:千伏(?!安)|kV|KV)", None),                             # 500千伏 a voltage class (千伏安: capacity)
+    (r"(?<![A-Za-z0-9._\-])[A-Za-z0-9._\-]+\s*@\s*[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*", "@"),  # fgj62@163.com
+    (r"(?:https?://|www\.)[A-Za-z0-9./?=&%_\-]+", None),                     # www.zj.gov.cn a web address
+    (r"\d{3,6}(?=\s*(?:热线|服务热线|电话))|(?<!\d)(?:12345|96333)(?!\d)", None),   # 12345 a hotline
 ))
 
 #: Words that make an amount a grant, not a target: 给予单个项目最高1000万元, 每头奶牛补贴2000元
@@ -147,10 +152,14 @@ OWN_MEASURES = re.compile(one_of(("举措", "措施", "任务", "意见", "政�
 #: Words that may stand between a level verb and its value: 覆盖全省50%, 达到每年100%
 SCOPE = re.compile(r"全省|全市|全区|全县|全国|每年|了")
 #: Words that may open a clause led by its value: 推动10个以上认证机构通过认定
-VALUE_LEAD_IN = re.compile(r"(?:推动|支持|引导|力争|确保|组织|促进|指导|鼓励|争取|实现|全省|全市|共有|共)*")
+VALUE_LEAD_IN = re.compile(r"(?:推动|支持|引导|力争|确保|组织|促进|指导|鼓励|争取|实现|全省|全市|共有|共|每年|为|帮助)*")
 #: Verbs that close a clause led by its value: 100个项目全部开工, 3000家企业完成诊断
 OUTCOME = re.compile(one_of(("通过", "完成", "开工", "建成", "投产", "达标", "实现", "获得", "纳入", "接入", "上线",
-                             "落地", "覆盖", "参与", "运营", "入驻", "签约", "认定", "竣工", "挂牌", "转型")))
+                             "落地", "覆盖", "参与", "运营", "入驻", "签约", "认定", "竣工", "挂牌", "转型", "提供")))
+#: A rank: 进入全市前3位 (at most 3rd)
+RANK = re.compile(r"前\s*$")
+#: What follows an amount that is given, not reached: 按投资额的10%给予补助
+GRANT_AFTER = re.compile(r"\s*(?:的)?\s*(?:给予|予以)?\s*(?:补助|补贴|奖励|奖补|资助)")
 #: Counted things (a value in these leads its clause): 家, 个, 项 …
 COUNT_UNITS = ("家", "个", "项", "所", "座", "名", "人", "户", "批", "条", "件", "处", "支", "套", "台", "辆", "艘",
                "间", "栋", "部", "款", "种", "位")
