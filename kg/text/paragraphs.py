@@ -32,8 +32,8 @@ STRUCTURAL_START = re.compile(r"""
       | \d{1,2}\s*[.、]                                   # 1. an item
       | 附件                                              # 附件 an annex
       | [-*•]\s                                           # - a bullet
-      | \S{1,10}[〔\[(]\s*[\d\s]{4,9}[〕\])]\s*[\d\s]+号    # 浙政办发〔2017〕72号 a document number
-      | [\d\s]{4,}年                                      # 2017年7月7日 a date
+      | \S{1,10}[〔\[(]\s*[\d\s]{4,9}[〕\])]\s*\d[\d\s]*号   # 浙政办发〔2017〕72号 a document number
+      | \d[\d\s]{3,}年                                    # 2017年7月7日 a date
       | [一二三四五六七八九十〇○零]{4}年                  # 二〇一七年 a date in numerals
       | 序号 | 牵头单位 | 责任单位 | 配合单位              # a table header or a label line
       | \|                                                # | a table row

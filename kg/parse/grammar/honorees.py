@@ -45,7 +45,7 @@ NUMERAL_COUNT = r"(?:\d+|[一二三四五六七八九十百千两]+)"
 
 #: A heading that declares a count, with the list on the same line or not: 先进单位(41 个), 先进市(2 个):杭州市
 DECLARED = re.compile(r"""
-    ^(?P<category>[^:()]+?(?:\([^()]*\)[^:()]*?)?) \s*          # 先进单位, 先进县(市、区)
+    ^(?P<category>[^:()\s][^:()]{0,40}?(?:\([^()]{0,20}\)[^:()]{0,20}?)?) \s*   # 先进单位, 先进县(市、区)
     \(\s*(?P<count>""" + NUMERAL_COUNT + r""")\s*(?P<unit>""" + one_of(COUNT_UNITS) + r""")\s*\) \s*   # (41 个), (十二个)
     (?::\s*(?P<list>.*))?$                                     # :杭州市、金华市
     """, re.VERBOSE)
@@ -85,8 +85,9 @@ GROUP_WORDS = ("单位", "集体", "个人", "名单", "班组", "企业", "组�
 
 #: A group opening inside a line: 1.优秀单位(4个):, (1)县政府工作部门(4个):, 二、先进个人(6名):
 INLINE_GROUP = re.compile(r"""
-    (?: [一二三四五六七八九十]{1,3}、 | \d{1,2}\s*[.、] | \(\s*\d{1,2}\s*\) | \(\s*[一二三四五六七八九十]{1,3}\s*\) )?  # 1.
-    \s* (?P<category>[^\s:;,。、()]{2,24}?)                                   # 优秀单位
+    (?: (?: [一二三四五六七八九十]{1,3}、 | \d{1,2}\s*[.、] | \(\s*\d{1,2}\s*\)
+          | \(\s*[一二三四五六七八九十]{1,3}\s*\) ) \s* )?                  # 1.
+    (?P<category>[^\s:;,。、()]{2,24}?)                                       # 优秀单位
     \(\s*(?P<count>""" + NUMERAL_COUNT + r""")\s*(?P<unit>""" + one_of(COUNT_UNITS) + r""")\s*\)   # (4个)
     \s*:                                                                    # :
     """, re.VERBOSE)
