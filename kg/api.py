@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .errors import KgError
 from .output import Table
+from .sparql.guard import DEFAULT_TIMEOUT
 from .vocabulary import NETWORK_KINDS, SIZE_MEASURES, VIEWS, Phrase
 
 __all__ = ["BuiltGraph", "NotebookGraph", "open_graph"]
@@ -34,7 +35,9 @@ class BuiltGraph:
     ``year`` (documents dated that year) and ``as_of`` (organisations mapped to
     their successors valid in that year). Collective actors (各省、自治区、直辖市人民政府,
     有关部门 …) are not departments: the assignments, and so every network and
-    measure, leave them out unless ``collectives`` is true.
+    measure, leave them out unless ``collectives`` is true. ``timeout`` is the
+    seconds each query may run (``None`` or 0: no limit); a query past it, or
+    interrupted with Ctrl-C, is stopped and its cores freed.
     """
 
     NETWORK_KINDS = NETWORK_KINDS
@@ -42,12 +45,13 @@ class BuiltGraph:
     SIZE_MEASURES = SIZE_MEASURES
 
     def __init__(self, out_dir="kg-out", endpoint: str | None = None, graph: str | None = None,
-                 collectives: bool = False):
+                 collectives: bool = False, timeout: float | None = DEFAULT_TIMEOUT):
         from .sparql.backend import open_backend
+        from .sparql.guard import check_timeout
 
         self.out_dir = Path(out_dir)
         self.collectives = collectives
-        self.backend = open_backend(self.out_dir, endpoint, graph)
+        self.backend = open_backend(self.out_dir, endpoint, graph, check_timeout(timeout))
         self._all: list | None = None
         self._labels: dict | None = None
         self._slices: dict = {}
@@ -55,6 +59,18 @@ class BuiltGraph:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.backend!r})"
+
+    def close(self) -> None:
+        """Stop the embedded store's worker process now (it also stops when the object is dropped)."""
+        close = getattr(self.backend, "close", None)
+        if close:
+            close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def _result(self, table: Table):
         """What the public methods return: the table itself (see :class:`NotebookGraph`)."""
@@ -289,9 +305,9 @@ class NotebookGraph(BuiltGraph):
 
 
 def open_graph(out_dir="kg-out", endpoint: str | None = None, graph: str | None = None,
-               collectives: bool = False) -> NotebookGraph:
+               collectives: bool = False, timeout: float | None = DEFAULT_TIMEOUT) -> NotebookGraph:
     """Open the graph that ``kg build`` wrote into ``out_dir`` (or one on a SPARQL ``endpoint``), for notebooks.
 
-    ``collectives``: count collective actors as departments too.
+    ``collectives``: count collective actors as departments too; ``timeout``: seconds a query may run.
     """
-    return NotebookGraph(out_dir, endpoint, graph, collectives)
+    return NotebookGraph(out_dir, endpoint, graph, collectives, timeout)

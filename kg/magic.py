@@ -8,7 +8,8 @@
 The cell's SPARQL runs against a built graph (or ``--endpoint URL``), with the
 project's prefixes predeclared; the result shows as a table (a pandas
 DataFrame) and, with ``-o NAME``, is stored in the notebook variable ``NAME``.
-``--param name=value`` binds parameters as terms, as on the command line.
+``--param name=value`` binds parameters as terms, as on the command line; ``--timeout SECONDS``
+bounds the query (default 300, 0 for none).
 """
 
 from __future__ import annotations
@@ -27,13 +28,15 @@ def _parse(line: str):
     parser.add_argument("--graph")
     parser.add_argument("-o", "--output", dest="variable")
     parser.add_argument("--param", action="append", default=[])
+    parser.add_argument("--timeout", type=float, default=None)
     try:
         return parser.parse_args(shlex.split(line))
     except SystemExit:
         from .errors import QueryError
 
         raise QueryError(f"%%sparql: cannot read the options {line!r}; "
-                         "use --out DIR, --endpoint URL, --graph IRI, -o NAME, --param NAME=VALUE") from None
+                         "use --out DIR, --endpoint URL, --graph IRI, -o NAME, --param NAME=VALUE, "
+                         "--timeout SECONDS") from None
 
 
 def sparql_cell(line: str, cell: str, namespace: dict | None = None):
@@ -42,7 +45,11 @@ def sparql_cell(line: str, cell: str, namespace: dict | None = None):
 
     args = _parse(line)
     params = dict(p.split("=", 1) for p in args.param if "=" in p)
-    frame = open_graph(args.out, args.endpoint, args.graph).sparql(cell, **params)
+    from .sparql.guard import DEFAULT_TIMEOUT
+
+    timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
+    with open_graph(args.out, args.endpoint, args.graph, timeout=timeout) as g:
+        frame = g.sparql(cell, **params)
     if args.variable and namespace is not None:
         namespace[args.variable] = frame
     return frame

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import io
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from .errors import KgError
 
-__all__ = ["FORMATS", "Table", "format_rows", "dump_json", "atomic_write", "write_error"]
+__all__ = ["FORMATS", "Table", "format_rows", "dump_json", "atomic_write", "atomic_file", "write_error"]
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -78,6 +79,47 @@ def write_error(folder, exc: OSError, then: str = "") -> KgError:
     return KgError(f"{folder}: cannot write: {reason}" + (f"; {then}" if then else ""))
 
 
+@contextlib.contextmanager
+def atomic_file(path):
+    """A binary file to write ``path`` through: a temporary file beside it, renamed over ``path`` when the block ends.
+
+    If the block fails (or is interrupted) the temporary file is removed and
+    ``path`` is left as it was. A missing folder, a full disk, a read-only
+    file system or a folder kg may not write in is a one-line
+    :class:`~kg.errors.KgError` naming the folder.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     with atomic_file(Path(d) / "a.txt") as f:
+    ...         _ = f.write("乙".encode("utf-8"))
+    ...     (Path(d) / "a.txt").read_text("utf-8"), sorted(x.name for x in Path(d).iterdir())
+    ('乙', ['a.txt'])
+    """
+    path, tmp = _beside(path)
+    try:
+        with open(tmp, "wb") as f:
+            yield f
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise write_error(path.parent, exc, f"{path.name} was not written") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _beside(path) -> tuple[Path, Path]:
+    """``path`` and the temporary file to write it through; a one-line error if its folder is missing."""
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise KgError(f"{folder}: " + ("no such folder; create it first or write elsewhere" if not folder.exists()
+                                       else "is not a folder; write elsewhere"))
+    return path, path.with_name(f".{path.name}.partial-{os.getpid()}{path.suffix}")
+
+
 def atomic_write(path, data: bytes | str) -> Path:
     """Write ``path`` through a temporary file beside it, so it is never left half-written.
 
@@ -96,18 +138,13 @@ def atomic_write(path, data: bytes | str) -> Path:
     Traceback (most recent call last):
     kg.errors.KgError: /nonexistent-folder: no such folder; create it first or write elsewhere
     """
-    path = Path(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise KgError(f"{folder}: " + ("no such folder; create it first or write elsewhere" if not folder.exists()
-                                       else "is not a folder; write elsewhere"))
-    tmp = path.with_name(f".{path.name}.partial-{os.getpid()}{path.suffix}")
+    path, tmp = _beside(path)
     try:
         tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise write_error(folder, exc, f"{path.name} was not written") from None
+        raise write_error(path.parent, exc, f"{path.name} was not written") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -98,7 +98,9 @@ def backend(built):
     """The built seed's embedded store."""
     from kg.sparql.backend import LocalStore
 
-    return LocalStore(built)
+    store = LocalStore(built)
+    yield store
+    store.close()
 
 
 @pytest.fixture(scope="session")
@@ -106,7 +108,8 @@ def graph(built):
     """The built seed behind the library's face (:class:`kg.api.BuiltGraph`)."""
     from kg.api import BuiltGraph
 
-    return BuiltGraph(built)
+    with BuiltGraph(built) as g:
+        yield g
 
 
 @pytest.fixture(scope="session")
@@ -117,3 +120,55 @@ def run(graph):
         return graph.query(name, **params).records()
 
     return _run
+
+
+def _oxigraph(*location):
+    import subprocess
+
+    from .servers import free_port, oxigraph_binary, stop, wait_http
+
+    port = free_port()
+    proc = subprocess.Popen([oxigraph_binary(), "serve", *location, "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_http(f"{base}/query?query=ASK%7B%7D", proc=proc)
+        yield base
+    finally:
+        stop(proc)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """A real Oxigraph server (read-write, on disk) on a free loopback port, for the whole session."""
+    yield from _oxigraph("--location", str(tmp_path_factory.mktemp("oxi")))
+
+
+@pytest.fixture(scope="session")
+def oxigraph_memory_server():
+    """A real Oxigraph server holding its data in memory (its updates take milliseconds), for the whole session."""
+    yield from _oxigraph()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Nothing the session started may outlive it: a server left running fails the run (and is stopped)."""
+    import gc
+    import os
+    import signal
+
+    from .servers import children, processes_mentioning
+
+    gc.collect()  # query workers of stores no test holds any more stop as their stores are collected
+    base = getattr(session.config, "_tmp_path_factory", None)
+    leftover = {pid: f"pid {pid}" for pid in children(os.getpid())}
+    if base is not None:
+        root = str(base.getbasetemp())
+        leftover.update({pid: args for pid, args in processes_mentioning(root)})
+    if leftover:
+        for pid in leftover:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        print("\nprocesses left running by the tests (now killed):\n  " + "\n  ".join(leftover.values()))
+        session.exitstatus = 1

@@ -51,11 +51,20 @@ def graph_option(fn):
                         help="The built output folder.")(fn)
 
 
-def built_graph(out_dir, endpoint=None, graph=None):
-    """The library object every command calls (:class:`kg.api.BuiltGraph`)."""
+def built_graph(out_dir, endpoint=None, graph=None, timeout=None):
+    """The library object every command calls (:class:`kg.api.BuiltGraph`); ``timeout`` ``None``: the default."""
     from ..api import BuiltGraph
+    from ..sparql.guard import DEFAULT_TIMEOUT
 
-    return BuiltGraph(out_dir, endpoint, graph)
+    return BuiltGraph(out_dir, endpoint, graph, timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
+
+
+def timeout_option(what="a query"):
+    """The shared ``--timeout SECONDS`` option."""
+    from ..sparql.guard import DEFAULT_TIMEOUT
+
+    return click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS",
+                        help=f"Stop {what} after this many seconds (0: no limit).")
 
 
 def _echo(text: str) -> None:

@@ -1,10 +1,10 @@
-"""Commands that ask SPARQL: named queries, and a shared SPARQL server."""
+"""Commands that ask SPARQL: named queries, a shared SPARQL server, and handing the graph to other stores."""
 
 from __future__ import annotations
 
 import click
 
-from . import _echo, _errors_as_messages, built_graph, main, output_options
+from . import _echo, _errors_as_messages, built_graph, main, output_options, timeout_option
 
 
 def _parse_params(params):
@@ -24,10 +24,12 @@ def _parse_params(params):
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
 @click.option("--endpoint", metavar="URL", help="Run on a SPARQL server (its query URL) instead of the local build.")
-@click.option("--graph", metavar="IRI", help="With --endpoint: query this named graph.")
+@click.option("--graph", "graphs", metavar="IRI", multiple=True,
+              help="With --endpoint: query this named graph (repeat for several: their merge).")
+@timeout_option("the query")
 @output_options()
 @_errors_as_messages
-def query(query, out_dir, params, list_queries, endpoint, graph, fmt):
+def query(query, out_dir, params, list_queries, endpoint, graphs, timeout, fmt):
     """Run a named QUERY, a .rq file, or - (standard input) against a built graph or a SPARQL server."""
     from ..output import format_rows
 
@@ -36,29 +38,40 @@ def query(query, out_dir, params, list_queries, endpoint, graph, fmt):
 
         table = catalogue()
     else:
-        table = built_graph(out_dir, endpoint, graph).query(query, **_parse_params(params))
+        graph = graphs[0] if len(graphs) == 1 else list(graphs) or None
+        with built_graph(out_dir, endpoint, graph, timeout) as g:
+            table = g.query(query, **_parse_params(params))
     _echo(format_rows(table.rows, table.columns, fmt))
 
 
 @main.command()
 @click.option("--endpoint", required=True, metavar="URL",
-              help="The server's Graph Store Protocol URL (Oxigraph: http://HOST:7878/store; Fuseki: …/ds/data).")
+              help="The server's Graph Store Protocol URL (Oxigraph: http://HOST:7878/store; Fuseki: …/ds/data; "
+                   "Virtuoso: …/sparql-graph-crud).")
 @click.option("--graph", metavar="IRI", help="Upload into this named graph (default: the default graph).")
 @click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
               help="The built output folder.")
-@click.option("--batch", type=int, default=50_000, show_default=True, help="Triples per request.")
+@click.option("--update", "update_url", metavar="URL",
+              help="The server's SPARQL Update URL (guessed for Oxigraph, Fuseki, Virtuoso and GraphDB).")
+@click.option("--query-url", metavar="URL", help="The server's SPARQL query URL, to count triples (guessed likewise).")
+@click.option("--swap", type=click.Choice(["auto", "move", "insert", "none"]), default="auto", show_default=True,
+              help="How the uploaded temporary graph replaces the target: MOVE, INSERT…WHERE in one request "
+                   "(Jena 4.5, whose MOVE fails), or none: one streamed PUT straight into the target; auto: none "
+                   "for Oxigraph (its PUT is atomic), else move.")
 @click.option("--append", is_flag=True, help="Add to the graph instead of replacing it.")
+@timeout_option("each request")
 @_errors_as_messages
-def push(endpoint, graph, out_dir, batch, append):
-    """Upload the built graph to a SPARQL server (Oxigraph, Fuseki, Virtuoso, GraphDB)."""
+def push(endpoint, graph, out_dir, update_url, query_url, swap, append, timeout):
+    """Upload the built graph to a SPARQL server, all or nothing (Oxigraph, Fuseki, Virtuoso, GraphDB)."""
+    from ..sparql.guard import check_timeout
     from ..sparql.remote import push as run_push
 
-    def progress(sent, total):
-        click.echo(f"\rsent {sent}/{total} triples", nl=False, err=True)
-
-    sent = run_push(out_dir, endpoint, graph, batch, append, progress)
-    click.echo("", err=True)
-    click.echo(f"pushed {sent} triples to {endpoint}" + (f" (graph {graph})" if graph else ""))
+    result = run_push(out_dir, endpoint, graph, update=update_url, query=query_url, swap=swap, append=append,
+                      timeout=check_timeout(timeout), progress=lambda text: click.echo(text, err=True))
+    if result.note:
+        click.echo(result.note, err=True)
+    held = f"; it holds {result.holds}" if result.holds is not None else ""
+    click.echo(f"pushed {result.triples} triples to {endpoint}" + (f" (graph {graph})" if graph else "") + held)
 
 
 @main.command()
@@ -67,16 +80,29 @@ def push(endpoint, graph, out_dir, batch, append):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default answers this machine only.")
 @click.option("--port", type=int, default=7878, show_default=True)
+@timeout_option("a query")
 @_errors_as_messages
-def serve(out_dir, host, port):
+def serve(out_dir, host, port, timeout):
     """Serve the built graph as a read-only SPARQL 1.1 endpoint (the oxigraph server)."""
-    import subprocess
+    from ..sparql.guard import check_timeout
+    from ..sparql.server import serve as run_server
 
-    from ..sparql.remote import serve_command
+    raise SystemExit(run_server(out_dir, host, port, check_timeout(timeout), lambda text: click.echo(text, err=True)))
 
-    command = serve_command(out_dir, host, port)
-    click.echo(f"SPARQL endpoint: http://{host}:{port}/query  (Ctrl-C to stop)", err=True)
-    try:
-        raise SystemExit(subprocess.call(command))
-    except KeyboardInterrupt:
-        raise SystemExit(0) from None
+
+@main.command()
+@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
+              help="The built output folder.")
+@click.option("--format", "fmt", type=click.Choice(["nq.gz", "nq", "nt.gz", "nt", "ttl"]), default="nq.gz",
+              show_default=True, help="N-Quads (a named graph per source, shared lines in their own), N-Triples "
+                                      "or Turtle; .gz compressed.")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="The file to write.")
+@_errors_as_messages
+def export(out_dir, fmt, output):
+    """Write the built graph as one file for a store's bulk loader (oxigraph load, tdb2.tdbloader, ld_dir …)."""
+    from ..sparql.export import export as run_export
+
+    result = run_export(out_dir, output, fmt)
+    click.echo(f"wrote {result.triples} triples" + (f" in {result.graphs} graphs" if result.graphs else "")
+               + f" to {output}")

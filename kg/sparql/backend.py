@@ -3,7 +3,9 @@
 :func:`open_backend` is the one place that chooses between them. Both answer
 :meth:`select` with column names and rows of Python values, converted by the
 one :func:`python_value`, and :meth:`strings` with rows of plain lexical
-values (the fast path the networks use). Oxigraph answers the project's
+values (the fast path the networks use). Both check a query's shape first
+(:mod:`kg.sparql.guard`) and bound it in time: the embedded store runs each
+query in a worker process that a timeout or Ctrl-C stops (:mod:`kg.sparql.worker`). Oxigraph answers the project's
 queries 20–36 times faster than rdflib's own engine (``../shared/MEASURED.md``),
 so the embedded store is pyoxigraph.
 """
@@ -14,8 +16,9 @@ import json
 import urllib.parse
 
 from ..errors import KgError, QueryError
+from .guard import DEFAULT_TIMEOUT, check_query
 
-__all__ = ["LocalStore", "Endpoint", "open_backend", "python_value"]
+__all__ = ["LocalStore", "Endpoint", "open_backend", "python_value", "json_results"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
@@ -63,90 +66,171 @@ def _ox_value(term):
 
 
 class LocalStore:
-    """The Oxigraph store of a built output folder, opened read-only."""
+    """The Oxigraph store of a built output folder, opened read-only in a worker process.
 
-    def __init__(self, out_dir):
-        import pyoxigraph as ox
+    Each query runs in the worker (:class:`~kg.sparql.worker.Worker`) with a
+    deadline of ``timeout`` seconds (``None``: no limit), so that a timeout or
+    Ctrl-C stops it at once; its shape is checked first (:func:`~kg.sparql.guard.check_query`).
+    """
 
+    def __init__(self, out_dir, timeout: float | None = DEFAULT_TIMEOUT):
         from ..build.output_dir import STORE, OutputDir
+        from .worker import Worker
 
-        path = OutputDir(out_dir).built(STORE)
-        try:
-            self.store = ox.Store.read_only(str(path))
-        except (OSError, RuntimeError) as exc:
-            if isinstance(exc, RuntimeError) or "Corruption" in str(exc) or "No such file" in str(exc):
-                raise KgError(f"the store in {out_dir} is damaged; run kg build again") from None
-            raise KgError(f"{path}: cannot open the store ({exc})") from None
+        self.path = OutputDir(out_dir).built(STORE)
         self.out_dir = out_dir
+        self.timeout = timeout
+        self.worker = Worker(_open_store, (str(self.path), str(out_dir)))
+        self._store = None
 
     def __repr__(self) -> str:
         return f"LocalStore({str(self.out_dir)!r})"
 
+    @property
+    def store(self):
+        """The store opened read-only in this process (for dumping it whole; queries go to the worker)."""
+        if self._store is None:
+            self._store = _open_store(str(self.path), str(self.out_dir))
+        return self._store
+
     def __len__(self) -> int:
         """The number of triples in the store."""
-        return len(self.store)
-
-    def _solutions(self, text: str):
-        import pyoxigraph as ox
-
-        from ..rdf.namespaces import PREFIXES
-
-        try:
-            result = self.store.query(text, prefixes=PREFIXES)
-        except SyntaxError as exc:
-            raise QueryError(_syntax_message(str(exc))) from None
-        except (OSError, RuntimeError, ValueError) as exc:
-            raise QueryError(f"query failed: {exc}") from None
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("only SELECT queries can be shown as tables")
-        return [v.value for v in result.variables], result
+        return self.worker.call(_count, None, self.timeout)
 
     def select(self, text: str):
         """``(columns, rows)`` of Python values."""
-        names, result = self._solutions(text)
-        return names, [[_ox_value(sol[n]) for n in names] for sol in result]
+        return self.worker.call(_select, check_query(text), self.timeout)
 
     def strings(self, text: str):
         """Rows of lexical values (``None`` for unbound): no conversion at all."""
-        names, result = self._solutions(text)
+        return self.worker.call(_strings, check_query(text), self.timeout)
+
+    def close(self) -> None:
+        """Stop the worker process (the next query starts another)."""
+        self.worker.close()
+
+
+def _open_store(path: str, out_dir: str):
+    """The store at ``path`` (the build in ``out_dir``), read-only: in the worker."""
+    import pyoxigraph as ox
+
+    try:
+        return ox.Store.read_only(path)
+    except (OSError, RuntimeError) as exc:
+        if isinstance(exc, RuntimeError) or "Corruption" in str(exc) or "No such file" in str(exc):
+            raise KgError(f"the store in {out_dir} is damaged; run kg build again") from None
+        raise KgError(f"{path}: cannot open the store ({exc})") from None
+
+
+def _solutions(store, text: str):
+    import pyoxigraph as ox
+
+    from ..rdf.namespaces import PREFIXES
+
+    try:
+        result = store.query(text, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise QueryError(_syntax_message(str(exc))) from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"query failed: {exc}") from None
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("only SELECT queries can be shown as tables")
+    return [v.value for v in result.variables], result
+
+
+def _select(store, text: str):
+    """Worker: ``(columns, rows)`` of Python values."""
+    names, result = _solutions(store, text)
+    try:
+        return names, [[_ox_value(sol[n]) for n in names] for sol in result]
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"query failed: {exc}") from None
+
+
+def _strings(store, text: str):
+    """Worker: rows of lexical values."""
+    names, result = _solutions(store, text)
+    try:
         return [[None if (t := sol[n]) is None else t.value for n in names] for sol in result]
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"query failed: {exc}") from None
+
+
+def _count(store, _):
+    """Worker: the number of triples."""
+    return len(store)
 
 
 class Endpoint:
-    """A SPARQL 1.1 Protocol endpoint (Oxigraph ``/query``, Fuseki ``/ds/sparql``, Virtuoso ``/sparql`` …)."""
+    """A SPARQL 1.1 Protocol endpoint (Oxigraph ``/query``, Fuseki ``/ds/sparql``, Virtuoso ``/sparql`` …).
 
-    def __init__(self, url: str, graph: str | None = None):
+    ``graph`` is the named graph to query as the default graph, or a list of
+    them (their merge). ``timeout`` bounds each wait for the server (``None``: no limit);
+    ``retries`` repeats a query after a connection failure (a query changes nothing).
+    A query's shape is checked before it is sent (:func:`~kg.sparql.guard.check_query`).
+    """
+
+    def __init__(self, url: str, graph: str | list[str] | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+                 retries: int = 0):
         self.url = url
         self.graph = graph
+        self.timeout = timeout
+        self.retries = retries
 
     def __repr__(self) -> str:
         return f"Endpoint({self.url!r})"
 
-    def _bindings(self, text: str):
+    def _answer(self, text: str) -> bytes:
         from .remote import request
 
-        form = [("query", _with_prefixes(text))]
-        if self.graph:
-            form.append(("default-graph-uri", self.graph))
-        body = request(self.url, urllib.parse.urlencode(form).encode("utf-8"),
+        form = [("query", _with_prefixes(check_query(text)))]
+        for graph in [self.graph] if isinstance(self.graph, str) else self.graph or ():
+            form.append(("default-graph-uri", graph))
+        return request(self.url, urllib.parse.urlencode(form).encode("utf-8"),
                        {"Accept": "application/sparql-results+json",
-                        "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}, "POST")
-        try:
-            data = json.loads(body)
-            return data["head"]["vars"], data["results"]["bindings"]
-        except (ValueError, KeyError, TypeError):
-            raise QueryError(f"{self.url}: the answer is not SPARQL JSON results (is this the query endpoint?)") \
-                from None
+                        "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}, "POST",
+                       timeout=self.timeout, retries=self.retries)
 
     def select(self, text: str):
         """``(columns, rows)`` of Python values."""
-        names, bindings = self._bindings(text)
-        return names, [[_json_value(b.get(n)) for n in names] for b in bindings]
+        body = self._answer(text)
+        try:
+            return json_results(body)
+        except QueryError:
+            raise self._not_results(body) from None
 
     def strings(self, text: str):
         """Rows of lexical values (``None`` for unbound)."""
-        names, bindings = self._bindings(text)
-        return [[None if n not in b else b[n].get("value", "") for n in names] for b in bindings]
+        body = self._answer(text)
+        try:
+            return json_results(body, lexical=True)[1]
+        except QueryError:
+            raise self._not_results(body) from None
+
+    def _not_results(self, body: bytes) -> QueryError:
+        """Why an answer is not results: the server's timeout cut it (Oxigraph ends the stream with a note), or else."""
+        if b"has been cancelled" in body[-500:] or b"timeout" in body[-500:].lower():
+            return QueryError(f"{self.url}: the server stopped the query at its own timeout (kg serve --timeout)")
+        return QueryError(f"{self.url}: the answer is not SPARQL JSON results (is this the query endpoint?)")
+
+
+def json_results(body: bytes | str, lexical: bool = False):
+    """``(columns, rows)`` of a SPARQL JSON results document: Python values, or with ``lexical`` the lexical forms.
+
+    Examples
+    --------
+    >>> json_results('{"head": {"vars": ["n", "b"]}, "results": {"bindings": [{"n": {"type": "typed-literal", '
+    ...              '"datatype": "http://www.w3.org/2001/XMLSchema#integer", "value": "3"}}]}}')
+    (['n', 'b'], [[3, None]])
+    """
+    try:
+        data = json.loads(body)
+        names, bindings = data["head"]["vars"], data["results"]["bindings"]
+        if lexical:
+            return names, [[None if n not in b else b[n].get("value", "") for n in names] for b in bindings]
+        return names, [[_json_value(b.get(n)) for n in names] for b in bindings]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise QueryError("not SPARQL JSON results") from None
 
 
 def _json_value(binding):
@@ -157,13 +241,17 @@ def _json_value(binding):
                         None if "xml:lang" in binding else binding.get("datatype"))
 
 
-def open_backend(out_dir="kg-out", endpoint: str | None = None, graph: str | None = None):
-    """The backend a command runs on: ``endpoint`` when given, else the store built in ``out_dir``."""
+def open_backend(out_dir="kg-out", endpoint: str | None = None, graph: str | None = None,
+                 timeout: float | None = DEFAULT_TIMEOUT):
+    """The backend a command runs on: ``endpoint`` when given, else the store built in ``out_dir``.
+
+    ``timeout`` is the seconds a query may take (``None``: no limit).
+    """
     if endpoint:
-        return Endpoint(endpoint, graph)
+        return Endpoint(endpoint, graph, timeout)
     if graph:
         raise KgError("--graph names a graph on a SPARQL server; give --endpoint URL too")
-    return LocalStore(out_dir)
+    return LocalStore(out_dir, timeout)
 
 
 def _with_prefixes(text: str) -> str:
