@@ -50,7 +50,7 @@ def two_sources(tmp_path_factory, seed_path):
 
 def test_nquads_hold_the_graph_one_named_graph_per_source(built, tmp_path):
     path = tmp_path / "seed.nq.gz"
-    assert _export(built, path) == f"wrote 12872 triples in 2 graphs to {path}\n"
+    assert _export(built, path) == f"wrote 13217 triples in 2 graphs to {path}\n"
     quads = _quads(path)
     triples = (built / "graph.nt").read_text("utf-8").splitlines()
     assert sorted(_triple_of(q) for q in quads) == sorted(triples)
@@ -97,7 +97,7 @@ def test_shared_lines_are_written_once_and_each_source_reloads_alone(two_sources
 @pytest.mark.parametrize("fmt,name", [("nt", "graph.nt"), ("nt.gz", "graph.nt"), ("ttl", "graph.ttl")])
 def test_triples_and_turtle_are_the_build_files(built, tmp_path, fmt, name):
     path = tmp_path / f"g.{fmt}"
-    assert _export(built, path, fmt) == f"wrote 12872 triples to {path}\n"
+    assert _export(built, path, fmt) == f"wrote 13217 triples to {path}\n"
     data = gzip.decompress(path.read_bytes()) if fmt.endswith(".gz") else path.read_bytes()
     assert data == (built / name).read_bytes()
 
@@ -113,7 +113,7 @@ def test_oxigraph_load_reads_the_export(built, tmp_path):
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     store = ox.Store.read_only(str(tmp_path / "db"))
-    assert len(store) == 12872 and len(list(store.named_graphs())) == 2
+    assert len(store) == 13217 and len(list(store.named_graphs())) == 2
     del store
 
 

@@ -142,7 +142,7 @@ def test_the_requests_of_a_push(proxy, built, oxigraph_memory_server):
     proxy.reset()
     assert _push(proxy, built, graph) is None
     assert proxy.log == ["POST /query", "PUT /store", "POST /query", "POST /update", "POST /query"]
-    assert _holds(oxigraph_memory_server, graph) == 12872 and _leftover_temporary_graphs(oxigraph_memory_server) == []
+    assert _holds(oxigraph_memory_server, graph) == 13217 and _leftover_temporary_graphs(oxigraph_memory_server) == []
 
 
 def test_a_500_on_the_second_request_leaves_the_graph_as_it_was(proxy, built, oxigraph_memory_server):
@@ -184,8 +184,8 @@ def test_a_lost_answer_to_the_swap_is_found_out(proxy, built, oxigraph_memory_se
     graph = _fresh_target(oxigraph_memory_server, "lost-answer")
     proxy.reset({4: "close-after"})
     result = push(built, f"{proxy.url}/store", graph, timeout=1, retries=1)
-    assert result.holds == 12872 and "the swap's answer was lost" in result.note
-    assert _holds(oxigraph_memory_server, graph) == 12872 and _leftover_temporary_graphs(oxigraph_memory_server) == []
+    assert result.holds == 13217 and "the swap's answer was lost" in result.note
+    assert _holds(oxigraph_memory_server, graph) == 13217 and _leftover_temporary_graphs(oxigraph_memory_server) == []
 
 
 def test_a_failed_swap_says_how_to_finish_and_that_works(proxy, built, oxigraph_memory_server):
@@ -199,16 +199,16 @@ def test_a_failed_swap_says_how_to_finish_and_that_works(proxy, built, oxigraph_
     assert f"<{graph}> holds 3 triples (unchanged, 3 before)" in message
     request(f"{oxigraph_memory_server}/update", urllib.parse.urlencode({"update": finish.group(1)}).encode(),
             {"Content-Type": "application/x-www-form-urlencoded"}, "POST")
-    assert _holds(oxigraph_memory_server, graph) == 12872 and _leftover_temporary_graphs(oxigraph_memory_server) == []
+    assert _holds(oxigraph_memory_server, graph) == 13217 and _leftover_temporary_graphs(oxigraph_memory_server) == []
 
 
 def _check(server, graph, message):
     """The remote graph is the old one or the whole new one, and a failure says which."""
     holds = _holds(server, graph)
-    assert holds in (3, 12872), f"partial graph: {holds} triples"
+    assert holds in (3, 13217), f"partial graph: {holds} triples"
     leftovers = _leftover_temporary_graphs(server)
     if message is None:
-        assert holds == 12872 and leftovers == []
+        assert holds == 13217 and leftovers == []
         return
     assert "\n" not in message
     stated = re.search(rf"<{re.escape(graph)}> (?:is unchanged(?: \((\d+) triples\))?|holds (\d+) triples)", message)
@@ -230,6 +230,6 @@ def test_a_store_with_no_known_update_endpoint_gets_one_put(proxy, built, oxigra
     graph = _fresh_target(oxigraph_memory_server, "one-put")
     proxy.reset()
     result = push(built, f"{proxy.url}/store", graph, swap="none", query=f"{proxy.url}/query", timeout=5)
-    assert (result.how, result.holds) == ("put", 12872)
+    assert (result.how, result.holds) == ("put", 13217)
     assert proxy.log == ["PUT /store", "POST /query"]
 

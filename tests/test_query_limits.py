@@ -20,7 +20,7 @@ from .servers import children, running
 INJECTED = 'b_inj) { ("1") } VALUES (?department) { ("省质监局"@zh) } #'
 DEEP = "SELECT * WHERE " + "{ " * 3000 + "?s ?p ?o " + "} " * 3000
 CHAINED = "SELECT * WHERE { FILTER(" + " && ".join(["true"] * 10_000) + ") }"
-FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 12 872³ rows
+FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 13 217³ rows
 
 
 def _one_line_error(r):

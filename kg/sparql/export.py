@@ -3,7 +3,7 @@
 In N-Quads (``nq``, ``nq.gz``) each source's own lines (its spans, its
 documents and their parts) are in the graph named by the source's IRI
 (``…/source/81eaf4dbb71cf20c``), and the lines several sources can give
-(the department table, organisations, cited documents, industries, places,
+(organisations and the departments above them, cited documents, industries, places,
 issues) in one graph of their own (``…/graph/shared``), so a team can drop
 and reload one source without touching the rest. ``nt``, ``nt.gz`` and
 ``ttl`` are the build's ``graph.nt`` and ``graph.ttl`` as they are.
@@ -131,7 +131,6 @@ def _write_quads(out, nt: Path, sink) -> ExportResult:
     """The build's lines as quads: each source's into its graph, the shared ones into one graph, last."""
     from ..build.output_dir import CACHE, REPORT
     from ..rdf.iris import Minter
-    from ..rdf.organisations import organisation_lines
     from ..reference.organisations import load_table
 
     report = json.loads(out.built(REPORT).read_text("utf-8"))
@@ -152,7 +151,7 @@ def _write_quads(out, nt: Path, sink) -> ExportResult:
             published[n] = published.get(n, 0) + 1
     shared_numbers = frozenset(n for n, k in published.items() if k > 1)
     got = _Digest()
-    shared = set(organisation_lines(table, minter))
+    shared: set[str] = set()
     for sha in order:
         local, more = _lines(entries[sha][0], minter, table, titles, shared_numbers)
         shared.update(more)
