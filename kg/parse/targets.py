@@ -248,7 +248,8 @@ def _count_targets(text, seg, a, b, verb, values, ctx):
                 made.append((f"{subject}{name}", v, name, TargetKind.LEVEL, a, a + stop))
                 continue
             obj = obj or _earlier_object(ctx, seg, verb)
-            made.append((f"{name}{obj}", v, name, TargetKind.LEVEL, a + verb.start(), a + stop))
+            opens = a + verb.start() if n == 0 else a + v.start()  # 新增甲10个、乙20个: each from its number
+            made.append((f"{name}{obj}", v, name, TargetKind.LEVEL, opens, a + stop))
             ctx.objects.append(obj)
         ctx.value_first = True
     else:
