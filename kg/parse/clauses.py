@@ -85,7 +85,7 @@ def _segment_kind(seg: str, known) -> str | None:
         return "label"
     if FIRST_LEADS.search(seg) or SAME_BELOW.match(seg) or MARKED_LEADS_WIN.search(seg) or NO_LEAD_MEANS.search(seg):
         return "rule"
-    if STANDING.search(seg):
+    if "不再" in seg and STANDING.search(seg):
         return "standing"
     if DEADLINE_TEXT.match(seg):
         return "deadline"

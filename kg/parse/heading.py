@@ -61,7 +61,7 @@ def read_title(block: DocumentBlock):
 #: A number opening a metadata title: 柳政发〔2023〕21号 柳塘市人民政府关于…
 _LEADING_NUMBER = re.compile(r"^\s*[\u4e00-\u9fff]{1,12}\s*[〔\[(【]\s*\d{4}\s*[〕\])】]\s*第?\s*\d{1,5}\s*号\s*")
 #: A page's byline glued to a title: …的决定-时间:2025-11-03-来源:省政府办公厅
-_BYLINE = re.compile(r"\s*[-—|]\s*(?:发布)?(?:时间|日期|来源|作者|浏览)\s*:.*$")
+_BYLINE = re.compile(r"(?<!\s)\s*[-—|]\s*(?:发布)?(?:时间|日期|来源|作者|浏览)\s*:.*$")
 
 
 def _without_byline(title: str) -> str:

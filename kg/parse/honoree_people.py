@@ -124,6 +124,8 @@ def read_person(text: str, start: int, end: int) -> RawPerson | None:
         unit = "".join(PADDING.sub("", text[a:b]) for a, b in fields[:-1])
         name, gender = _name(text[last[0]:last[1]])
         return RawPerson(name, first[0], last[1], None, unit, gender)
+    while start < end and text[start].isspace():
+        start += 1
     m = _ONE_FIELD.match(text, start, end)
     if m and is_name(m.group("name")):
         return _person(text, m.span("head"), PADDING.sub("", m.group("position")), end)
@@ -132,10 +134,10 @@ def read_person(text: str, start: int, end: int) -> RawPerson | None:
 
 #: A person in one field, name and position apart by one space: 郑 盛 临安市…局长, 蒲晓晨(女) 某局科员
 _ONE_FIELD = re.compile(r"""
-    \s*(?:[-*•]\s*)?                                       # a bullet
+    (?:[-*•]\s*)?                                          # a bullet (leading spaces are skipped first)
     (?P<head>(?P<name>[\u4e00-\u9fff](?:\ ?[\u4e00-\u9fff]){1,3}?)   # 郑 盛
         (?:\(\s*[^()\s]{1,6}\s*\))?)                         # (女)
-    \s+ (?P<position>\S.*?) \s*$                             # 临安市人力社保局党委书记、局长
+    \s+ (?P<position>\S(?:.*\S)?) \s*$                       # 临安市人力社保局党委书记、局长
     """, re.VERBOSE)
 
 

@@ -190,7 +190,7 @@ def _prose(p, ctx):
                     p.span(m.start(), w.end())
 
 
-_DUTY = re.compile(r"^\s*(?P<units>[^:,;。]{2,60}?)\s*:\s*(?P<duty>\S)")
+_DUTY = re.compile(r"^\s*(?P<units>[^:,;。\s][^:,;。]{1,59}?)\s*:\s*(?P<duty>\S)")
 
 
 def _duty_lines(ctx, item):

@@ -28,8 +28,8 @@ __all__ = ["Template", "Function", "FunctionScheme", "load_functions", "LEVELS",
 LEVELS = {"province": "provincial", "prefecture": "city", "county": "county", "township": "township"}
 
 _PLATE = re.compile(r"""
-    \(.*?\)       # a plate in parentheses: 市场监督管理局(知识产权局)
-  | （.*?）
+    \([^()]*\)     # a plate in parentheses: 市场监督管理局(知识产权局)
+  | （[^（）]*）
     """, re.VERBOSE)
 
 

@@ -47,7 +47,7 @@ _NO_UNITS = ("collective", "state_council", "provincial_government", "provincial
              "city_office", "county_government", "county_office", "township_government")
 #: A unit's name (its department's 处室, 司, 局 …); a list marked 等 is not one.
 _UNIT = re.compile(r"""
-    (?!.*等)
+    ^(?!.*等)
     (?: (?:省局|市局)?                # 省局信息中心: the issuing bureau's own
         [\u4e00-\u9fff]{2,16}?
         (?: 处室?                     # 质量发展处

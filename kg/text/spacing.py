@@ -12,7 +12,7 @@ _SPACE_NEAR_DIGIT = re.compile(r"""
   | (?<=\d)\s+(?=[\u4e00-\u9fff)》%])         # 2016 年 → 2016年
     """, re.VERBOSE)
 #: Spaces around 关于 in a title
-_SPACE_AROUND_GUANYU = re.compile(r"\s*(关于)\s*")
+_SPACE_AROUND_GUANYU = re.compile(r"(?<!\s)\s*(关于)\s*")
 
 
 def tidy(text: str) -> str:

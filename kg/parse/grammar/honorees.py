@@ -111,7 +111,7 @@ TIER = re.compile(r"""
 
 #: Units named as something: 石屏县人民政府、东渡县人民政府为全市…优胜单位
 NAMED_AS = re.compile(r"""
-    (?P<list>[^,;:。]{2,200}?) 为                                   # 石屏县人民政府、东渡县人民政府
+    (?P<list>[^,;:。为]{2,200}) 为                                  # 石屏县人民政府、东渡县人民政府 (no 为 inside: a run of 为 stays linear)
     (?P<category>[^,;:。]{2,40}(?:单位|集体|个人|先进|模范|示范|标兵|称号))   # 县区级优胜单位
     """, re.VERBOSE)
 

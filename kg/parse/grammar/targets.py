@@ -159,12 +159,12 @@ OUTCOME = re.compile(one_of(("通过", "完成", "开工", "建成", "投产", "
 #: A rank: 进入全市前3位 (at most 3rd)
 RANK = re.compile(r"前\s*$")
 #: What follows an amount that is given, not reached: 按投资额的10%给予补助
-GRANT_AFTER = re.compile(r"\s*(?:的)?\s*(?:给予|予以)?\s*(?:补助|补贴|奖励|奖补|资助)")
+GRANT_AFTER = re.compile(r"(?<!\s)\s*(?:的\s*)?(?:(?:给予|予以)\s*)?(?:补助|补贴|奖励|奖补|资助)")
 #: Counted things (a value in these leads its clause): 家, 个, 项 …
 COUNT_UNITS = ("家", "个", "项", "所", "座", "名", "人", "户", "批", "条", "件", "处", "支", "套", "台", "辆", "艘",
                "间", "栋", "部", "款", "种", "位")
 #: A value followed by 的 modifies a noun (利用不超过3%的面积) unless the noun is the target itself
-MODIFIER = re.compile(r"\s*的(?!\s*(?:目标|水平|要求|规模|幅度))")
+MODIFIER = re.compile(r"(?<!\s)\s*的(?!\s*(?:目标|水平|要求|规模|幅度))")
 
 #: Words before an indicator that are not part of it: 全省力争使
 LEAD_TRIM = re.compile(r"^(全省|全市)?(?:其中|确保|力争|争取|使|实现|共|分别|累计|均|都|要|并|且|和|每年|年)+")
@@ -210,4 +210,4 @@ MARKER = re.compile(r"""
           | [一二三四五六七八九十]+、 )            # 一、
     """, re.VERBOSE)
 #: A name written in LaTeX by the PDF extraction: $PM_{2.5}$
-LATEX = re.compile(r"\$?([A-Za-z]+)_?\{?(\d+(?:\.\d+)?)\}?\$?")
+LATEX = re.compile(r"\$?(?<![A-Za-z])([A-Za-z]+)_?\{?(\d+(?:\.\d+)?)\}?\$?")
