@@ -8,6 +8,7 @@ the README).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 
 from .vocabulary import Comparator, HonoreeKind, NoticeCode, Role, TargetKind, YearSource
@@ -368,11 +369,18 @@ def to_data(record):
     >>> to_data(Span("a.txt", 0, 2, 1, 1, "公报"))
     {'file': 'a.txt', 'start': 0, 'end': 2, 'line': 1, 'end_line': 1, 'text': '公报'}
     """
-    if dataclasses.is_dataclass(record):
-        return {f.name: to_data(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    names = _field_names(type(record))
+    if names is not None:
+        return {name: to_data(getattr(record, name)) for name in names}
     if isinstance(record, (list, tuple)):
         return [to_data(r) for r in record]
     return record
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, or ``None`` for any other type."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 def from_data(cls, data):

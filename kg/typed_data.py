@@ -46,58 +46,129 @@ def rebuild(tp, value, where: str):
     Traceback (most recent call last):
     kg.errors.ValidationError: Point.x: expected int, not '1'
     """
+    return _decoder(tp)(value, where)
+
+
+def _place(where) -> str:
+    """``where`` as written in a message: a field name, or (container, index) pairs built lazily."""
+    if isinstance(where, tuple):
+        return f"{_place(where[0])}[{where[1]!r}]" if isinstance(where[1], str) else f"{_place(where[0])}[{where[1]}]"
+    return where
+
+
+@lru_cache(maxsize=None)
+def _decoder(tp):
+    """A function ``(value, where) -> typed value`` for ``tp``, built once per type."""
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in args:
-            return None
-        for arg in args:
-            if arg is not type(None):
-                try:
-                    return rebuild(arg, value, where)
-                except ValidationError:
-                    continue
-        raise ValidationError(f"{where}: {value!r} is not a {' or '.join(getattr(a, '__name__', str(a)) for a in args)}")
+        return _union(args)
     if origin in (list, tuple):
-        if not isinstance(value, list):
-            raise ValidationError(f"{where}: expected a list, not {type(value).__name__}")
-        item = args[0] if args else typing.Any
-        items = [rebuild(item, v, f"{where}[{i}]") for i, v in enumerate(value)]
-        return items if origin is list else tuple(items)
+        return _sequence(_decoder(args[0]) if args else _any, origin)
     if origin is dict:
-        if not isinstance(value, dict):
-            raise ValidationError(f"{where}: expected an object, not {type(value).__name__}")
-        return {rebuild(args[0], k, where): rebuild(args[1], v, f"{where}[{k!r}]") for k, v in value.items()}
+        return _mapping(_decoder(args[0]), _decoder(args[1]))
     if dataclasses.is_dataclass(tp):
-        if not isinstance(value, dict):
-            raise ValidationError(f"{where}: expected an object, not {type(value).__name__}")
-        fields = _fields(tp)
-        unknown = set(value) - {name for name, _, _ in fields}
-        if unknown:
-            raise ValidationError(f"{where}: unknown field {sorted(unknown)[0]!r}")
-        kwargs = {}
-        for name, hint, optional in fields:
-            if name in value:
-                kwargs[name] = rebuild(hint, value[name], f"{tp.__name__}.{name}")
-            elif not optional:
-                raise ValidationError(f"{where}: field {name!r} is missing")
-        return tp(**kwargs)
+        return _record(tp)
     if isinstance(tp, type) and issubclass(tp, str) and hasattr(tp, "from_spelling"):
-        try:
-            return tp.from_spelling(value) if isinstance(value, str) else _wrong(where, value, tp)
-        except ValueError:
-            raise ValidationError(f"{where}: {value!r} is not a {tp.__name__}") from None
+        return _spelled(tp)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _word(tp)
+    if tp in (int, float, str, bool):
+        return _scalar(tp)
+    raise TypeError(f"from_data cannot rebuild values annotated {tp!r}")
+
+
+def _any(value, where):
+    return value
+
+
+def _union(args):
+    nullable = type(None) in args
+    members = [_decoder(arg) for arg in args if arg is not type(None)]
+    names = " or ".join(getattr(a, "__name__", str(a)) for a in args)
+
+    def decode(value, where):
+        if value is None and nullable:
+            return None
+        for member in members:
+            try:
+                return member(value, where)
+            except ValidationError:
+                continue
+        raise ValidationError(f"{_place(where)}: {value!r} is not a {names}")
+    return decode
+
+
+def _sequence(item, origin):
+    def decode(value, where):
+        if not isinstance(value, list):
+            raise ValidationError(f"{_place(where)}: expected a list, not {type(value).__name__}")
+        items = [item(v, (where, i)) for i, v in enumerate(value)]
+        return items if origin is list else tuple(items)
+    return decode
+
+
+def _mapping(key, item):
+    def decode(value, where):
+        if not isinstance(value, dict):
+            raise ValidationError(f"{_place(where)}: expected an object, not {type(value).__name__}")
+        return {key(k, where): item(v, (where, k)) for k, v in value.items()}
+    return decode
+
+
+def _record(tp):
+    fields = [(name, _decoder(hint), f"{tp.__name__}.{name}", optional) for name, hint, optional in _fields(tp)]
+    names = frozenset(name for name, *_ in fields)
+
+    def decode(value, where):
+        if not isinstance(value, dict):
+            raise ValidationError(f"{_place(where)}: expected an object, not {type(value).__name__}")
+        if not names.issuperset(value):
+            raise ValidationError(f"{_place(where)}: unknown field {sorted(set(value) - names)[0]!r}")
+        kwargs = {}
+        for name, field_decoder, field_where, optional in fields:
+            if name in value:
+                kwargs[name] = field_decoder(value[name], field_where)
+            elif not optional:
+                raise ValidationError(f"{_place(where)}: field {name!r} is missing")
+        return tp(**kwargs)
+    return decode
+
+
+def _spelled(tp):
+    def decode(value, where):
+        if not isinstance(value, str):
+            _wrong(_place(where), value, tp)
+        try:
+            return tp.from_spelling(value)
+        except ValueError:
+            raise ValidationError(f"{_place(where)}: {value!r} is not a {tp.__name__}") from None
+    return decode
+
+
+def _word(tp):
+    def decode(value, where):
         try:
             return tp(value)
         except ValueError:
-            raise ValidationError(f"{where}: {value!r} is not a {tp.__name__}") from None
-    if tp is float:
-        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else _wrong(where, value, tp)
-    if tp is int:
-        return value if isinstance(value, int) and not isinstance(value, bool) else _wrong(where, value, tp)
-    if tp in (str, bool):
-        return value if isinstance(value, tp) else _wrong(where, value, tp)
-    raise TypeError(f"{where}: from_data cannot rebuild values annotated {tp!r}")
+            raise ValidationError(f"{_place(where)}: {value!r} is not a {tp.__name__}") from None
+    return decode
+
+
+def _scalar(tp):
+    if tp in (int, float):
+        accepted = (int, float) if tp is float else int
+
+        def decode(value, where):
+            if isinstance(value, accepted) and not isinstance(value, bool):
+                return value
+            _wrong(_place(where), value, tp)
+        return decode
+
+    def decode(value, where):
+        if isinstance(value, tp):
+            return value
+        _wrong(_place(where), value, tp)
+    return decode
 
 
 def _wrong(where: str, value, tp):
