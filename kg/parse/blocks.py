@@ -33,7 +33,7 @@ __all__ = ["DocumentBlock", "number_lines", "numbered_blocks", "compilation_bloc
            "is_number_line", "is_date_line"]
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentBlock:
     """The paragraphs of one document (``paragraphs``), its title paragraphs and its number."""
 

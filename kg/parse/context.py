@@ -19,7 +19,7 @@ _HELD = (ResolutionReason.AMBIGUOUS, ResolutionReason.REFORM_YEAR, ResolutionRea
          ResolutionReason.SEVERAL)
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """Shared state while parsing one source; ``jurisdiction`` is the current document's."""
 
@@ -31,9 +31,17 @@ class Context:
     aliases: dict = field(default_factory=dict)  # a name the text defines (以下简称“平安办”) → the full name
     document: Document | None = None
     number_issuer: Organisation | None = None  # the department whose series the document's number is
-    _resolved: dict = field(default_factory=dict, repr=False)  # (mention, year, jurisdiction, issuer, date) → …
+    _resolved: dict | None = field(default=None, repr=False)  # (mention, year, jurisdiction, issuer, side) → …
     _notice_counts: dict = field(default_factory=dict, repr=False)  # (code, document) → how many were raised
-    _known: dict = field(default_factory=dict, repr=False)  # (name, jurisdiction) → whether the tables know it
+    _known: dict | None = field(default=None, repr=False)  # (name, jurisdiction) → whether the tables know it
+
+    def __post_init__(self):
+        # Until the text defines a name of its own, what a mention resolves to depends on the tables
+        # alone: share the answers with every other source parsed against the same tables.
+        if self._resolved is None:
+            self._resolved = self.table.memo("mentions")
+        if self._known is None:
+            self._known = self.table.memo("known")
 
     #: Notices of one code in one document beyond this many are counted, not listed.
     NOTICE_SAMPLE = 20
@@ -75,8 +83,7 @@ class Context:
         """Remember a name the text defines (以下简称“平安办”); the first definition stands."""
         if alias not in self.aliases:
             self.aliases[alias] = full
-            self._known.clear()
-            self._resolved.clear()
+            self._known, self._resolved = {}, {}  # this text's own from now on; the shared memos stay as they are
 
     def known(self, name: str) -> bool:
         """Whether ``name`` names an organisation the tables (or the text's own aliases) know.
@@ -116,7 +123,7 @@ class Context:
         issuers = self.document.issuers if self.document is not None else ()
         issuer = issuers[0].organisation if len(issuers) == 1 and issuers[0].resolved else None
         date = self.document.date if self.document is not None else None
-        key = (mention, year, self.jurisdiction, issuer or self.number_issuer, date)
+        key = (mention, year, self.jurisdiction, issuer or self.number_issuer, self.table.central.reform_side(year, date))
         known = self._resolved.get(key)
         if known is None:
             name = tidy(mention)

@@ -75,7 +75,7 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
     return doc, DocumentParts(items, preamble, annex_lines)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentParts:
     """A parsed document's paragraphs, for the steps that read entities from them.
 

@@ -30,7 +30,7 @@ _TOKEN = re.compile(r"\S+")
 _TITLES_LONGEST = tuple(sorted(TITLES, key=len, reverse=True))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawPerson:
     name: str
     start: int

@@ -48,7 +48,7 @@ from .tables import table_cells
 __all__ = ["find_honorees"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """A list being read: its category, whether it lists people, the count it declares."""
 

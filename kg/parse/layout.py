@@ -23,7 +23,7 @@ from .metadata import BODY, classify
 
 __all__ = ["DocumentBlock", "Header", "split_issue"]
 
-@dataclass
+@dataclass(slots=True)
 class Header:
     gazette: str | None = None
     year: int | None = None

@@ -20,7 +20,7 @@ __all__ = ["Field", "Metadata", "BODY", "META", "CHROME_LINE", "classify"]
 BODY, META, CHROME_LINE = "body", "meta", "chrome"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Field:
     """One metadata value, as written, with where it stands."""
 
@@ -30,7 +30,7 @@ class Field:
     paragraph: Paragraph
 
 
-@dataclass
+@dataclass(slots=True)
 class Metadata:
     """The fields of one document's metadata: the first value of each wins."""
 

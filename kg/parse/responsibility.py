@@ -33,7 +33,7 @@ from .grammar.responsibility import (DEADLINE, DEADLINE_TEXT, DIVISION, ETC, FIR
 __all__ = ["RawResponsibility", "ClauseRules", "ReadClause", "read_clause", "split_units"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawResponsibility:
     """A mention found in a clause: offsets are into the text given."""
 
@@ -45,7 +45,7 @@ class RawResponsibility:
     nonexhaustive: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ClauseRules:
     """Rules a document states once for later clauses (``下同``)."""
 
@@ -55,7 +55,7 @@ class ClauseRules:
     implied: list = field(default_factory=list)  # [(mention, start, end, paragraph)] of standing rules
 
 
-@dataclass
+@dataclass(slots=True)
 class ReadClause:
     """What one clause says: its mentions, its deadline, units a standing rule in it implies."""
 
@@ -64,7 +64,7 @@ class ReadClause:
     implied: list = field(default_factory=list)  # [(mention, start, end)]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Segment:
     label: object = None  # a Role or a label kind (person, deadline …), or None
     verb: Role | None = None

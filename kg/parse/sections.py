@@ -17,7 +17,7 @@ from .clauses import find_clauses
 
 __all__ = ["SectionItem", "section_tree", "heading_of"]
 
-@dataclass
+@dataclass(slots=True)
 class SectionItem:
     """A section with the paragraphs that belong to it directly."""
 

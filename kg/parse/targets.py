@@ -28,7 +28,7 @@ from .grammar.targets import (BASELINE, CHANGE_VERBS, COMPOUND_COUNT, COUNT_UNIT
 
 __all__ = ["RawTarget", "YearState", "scan_targets"]
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawTarget:
     indicator: str
     value: float
@@ -43,7 +43,7 @@ class RawTarget:
     year_source: str
 
 
-@dataclass
+@dataclass(slots=True)
 class YearState:
     """The year in force while reading: ``source`` is stated, heading or column."""
 
@@ -109,7 +109,7 @@ def scan_targets(text: str, start: int, end: int, state: YearState, unread: list
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     """What one sentence remembers from clause to clause."""
 

@@ -34,7 +34,7 @@ _TASK_COLUMN = re.compile(r"任务|项目|事项|工作|内容|措施|名称")
 _SERIAL = re.compile(r"^\s*(?:序号|\d{1,3})\s*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class ClauseCounts:
     """How many responsibility clauses a document's text holds, read and not read."""
 

@@ -84,6 +84,16 @@ class CentralTable:
         """Whether ``key`` is an organ name many bodies share (办公厅, 政治工作部)."""
         return key in self._generic
 
+    def reform_side(self, year: int | None, date: str | None) -> bool | None:
+        """Whether ``date`` falls on or after the reform of ``year``; ``None`` where that cannot matter.
+
+        Two dates on the same side of a reform resolve every name alike, so a
+        cache of resolutions may key on this instead of the date.
+        """
+        if date is None or year not in self._reform_dates:
+            return None
+        return date >= self._reform_dates[year]
+
     def lookup(self, key: str, year: int | None, date: str | None = None) -> Resolution:
         """The body that wrote ``key`` in ``year``; the last one before it; one set up within a year after.
 

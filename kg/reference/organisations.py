@@ -114,6 +114,21 @@ class OrganisationTable:
         self.zhejiang, self.central, self.collectives, self.local, self.divisions = (
             zhejiang, central, collectives, local, divisions)
         self._cache: dict = {}
+        self._memos: dict[str, dict] = {}
+
+    #: A memo past this many entries starts again empty, so a long run's memory stays bounded.
+    MEMO_LIMIT = 500_000
+
+    def memo(self, name: str) -> dict:
+        """A dict that callers share to remember answers derived from this table alone (by ``name``).
+
+        Parsing remembers each mention's resolution here, so a corpus resolves a
+        name once, not once per file; the memo is emptied past :attr:`MEMO_LIMIT` entries.
+        """
+        found = self._memos.get(name)
+        if found is None or len(found) > self.MEMO_LIMIT:
+            found = self._memos[name] = {}
+        return found
 
     @property
     def organisations(self) -> list[Organisation]:
@@ -200,7 +215,8 @@ class OrganisationTable:
         """
         place = self.divisions.find(jurisdiction)
         key = mention_key(mention)
-        cache_key = (key, year, place.code if place else None, issuer.id if issuer else None, date)
+        cache_key = (key, year, place.code if place else None, issuer.id if issuer else None,
+                     self.central.reform_side(year, date))
         if cache_key not in self._cache:
             found = self._resolve(key, year, place, issuer, date)
             if not found.resolved and found.reason is Why.UNKNOWN:

@@ -94,7 +94,7 @@ class TextIndex:
                     self.line_of(max(start, end - 1)), self.source[start:end])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of the normalised text: its 1-based number and source offset."""
 

@@ -50,7 +50,7 @@ _LABEL_LINE = re.compile(r"""
     """, re.VERBOSE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A logical paragraph: normalised text plus the source pieces behind it.
 
