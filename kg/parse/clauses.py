@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..text.brackets import split_top_level
 from .grammar.organisations import ends_like_organisation
-from .grammar.responsibility import (CLAUSE_WORDS, DEADLINE_TEXT, ETC, FIRST_LEADS, LABEL, MARKED_LEADS_WIN,
+from .grammar.responsibility import (CLAUSE_MARK, CLAUSE_WORDS, DEADLINE_TEXT, ETC, FIRST_LEADS, LABEL, MARKED_LEADS_WIN,
                                      NO_LEAD_MEANS, PARENS, POST, ROLE_VERB, SAME_BELOW, STANDING)
 
 __all__ = ["Clause", "find_clauses", "looks_like_units"]
@@ -105,6 +105,8 @@ def _segment_kind(seg: str, known) -> str | None:
 
 
 def _is_clause(inner: str, known) -> bool:
+    if not CLAUSE_MARK.search(inner):
+        return False
     kinds = [_segment_kind(inner[a:b], known) for a, b in split_top_level(inner, ",;。")]
     kinds = [k for k in kinds if k != "empty"]
     if kinds[:1] == ["label"]:

@@ -15,6 +15,8 @@ Examples
 ['各区人民政府', '各市人民政府']
 >>> ETC.search("省发改委等部门").group(0), PARENS.findall("(甲〔乙〕)")
 ('等部门', ['(', '〔', '〕', ')'])
+>>> [bool(CLAUSE_MARK.search(t)) for t in ("省财政厅负责", "责任单位:省财政厅", "省财政厅,下同", "2018—2020年")]
+[True, True, True, False]
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from .words import one_of
 
 __all__ = ["LABELS", "LABEL", "PERSON", "DEADLINE", "SCOPE", "DIVISION", "TASK_TEXT", "VERBS", "ROLE_VERB",
            "JOINT", "FIRST_LEADS", "MARKED_LEADS_WIN", "SAME_BELOW", "NO_LEAD_MEANS", "STANDING", "ETC", "PARENS",
-           "DEADLINE_TEXT", "POST", "LEAD_MARK", "CLAUSE_WORDS", "ALIAS"]
+           "DEADLINE_TEXT", "POST", "LEAD_MARK", "CLAUSE_WORDS", "CLAUSE_MARK", "ALIAS"]
 
 #: What a label's list holds, when it is not organisations in a role.
 PERSON, DEADLINE, SCOPE, DIVISION, TASK_TEXT = "person", "deadline", "scope", "division", "task"
@@ -132,6 +134,10 @@ LEAD_MARK = re.compile(r"\(\s*(?:牵头|牵头单位|总牵头)\s*\)$")
 
 #: Words whose presence makes a bracket look like a responsibility clause (for the unread-clause notice).
 CLAUSE_WORDS = re.compile(r"负责|牵头|配合|参与|落实|责任单位|责任部门")
+
+#: What every clause holds somewhere (a label, a role verb, or the 下同 of a rule): a bracket
+#: without any of these is not read as one, e.g. (2018—2020年)
+CLAUSE_MARK = re.compile(one_of(tuple(LABELS) + tuple(VERBS) + ("下同", "后同")))
 
 #: A name defined in the text: 洋泾街道社区平安办公室(以下简称“平安办”)
 ALIAS = re.compile(r"\(\s*以下(?:简称|称)\s*[“\"](?P<alias>[^”\"]{1,12})[”\"]\s*\)")

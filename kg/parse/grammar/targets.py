@@ -15,7 +15,8 @@ Examples
 ('2022', '今年')
 >>> examples = ("《纲要》", "“三改一拆”", "(2018—2020年)", "2018—2020年", "2019年底", "7月20日", "第24期", "PM2.5",
 ...     "H7N9", "31条措施", "1:1", "国发42号", "500千伏", "fgj62@163.com", "www.zj.gov.cn", "12345热线")
->>> [bool(p.search(t)) and (need is None or need in t) for (p, need), t in zip(MASKS, examples)] == [True] * 16
+>>> [bool(p.search(t)) and bool(need in t if isinstance(need, str) else need.search(t))
+...  for (p, need), t in zip(MASKS, examples)] == [True] * 16
 True
 >>> LEAD_TRIM.sub("", "全省力争使"), TAIL_TRIM.sub("", "采标率均"), TREND.search("质量持续提升").group(0)
 ('', '采标率', '持续提升')
@@ -125,7 +126,8 @@ THIS_YEAR = re.compile(r"""
     """, re.VERBOSE)
 
 #: Spans whose digits are not quantities (blanked before reading values), each with the text it
-#: needs to be present (``None``: always tried), so a sentence without 《 never runs the title pattern.
+#: needs to be present (a string, or a cheap pattern that must be found), so a sentence without 《
+#: never runs the title pattern.
 MASKS = tuple((re.compile(p, re.VERBOSE), need) for p, need in (
     (r"《[^《》]*》", "《"),                                             # 《纲要2025》 a title
     (r"“[^“”]*”", "“"),                                                 # “三改一拆” a quotation
@@ -135,14 +137,14 @@ MASKS = tuple((re.compile(p, re.VERBOSE), need) for p, need in (
     (r"(?<!\d)\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?", "月"),                     # 7月20日
     (r"第\s*\d+\s*[期条款次届批号位名]", "第"),                              # 第24期
     (r"\$?PM_?\{?\d+(?:\.\d+)?\}?\$?", "PM"),                                # PM2.5, $PM_{2.5}$
-    (r"(?<![A-Za-z])[A-Za-z]+\s*\d+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?\s*[A-Za-z]+", None),   # H7N9, 5G
+    (r"(?<![A-Za-z])[A-Za-z]+\s*\d+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?\s*[A-Za-z]+", re.compile("[A-Za-z]")),   # H7N9, 5G
     (r"(?<!\d)\d+\s*条(?=[”\"」》]|\s*(?:措施|政策|意见|举措|规定|细则))", "条"),  # “民营经济31条” a plan's name
     (r"(?<!\d)\d+\s*:\s*\d+", ":"),                                          # 1:1 a ratio
     (r"(?<!\d)\d+\s*号", "号"),                                               # 国发42号文件 a number, never a unit
-    (r"(?<!\d)\d+\s*(?:千伏(?!安)|kV|KV)", None),                             # 500千伏 a voltage class (千伏安: capacity)
+    (r"(?<!\d)\d+\s*(?:千伏(?!安)|kV|KV)", re.compile("千伏|kV|KV")),                             # 500千伏 a voltage class (千伏安: capacity)
     (r"(?<![A-Za-z0-9._\-])[A-Za-z0-9._\-]+\s*@\s*[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*", "@"),  # fgj62@163.com
-    (r"(?:https?://|www\.)[A-Za-z0-9./?=&%_\-]+", None),                     # www.zj.gov.cn a web address
-    (r"\d{3,6}(?=\s*(?:热线|服务热线|电话))|(?<!\d)(?:12345|96333)(?!\d)", None),   # 12345 a hotline
+    (r"(?:https?://|www\.)[A-Za-z0-9./?=&%_\-]+", re.compile("http|www")),                     # www.zj.gov.cn a web address
+    (r"\d{3,6}(?=\s*(?:热线|服务热线|电话))|(?<!\d)(?:12345|96333)(?!\d)", re.compile("热线|电话|12345|96333")),   # 12345 a hotline
 ))
 
 #: Words that make an amount a grant, not a target: 给予单个项目最高1000万元, 每头奶牛补贴2000元
