@@ -16,7 +16,7 @@ from .vocabulary import Comparator, HonoreeKind, NoticeCode, Role, TargetKind, Y
 __all__ = [
     "DocNumber", "Span", "Notice", "OrgMention", "Responsibility", "Section", "Task", "TocEntry",
     "Citation", "Target", "TableCell", "AnnexTable", "Industry", "Honoree",
-    "Document", "CountCheck", "Issue", "to_data", "from_data",
+    "Document", "CountCheck", "Issue", "to_data", "from_data", "record_fields",
 ]
 
 
@@ -375,6 +375,25 @@ def to_data(record):
     if isinstance(record, (list, tuple)):
         return [to_data(r) for r in record]
     return record
+
+
+def record_fields(record) -> dict:
+    """One record's fields, for :func:`json.dumps` ``default=``: records encode as :func:`to_data` gives them.
+
+    Encoding this way builds no copy of the whole tree first, so a large issue
+    costs its records' memory once.
+
+    Examples
+    --------
+    >>> import json
+    >>> span = Span("a.txt", 0, 2, 1, 1, "公报")
+    >>> json.dumps(span, default=record_fields, ensure_ascii=False) == json.dumps(to_data(span), ensure_ascii=False)
+    True
+    """
+    names = _field_names(type(record))
+    if names is None:
+        raise TypeError(f"{type(record).__name__} is not a record")
+    return {name: getattr(record, name) for name in names}
 
 
 @functools.lru_cache(maxsize=None)

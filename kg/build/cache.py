@@ -4,7 +4,7 @@ An entry is a gzip stream of three lines of JSON:
 
 1. the header: ``{"format": "kg-cache", "version": 3, "key": …, "source_sha256": …, "body_sha256": …}``;
 2. the summary (the source's report, the titles it numbers, its document numbers);
-3. the records (:func:`kg.records.to_data` of the :class:`~kg.records.Issue`).
+3. the records (:func:`kg.records.to_data` of the :class:`~kg.records.Issue`, encoded field by field).
 
 Reading checks everything before anything is believed: the format and
 version, the key the entry was stored under, the SHA-256 of the source it
@@ -53,17 +53,19 @@ class CacheError(KgError):
 
 
 def _json(data) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    from ..records import record_fields
+
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                      default=record_fields).encode("utf-8")
 
 
 def entry_bytes(issue, key: str) -> bytes:
     """The cache entry of one extracted issue, stored under ``key``."""
-    from ..records import to_data
     from .summary import summarise
 
     report, titles, numbers = summarise(issue)
     body = _json({"report": report, "titles": list(titles.items()), "numbers": list(numbers)}) + b"\n" + \
-        _json(to_data(issue)) + b"\n"
+        _json(issue) + b"\n"  # the records as to_data gives them, without building that tree
     header = {"format": _MARKER, "version": FORMAT, "key": key, "source_sha256": issue.sha256,
               "body_sha256": hashlib.sha256(body).hexdigest()}
     return gzip.compress(_json(header) + b"\n" + body, 6, mtime=0)
