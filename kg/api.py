@@ -14,18 +14,29 @@ Examples
 >>> g.query("tasks_of_department", department="省质监局")          # doctest: +SKIP
 >>> g.sparql("SELECT ?doc WHERE { ?doc a kgo:PolicyDocument }")    # doctest: +SKIP
 >>> g.centrality(year=2017).head()                                 # doctest: +SKIP
+>>> g.queries()[["name", "params"]]                                # doctest: +SKIP
+
+Names are read as the graph means them (:mod:`kg.sparql.names`): a
+department by any of its names, a document number with any brackets; a name
+that matches nothing is an error suggesting the nearest, never an empty table.
+A table with no rows says why in its ``notes`` (in a notebook, as a warning).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import KgError
+from .errors import KgError, option
 from .output import Table
 from .sparql.guard import DEFAULT_TIMEOUT
-from .vocabulary import NETWORK_KINDS, SIZE_MEASURES, VIEWS, Phrase
+from .vocabulary import EXTRACT_ROWS, LANGUAGES, NETWORK_KINDS, OVERLAP_BETWEEN, SIZE_MEASURES, VIEWS, Phrase
 
-__all__ = ["BuiltGraph", "NotebookGraph", "open_graph"]
+__all__ = ["BuiltGraph", "NotebookGraph", "open_graph", "extract", "extract_table", "EXTRACT_COLUMNS"]
+
+#: The columns of ``kg extract``'s tables, by what a row stands for (:data:`~kg.vocabulary.EXTRACT_ROWS`).
+EXTRACT_COLUMNS = {"tasks": ["file", "doc_number", "task", "title", "department", "mention", "role", "line"],
+                   "documents": ["file", "doc_number", "date", "title", "issuers", "tasks", "citations", "targets",
+                                 "honorees"]}
 
 
 class BuiltGraph:
@@ -37,7 +48,8 @@ class BuiltGraph:
     有关部门 …) are not departments: the assignments, and so every network and
     measure, leave them out unless ``collectives`` is true. ``timeout`` is the
     seconds each query may run (``None`` or 0: no limit); a query past it, or
-    interrupted with Ctrl-C, is stopped and its cores freed.
+    interrupted with Ctrl-C, is stopped and its cores freed. ``lang`` is the
+    language organisation names come in (``zh`` or ``en``), in tables and views.
     """
 
     NETWORK_KINDS = NETWORK_KINDS
@@ -45,13 +57,18 @@ class BuiltGraph:
     SIZE_MEASURES = SIZE_MEASURES
 
     def __init__(self, out_dir="kg-out", endpoint: str | None = None, graph: str | None = None,
-                 collectives: bool = False, timeout: float | None = DEFAULT_TIMEOUT):
+                 collectives: bool = False, timeout: float | None = DEFAULT_TIMEOUT, lang: str = "zh"):
         from .sparql.backend import open_backend
         from .sparql.guard import check_timeout
 
+        if lang not in LANGUAGES:
+            raise KgError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
         self.out_dir = Path(out_dir)
         self.collectives = collectives
+        self.lang = lang
+        self.graph_iri = graph
         self.backend = open_backend(self.out_dir, endpoint, graph, check_timeout(timeout))
+        self._names = None
         self._all: list | None = None
         self._labels: dict | None = None
         self._slices: dict = {}
@@ -73,8 +90,22 @@ class BuiltGraph:
         self.close()
 
     def _result(self, table: Table):
-        """What the public methods return: the table itself (see :class:`NotebookGraph`)."""
+        """What the public methods return: the table, its names in :attr:`lang` (see :class:`NotebookGraph`)."""
+        if self.lang == "en":
+            from .share.tables import translated
+
+            names = self.names().english()
+            names.update({v["label"]: v["label_en"] for v in (self._labels or {}).values() if v.get("label_en")})
+            return translated(table, names)
         return table
+
+    def names(self):
+        """The graph's organisations and document numbers as names are looked up (:class:`~kg.sparql.names.GraphNames`)."""
+        if self._names is None:
+            from .sparql.names import GraphNames
+
+            self._names = GraphNames.from_backend(self.backend)
+        return self._names
 
     # -- SPARQL --------------------------------------------------------------------------------------------------
 
@@ -85,18 +116,37 @@ class BuiltGraph:
         return self._result(catalogue())
 
     def query(self, name: str, /, **params):
-        """Run a named query (``queries/NAME.rq``), a ``.rq`` file or ``-``; parameters as keywords."""
-        from .sparql.queries import load_query, run_query
+        """Run a named query (``queries/NAME.rq``), a ``.rq`` file or ``-``; parameters as keywords.
 
-        columns, rows = run_query(self.backend, load_query(name), {k: str(v) for k, v in params.items()})
-        return self._result(Table(columns, rows))
+        An ``organisation`` parameter takes any name of one, a ``document``
+        one a number with any brackets (see :meth:`queries` for each query's).
+        """
+        from .sparql.queries import load_query, resolve_names, run_query
+
+        q = load_query(name)
+        values, notes = resolve_names(q, {k: _text(v) for k, v in params.items()}, self.names)
+        columns, rows = run_query(self.backend, q, values, self.names)
+        table = Table(columns, rows, notes=notes)
+        if not rows:
+            table.notes.append(self._no_rows(q.name, params))
+        return self._result(table)
+
+    def _no_rows(self, name: str, params: dict) -> str:
+        if self.graph_iri:
+            found = self.backend.strings("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
+            if not found:
+                return (f"no rows: the graph {self.graph_iri} holds no triples on the server; "
+                        f"{option('kg push --graph IRI', 'kg push --graph IRI')} uploads one")
+        given = ", ".join(f"{k}={v}" for k, v in params.items())
+        return f"no rows: query {name} matched nothing in the graph" + (f" for {given}" if given else "")
 
     def sparql(self, text: str, /, **params):
         """Run SPARQL text (the project's prefixes are predeclared); parameters as keywords."""
         from .sparql.queries import parse_header, run_query
 
-        columns, rows = run_query(self.backend, parse_header("<sparql>", text), {k: str(v) for k, v in params.items()})
-        return self._result(Table(columns, rows))
+        columns, rows = run_query(self.backend, parse_header("<sparql>", text),
+                                  {k: _text(v) for k, v in params.items()}, self.names)
+        return self._result(Table(columns, rows, notes=[] if rows else ["no rows: the query matched nothing"]))
 
     # -- assignments and networks, each made once ---------------------------------------------------------------
 
@@ -108,19 +158,61 @@ class BuiltGraph:
             self._labels = organisation_labels(self.backend)
         return self._labels
 
+    def _everything(self) -> list:
+        if self._all is None:
+            from .analysis.assignments import load_assignments
+
+            self._all = load_assignments(self.backend)
+            if not self.collectives:
+                labels = self.labels()
+                self._all = [a for a in self._all if labels.get(a.organisation, {}).get("kind") != "collective"]
+        return self._all
+
+    def document_number(self, number: str | None) -> str | None:
+        """The graph's number for a document number typed with any brackets; an error suggests the nearest."""
+        return None if number is None else self.names().document(number).value
+
     def assignments(self, document=None, year=None, as_of=None) -> list:
         """The assignments (:class:`~kg.analysis.assignments.Assignment`) of a slice of the graph."""
+        document = self.document_number(document)
         key = (document, year, as_of)
         if key not in self._slices:
-            from .analysis.assignments import load_assignments, select
+            from .analysis.assignments import select
 
-            if self._all is None:
-                self._all = load_assignments(self.backend)
-                if not self.collectives:
-                    labels = self.labels()
-                    self._all = [a for a in self._all if labels.get(a.organisation, {}).get("kind") != "collective"]
-            self._slices[key] = select(self._all, document, year, as_of)
+            self._slices[key] = select(self._everything(), document, year, as_of)
+            if as_of is not None:
+                self._label_successors(self._slices[key])
         return self._slices[key]
+
+    def _label_successors(self, rows) -> None:
+        """Names for the successors an ``as_of`` slice maps to that the graph itself does not hold."""
+        from .reference.organisations import load_table
+
+        labels, table = self.labels(), None
+        for org in {a.organisation for a in rows} - set(labels):
+            table = table or load_table()
+            org_id = org.rsplit("/org/", 1)[-1]
+            if org_id in table:
+                o = table.get(org_id)
+                labels[org] = {"label": o.name, "label_en": o.name_en, "kind": o.kind}
+
+    def empty_notes(self, document=None, year=None, as_of=None) -> list[str]:
+        """Why a slice has no assignments (``[]`` when it has some)."""
+        from .analysis.slices import why_empty
+
+        return why_empty(self._everything(), self.assignments(document, year, as_of), self.document_number(document),
+                         year)
+
+    def find_department(self, name: str, document=None, year=None, as_of=None) -> str:
+        """The IRI of the department ``name`` means, among those with tasks in the slice (any of its names).
+
+        A name no department of the slice has is an error that suggests the
+        nearest; a department reorganised since is followed to its successor
+        when the slice holds that (``as_of``).
+        """
+        rows = self.assignments(document, year, as_of)
+        where = "with tasks in the graph" if (document, year) == (None, None) else "with tasks in this slice"
+        return self.names().organisation(name, {a.organisation for a in rows}, as_of, "department", where).value
 
     def network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None):
         """A networkx graph of ``kind`` (one of :data:`NETWORK_KINDS`) for a slice; built once, shared after."""
@@ -156,29 +248,40 @@ class BuiltGraph:
         """Per department: tasks by role, degree, betweenness, closeness, eigenvector, PageRank, k-core."""
         from .analysis.centrality import MEASURE_COLUMNS
 
-        return self._result(Table(MEASURE_COLUMNS, self._measures(document, year, as_of)))
+        return self._result(Table(MEASURE_COLUMNS, self._measures(document, year, as_of),
+                                  notes=self.empty_notes(document, year, as_of)))
 
     def overlap(self, between: str = "departments", document=None, year=None, as_of=None):
         """Pairs of departments (by the tasks they share) or of documents (by the departments they task)."""
         from .analysis.overlap import OVERLAP_COLUMNS, department_overlap, document_overlap
+        from .analysis.slices import why_no_pairs
 
-        if between not in ("departments", "documents"):
-            raise KgError(f"overlap is between 'departments' or 'documents', not {between!r}")
+        if between not in OVERLAP_BETWEEN:
+            raise KgError(f"overlap is between {' or '.join(map(repr, OVERLAP_BETWEEN))}, not {between!r}")
         rows = self.assignments(document, year, as_of)
         data = department_overlap(rows, self.labels()) if between == "departments" else document_overlap(rows)
-        return self._result(Table(OVERLAP_COLUMNS, data))
+        notes = self.empty_notes(document, year, as_of) or ([] if data else why_no_pairs(rows, between))
+        return self._result(Table(OVERLAP_COLUMNS, data, notes=notes))
 
     def communities(self, document=None, year=None, as_of=None, seed: int = 0, resolution: float = 1.0):
         """Louvain communities of departments; modularity and density in the table's ``summary``."""
         data, summary = self._communities(document, year, as_of, seed, resolution)
-        return self._result(Table(["community", "size", "departments", "members"], data, summary))
+        return self._result(Table(["community", "size", "departments", "members"], data, summary,
+                                  self.empty_notes(document, year, as_of)))
 
     def trends(self, as_of=None, department=None):
-        """Per department per year: tasks led and joined, centrality (see :mod:`kg.analysis.trends`)."""
+        """Per department per year: tasks led and joined, centrality (see :mod:`kg.analysis.trends`).
+
+        ``department`` is any name of one department (its line alone).
+        """
         from .analysis.trends import TREND_COLUMNS, department_trends
 
-        return self._result(Table(TREND_COLUMNS, department_trends(self.assignments(as_of=as_of), self.labels(),
-                                                                   department)))
+        iri = self.find_department(department, as_of=as_of) if department else None
+        rows = department_trends(self.assignments(as_of=as_of), self.labels(), iri)
+        notes = self.empty_notes(as_of=as_of)
+        if not rows and not notes:
+            notes = ["no rows: no document with tasks has a date, so no year to count them in"]
+        return self._result(Table(TREND_COLUMNS, rows, notes=notes))
 
     def annotated_network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None,
                           seed: int = 0):
@@ -189,14 +292,18 @@ class BuiltGraph:
         return annotate(self.network(kind, document, year, as_of).copy(), self._measures(document, year, as_of),
                         communities)
 
-    def styled_network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None, lang="zh"):
-        """:meth:`annotated_network` with the page's positions, colours and sizes (:func:`kg.share.export.style`)."""
+    def styled_network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None, lang=None):
+        """:meth:`annotated_network` with the page's positions, colours and sizes (:func:`kg.share.export.style`).
+
+        With ``lang="en"`` (default :attr:`lang`) department nodes are labelled in English.
+        """
         from .share.export import style
 
+        lang = lang or self.lang
         g = self.annotated_network(kind, document, year, as_of)
         view = self.view("departments", document, None, arrows=kind == "lead", year=year, as_of=as_of, lang=lang) \
             if kind in ("co-responsibility", "lead") else None
-        return style(g, view)
+        return style(g, view, lang)
 
     # -- checking -----------------------------------------------------------------------------------------------
 
@@ -216,15 +323,17 @@ class BuiltGraph:
         return sorted({(name, sha) for name, sha in self.backend.strings(load_query("source_texts").text)})
 
     def view(self, view: str = "departments", document=None, department=None, size_by="weighted_degree",
-             arrows=False, year=None, as_of=None, lang: str = "zh"):
+             arrows=False, year=None, as_of=None, lang: str | None = None):
         """One of :data:`VIEWS` as a :class:`~kg.share.views.View` (nodes, edges, legend) for the HTML page.
 
         ``department`` is one name (the ego view) or, for the matrix, one name
-        or a list of them; ``lang`` (``zh`` or ``en``) the language of titles,
-        legends and tooltips.
+        or a list of them; ``lang`` (``zh`` or ``en``, default :attr:`lang`)
+        the language of titles, legends and tooltips.
         """
         from .share import views
 
+        lang = lang or self.lang
+        document = self.document_number(document)
         if view not in VIEWS:
             raise KgError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
         views.say(Phrase.TASK, lang)  # an unknown language fails here, before any query
@@ -236,14 +345,15 @@ class BuiltGraph:
             from .share.tree import document_view
 
             if not document:
-                raise KgError("the document view needs --document DOC_NUMBER")
+                raise KgError(f"the document view needs {option('--document DOC_NUMBER', 'document=DOC_NUMBER')}")
             names_en = {k: v["label_en"] for k, v in self.labels().items()}
             return document_view(self._rows("document_tree", number=document), document, lang, names_en)
         if view == "ego":
             if len(names) != 1:
-                raise KgError("the ego view needs --department NAME (e.g. 省质监局)")
+                raise KgError(f"the ego view needs {option('--department NAME', 'department=NAME')} (e.g. 省质监局)")
+            ego = self.find_department(names[0], document, year, as_of)
             return views.ego_view(self.annotated_network("co-responsibility", document, year, as_of),
-                                  self.assignments(document, year, as_of), names[0], lang)
+                                  self.assignments(document, year, as_of), ego, lang)
         if view == "matrix":
             return self._matrix(document, names, year, as_of, lang)
         return views.industries_view(self._rows("industry_targets"), lang)
@@ -251,21 +361,22 @@ class BuiltGraph:
     def _matrix(self, document, names, year, as_of, lang):
         """The responsibility matrix of a document, a year's documents or the tasks of some departments."""
         from .share.matrix import matrix_view
-        from .share.views import find_department
 
         if as_of is not None:
-            raise KgError("the matrix view shows organisations as each document names them; drop --as-of")
+            raise KgError("the matrix view shows organisations as each document names them; drop "
+                          + option("--as-of", "as_of"))
         if not (document or year or names):
-            raise KgError("the matrix view needs --document DOC_NUMBER, --year YEAR or --department NAME")
+            raise KgError("the matrix view needs " + option("--document DOC_NUMBER, --year YEAR or --department NAME",
+                                                            "document=, year= or department="))
         rows = self.assignments(document, year)
         chosen = None
         if names:
-            g = self.network("co-responsibility", document, year)
-            chosen = [find_department(g, n) for n in names]
+            chosen = [self.find_department(n, document, year) for n in names]
             rows = [a for a in rows if a.organisation in chosen]
         numbers = sorted({a.doc_number for a in rows if a.doc_number})
         if not numbers:
-            raise KgError(f"no tasks for {self._slice_name(document, year, names)} in the graph")
+            raise KgError(f"no tasks for {self._slice_name(document, year, names)} in the graph: "
+                          + " ".join(self.empty_notes(document, year)).removeprefix("no rows: "))
         data = [(number, *r) for number in numbers for r in self._rows("responsibility_matrix", number=number)]
         return matrix_view(data, self._slice_name(document, year, names, lang), lang, chosen)
 
@@ -288,26 +399,76 @@ class BuiltGraph:
         return self.backend.strings(with_values(q.text, bind_params(q, params)))
 
     def show(self, view: str = "departments", height: int = 600, **options):
-        """An interactive view inline in a notebook (the same page ``kg html`` writes; ``lang="en"`` for English)."""
-        from IPython.display import HTML
+        """An interactive view inline in a notebook (the same page ``kg html`` writes; ``lang="en"`` for English).
 
-        from .share.html import iframe
+        ``options`` are :meth:`view`'s keywords; a wrong one says which exist.
+        """
+        import inspect
 
+        from .share.html import Frame
+
+        known = [k for k in inspect.signature(self.view).parameters if k != "view"]
+        wrong = sorted(set(options) - set(known))
+        if wrong:
+            raise KgError(f"show() takes no keyword {wrong[0]!r}; its keywords: height, {', '.join(known)}")
         v = self.view(view, **options)
-        return HTML(iframe(v, self.sources(), f"kg.open_graph(...).show({view!r})", height))
+        return Frame(v, self.sources(), f"kg.open_graph(...).show({view!r})", height)
+
+
+def _text(value) -> str:
+    """A keyword's value as a query parameter's text (a date as ISO, a number as written)."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 class NotebookGraph(BuiltGraph):
-    """A :class:`BuiltGraph` whose tables come back as pandas DataFrames, for notebooks."""
+    """A :class:`BuiltGraph` whose tables come back as pandas DataFrames, for notebooks.
+
+    A table's notes (why it is empty, how a name was read) come as warnings,
+    and stay in the frame's ``attrs["notes"]``.
+    """
 
     def _result(self, table: Table):
-        return table.to_pandas()
+        import warnings
+
+        table = super()._result(table)
+        for note in table.notes:
+            warnings.warn(note, stacklevel=3)
+        frame = table.to_pandas()
+        frame.attrs["notes"] = list(table.notes)
+        return frame
 
 
 def open_graph(out_dir="kg-out", endpoint: str | None = None, graph: str | None = None,
-               collectives: bool = False, timeout: float | None = DEFAULT_TIMEOUT) -> NotebookGraph:
+               collectives: bool = False, timeout: float | None = DEFAULT_TIMEOUT, lang: str = "zh") -> NotebookGraph:
     """Open the graph that ``kg build`` wrote into ``out_dir`` (or one on a SPARQL ``endpoint``), for notebooks.
 
-    ``collectives``: count collective actors as departments too; ``timeout``: seconds a query may run.
+    ``collectives``: count collective actors as departments too; ``timeout``:
+    seconds a query may run; ``lang``: organisation names in Chinese (``zh``)
+    or English (``en``).
     """
-    return NotebookGraph(out_dir, endpoint, graph, collectives, timeout)
+    return NotebookGraph(out_dir, endpoint, graph, collectives, timeout=timeout, lang=lang)
+
+
+def extract(sources, encoding: str | None = None, max_size: int | None = None):
+    """The records of ``sources`` (files, folders searched for ``.txt``, globs) without building a graph.
+
+    Returns ``(issues, skipped)``: the :class:`~kg.records.Issue` of each
+    file, and ``(path, message)`` for each file found that cannot be read.
+    """
+    from .build.parsing import extract_path
+    from .build.sources import collect_sources
+
+    paths, skipped = collect_sources(sources)
+    return [extract_path(p, encoding, None, max_size) for p, _ in paths], skipped
+
+
+def extract_table(issues, rows: str = EXTRACT_ROWS[0]) -> Table:
+    """One row per assignment (``tasks``) or per document (``documents``) of extracted issues, with its file."""
+    from .build.report import document_rows, task_rows
+
+    if rows not in EXTRACT_ROWS:
+        raise KgError(f"rows are one of {', '.join(EXTRACT_ROWS)}, not {rows!r}")
+    each = task_rows if rows == "tasks" else document_rows
+    data = [{"file": issue.file, **r} for issue in issues for r in each(issue)]
+    notes = [] if data else [f"no rows: no document of these sources has {rows}"]
+    return Table(EXTRACT_COLUMNS[rows], data, notes=notes)

@@ -4,11 +4,49 @@ Every error the package raises on purpose descends from :class:`KgError`, so a
 caller (the CLI above all) can catch one type and show a one-line message.
 """
 
-__all__ = ["KgError", "InputError", "ParseError", "QueryError", "ValidationError"]
+__all__ = ["KgError", "InputError", "ParseError", "QueryError", "ValidationError", "ServerError", "MissingExtra",
+           "option", "EXIT_EMPTY"]
+
+#: The exit status of a table command that found no rows, under ``--fail-empty`` (errors exit with 1, usage with 2).
+EXIT_EMPTY = 3
+
+_MARK, _SPLIT = "\x1e", "\x1f"
+
+
+def option(cli: str, python: str) -> str:
+    """A parameter as an error names it: ``cli`` on the command line, ``python`` in Python.
+
+    The same library error reads ``--as-of YEAR`` in a terminal and
+    ``as_of=YEAR`` in a notebook: ``str(error)`` gives the Python form,
+    :meth:`KgError.for_command_line` the other.
+
+    Examples
+    --------
+    >>> e = KgError(f"the ego view needs {option('--department NAME', 'department=NAME')}")
+    >>> str(e), e.for_command_line()
+    ('the ego view needs department=NAME', 'the ego view needs --department NAME')
+    """
+    return f"{_MARK}{cli}{_SPLIT}{python}{_MARK}"
+
+
+def _render(text: str, side: int) -> str:
+    parts = text.split(_MARK)
+    return "".join(p.split(_SPLIT)[side] if i % 2 else p for i, p in enumerate(parts))
 
 
 class KgError(Exception):
-    """Base class of every error raised by kg."""
+    """Base class of every error raised by kg.
+
+    Its message may name parameters both ways (:func:`option`): ``str()`` is
+    the Python reading, :meth:`for_command_line` the command line's.
+    """
+
+    def __str__(self) -> str:
+        return _render(super().__str__(), 1)
+
+    def for_command_line(self) -> str:
+        """The message as the command line says it (``--as-of YEAR``, ``kg query --list``)."""
+        return _render(super().__str__(), 0)
 
 
 class InputError(KgError):
@@ -62,3 +100,26 @@ class QueryError(KgError):
 
 class ValidationError(KgError):
     """A graph or a data table that breaks its declared shape."""
+
+
+class ServerError(KgError):
+    """A SPARQL server answered with an HTTP error; ``status`` is its code (403, 404 …)."""
+
+    def __init__(self, message, status: int | None = None):
+        self.status = status
+        super().__init__(message)
+
+
+class MissingExtra(KgError):
+    """A feature needs a package of an optional extra that is not installed.
+
+    Examples
+    --------
+    >>> str(MissingExtra("kg figure", "matplotlib", "figures"))
+    "kg figure needs matplotlib, which is not installed; pip install 'kg-gazette[figures]' (or pip install -e '.[figures]' in a checkout)"
+    """
+
+    def __init__(self, what: str, module: str, extra: str):
+        self.module, self.extra = module, extra
+        super().__init__(f"{what} needs {module}, which is not installed; pip install 'kg-gazette[{extra}]' "
+                         f"(or pip install -e '.[{extra}]' in a checkout)")

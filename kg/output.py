@@ -1,4 +1,4 @@
-"""What kg hands out: tables of rows (as an aligned table, CSV, TSV or JSON), and files written whole or not at all."""
+"""What kg hands out: tables of rows (as an aligned table, CSV, TSV, JSON or JSON lines), and files written whole or not at all."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from .errors import KgError
 
 __all__ = ["FORMATS", "Table", "format_rows", "dump_json", "atomic_write", "atomic_file", "write_error"]
 
-FORMATS = ("table", "csv", "tsv", "json")
+#: The text formats :func:`format_rows` writes (``nl``: one JSON object a line); :mod:`kg.share.tables` adds Excel.
+FORMATS = ("table", "csv", "tsv", "json", "nl")
 
 
 @dataclass
@@ -24,7 +25,8 @@ class Table:
     """Rows under named columns, as every analysis and query returns them.
 
     ``rows`` are dicts or sequences; ``summary`` holds figures about the whole
-    table (a community partition's modularity, say).
+    table (a community partition's modularity, say); ``notes`` what a reader
+    should know about it (why it is empty, how a name was read), one line each.
 
     Examples
     --------
@@ -36,6 +38,7 @@ class Table:
     columns: list[str]
     rows: list
     summary: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -162,7 +165,14 @@ def _finite(data):
     return data
 
 
-def dump_json(data) -> str:
+def _plain(value):
+    """A date as ISO text for JSON (the only non-JSON value a query gives)."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def dump_json(data, indent: int | None = 2) -> str:
     """JSON as kg writes it everywhere: UTF-8 text, two-space indent, stable order.
 
     A number that is not finite (a measure undefined on a graph, say) is
@@ -177,11 +187,14 @@ def dump_json(data) -> str:
     }
     >>> print(dump_json([float("nan"), float("inf"), 0.5]).replace("\\n", "").replace(" ", ""))
     [null,null,0.5]
+    >>> import datetime
+    >>> dump_json({"date": datetime.date(2017, 7, 20)}, indent=None)
+    '{"date": "2017-07-20"}'
     """
     try:
-        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+        return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False, default=_plain)
     except ValueError:  # only the rare output holding NaN or infinity pays for the walk
-        return json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False)
+        return json.dumps(_finite(data), ensure_ascii=False, indent=indent, allow_nan=False, default=_plain)
 
 
 def format_rows(rows, columns, fmt: str = "table") -> str:
@@ -199,10 +212,14 @@ def format_rows(rows, columns, fmt: str = "table") -> str:
         "led": 16
       }
     ]
+    >>> print(format_rows([("省质监局", 16)], ["department", "led"], "nl"), end="")
+    {"department": "省质监局", "led": 16}
     """
     records = [r if isinstance(r, dict) else dict(zip(columns, r)) for r in rows]
     if fmt == "json":
         return dump_json([{c: r.get(c) for c in columns} for r in records])
+    if fmt == "nl":
+        return "".join(dump_json({c: r.get(c) for c in columns}, indent=None) + "\n" for r in records)
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")

@@ -21,8 +21,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = ["Role", "TargetKind", "Comparator", "YearSource", "HonoreeKind", "NoticeCode", "ResolutionReason",
-           "JurisdictionClue", "ORGANISATION_KINDS", "Measure", "Phrase", "LEADING_ROLES", "NETWORK_KINDS", "VIEWS",
-           "SIZE_MEASURES", "NETWORK_FORMATS", "LANGUAGES"]
+           "JurisdictionClue", "ORGANISATION_KINDS", "Measure", "Phrase", "LEADING_ROLES", "ROLE_PRECEDENCE",
+           "NETWORK_KINDS", "VIEWS", "SIZE_MEASURES", "NETWORK_FORMATS", "NETWORK_EXTENSIONS", "LANGUAGES", "EXTRACT_ROWS",
+           "OVERLAP_BETWEEN"]
 
 #: The networks kg builds from a graph's assignments.
 NETWORK_KINDS = ("co-responsibility", "lead", "bipartite", "documents", "industries")
@@ -44,6 +45,12 @@ ORGANISATION_KINDS = (
 )
 #: File formats an exported network may take.
 NETWORK_FORMATS = ("graphml", "gexf", "csv")
+#: The format a network file's extension means (``kg export-network -o FILE``).
+NETWORK_EXTENSIONS = {".graphml": "graphml", ".xml": "graphml", ".gexf": "gexf", ".csv": "csv"}
+#: What one row of ``kg extract``'s CSV, TSV, JSON lines or xlsx stands for; the first is the default.
+EXTRACT_ROWS = ("tasks", "documents")
+#: What ``kg overlap`` compares; the first is the default.
+OVERLAP_BETWEEN = ("departments", "documents")
 
 
 class _Word(StrEnum):
@@ -117,6 +124,10 @@ class Role(_Word):
 
 #: Roles that lead a task.
 LEADING_ROLES = frozenset({Role.LEAD, Role.CO_LEAD, Role.OVERALL_LEAD})
+#: The one role an organisation counts in when it holds several in a task (two bodies merged by ``as_of``, one
+#: leading and one taking part, say): the first of these it holds, so a task is counted once per organisation.
+ROLE_PRECEDENCE = (Role.OVERALL_LEAD, Role.LEAD, Role.CO_LEAD, Role.RESPONSIBLE, Role.PARTICIPANT, Role.GUIDING,
+                   Role.IMPLIED)
 
 
 class TargetKind(_Word):

@@ -80,9 +80,14 @@ def test_communities_are_deterministic(rows, labels):
 
 def test_slices_by_document_and_year(graph):
     assert len(graph.assignments(document="浙政办发〔2017〕72号")) == 173  # 178, less the collective's 5
+    assert graph.assignments(document="浙政办发[2017]72号") == graph.assignments(document="浙政办发〔2017〕72号")
     assert graph.assignments(year=2016) == []
-    with pytest.raises(KgError, match=r"^no tasks for document '浙政办发〔2017〕99号' in the graph$"):
+    assert graph.empty_notes(year=2016) == ["no rows: no document of 2016 has tasks in the graph (its documents with "
+                                            "tasks are of 2017)"]
+    with pytest.raises(KgError) as caught:
         graph.assignments(document="浙政办发〔2017〕99号")
+    assert str(caught.value) == ("no document numbered '浙政办发〔2017〕99号' in the graph; did you mean "
+                                 "浙政办发〔2017〕11号, 浙政办发〔2017〕72号 or 浙政办发〔2017〕76号?")
 
 
 def test_as_of_maps_to_successors(graph, labels):

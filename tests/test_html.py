@@ -122,7 +122,8 @@ def test_errors_are_one_line(built, tmp_path):
     assert r.exit_code == 1 and r.output == "Error: the ego view needs --department NAME (e.g. 省质监局)\n"
     r = CliRunner().invoke(main, ["html", "--out", str(built), "--view", "ego", "--department", "省不存在局",
                                   "-o", str(tmp_path / "x.html")])
-    assert r.output == "Error: no department '省不存在局' with tasks in the graph; kg centrality lists them\n"
+    assert r.output == ("Error: no department '省不存在局' with tasks in the graph; kg centrality lists the departments "
+                        "with tasks\n")
     assert not (tmp_path / "x.html").exists()
 
 

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.errors import QueryError
+from kg.errors import KgError, QueryError
 from kg.sparql.queries import load_query, named_queries, run_query
 
 #: Parameters for the queries that take them.
@@ -134,10 +134,16 @@ def test_documents_by_issuer(run):
          "date": "2017-07-20", "joint": True}]
 
 
-@pytest.mark.parametrize("hostile", ['省质监局" } ?s ?p ?o . {', "省质监局'))}#", "} UNION { ?a ?b ?c }",
-                                     "省质监局\\\" . } #", "\n} SELECT * WHERE { ?s ?p ?o"])
+HOSTILE = ['省质监局" } ?s ?p ?o . {', "省质监局'))}#", "} UNION { ?a ?b ?c }", "省质监局\\\" . } #",
+           "\n} SELECT * WHERE { ?s ?p ?o"]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_parameters_stay_values(run, hostile):
-    assert run("tasks_of_department", department=hostile) == []
+    assert run("span_selectors", file=hostile) == []  # a string parameter: one literal, matching nothing
+    with pytest.raises(KgError) as caught:  # an organisation: looked up as a name, never pasted into the query
+        run("tasks_of_department", department=hostile)
+    assert str(caught.value).startswith(f"no department {hostile!r} in the graph; ")
 
 
 def test_parameters_restrict_aggregates(backend):
@@ -149,8 +155,10 @@ def test_parameters_restrict_aggregates(backend):
 
 
 def test_bad_parameters_and_syntax_errors(backend, built, tmp_path):
-    with pytest.raises(QueryError, match="needs --param department=VALUE"):
+    with pytest.raises(QueryError, match='^query \'tasks_of_department\' needs department="…" \\(the department: '):
         run_query(backend, load_query("tasks_of_department"))
+    r = CliRunner().invoke(main, ["query", "tasks_of_department", "--out", str(built)])
+    assert r.output.startswith("Error: query 'tasks_of_department' needs --param department=VALUE (the department: ")
     with pytest.raises(QueryError, match="not a valid year"):
         run_query(backend, load_query("targets_by_year"), {"year": "next"})
     bad = tmp_path / "bad.rq"
@@ -158,9 +166,13 @@ def test_bad_parameters_and_syntax_errors(backend, built, tmp_path):
     r = CliRunner().invoke(main, ["query", str(bad), "--out", str(built)])
     assert r.exit_code == 1
     assert re.fullmatch(rf"Error: {re.escape(str(bad))}: SPARQL syntax error at \(\d+, \d+\): \S.*\n", r.output), r.output
-    r = CliRunner().invoke(main, ["query", "no_such_query", "--out", str(built)])
+    r = CliRunner().invoke(main, ["query", "zzzz", "--out", str(built)])
     assert r.exit_code == 1
-    assert r.output.startswith("Error: no query named 'no_such_query'; kg query --list shows them: assignment_roles, ")
+    assert r.output == ("Error: no query named 'zzzz'; see assignment_roles, citations, " + ", ".join(
+        list(named_queries())[2:]) + " (kg query --list lists them)\n")
+    r = CliRunner().invoke(main, ["query", "tasks_of_departmen", "--out", str(built)])
+    assert r.output == ("Error: no query named 'tasks_of_departmen'; did you mean tasks_of_department, tasks or "
+                        "department_pairs? (kg query --list lists them)\n")
 
 
 def test_query_from_stdin_and_tsv(built):

@@ -6,50 +6,64 @@ import sys
 
 import click
 
-from . import _echo, _errors_as_messages, built_graph, graph_option, main, output_options
+from ..vocabulary import EXTRACT_ROWS
+from . import _errors_as_messages, built_graph, graph_option, main, table_options
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("sources", nargs=-1, required=True, type=click.Path())
 @click.option("--encoding", help="Decode with this encoding instead of detecting it (e.g. gb18030).")
 @click.option("--max-size", type=click.IntRange(min=1), default=64, show_default=True, metavar="MB",
               help="The largest file read, in megabytes.")
-@output_options(default="json", formats=("json", "table"))
+@click.option("--rows", "rows_of", type=click.Choice(EXTRACT_ROWS), default=EXTRACT_ROWS[0], show_default=True,
+              help="What a CSV, TSV, JSON-lines or xlsx table holds: one row per assignment, or per document.")
+@table_options(default="json")
 @_errors_as_messages
-def extract(files, encoding, max_size, fmt):
-    """Extract documents, tasks and responsible departments from gazette FILES.
+def extract(sources, encoding, max_size, rows_of, out):
+    """Extract documents, tasks and responsible departments from SOURCES (files, folders, globs), without building.
 
-    JSON (the default) prints every record with its source span; table prints
-    the documents, the tasks with their departments and roles, and the report.
+    JSON (the default) prints every record with its source span
+    (kg-extract/1); table prints the documents, the tasks with their
+    departments and roles, and the report; CSV, TSV, JSON lines and xlsx
+    give one table (--rows).
     """
-    from ..build.parsing import extract_path
+    from ..api import extract as run_extract, extract_table
 
-    issues = [extract_path(f, encoding, None, max_size * 2**20) for f in files]
+    issues, skipped = run_extract(sources, encoding, max_size * 2**20)
+    for _, error in skipped:
+        click.echo(f"skipped: {error}", err=True)
+    fmt = out.format
+    table = extract_table(issues, rows_of)
     if fmt == "json":
         from ..output import dump_json
         from ..records import to_data
 
-        _echo(dump_json({"format": "kg-extract/1", "issues": to_data(issues)}))
-        return
-    from ..output import format_rows
-    from ..build.report import document_rows, task_rows
+        out.emit(table, data=(dump_json({"format": "kg-extract/1", "issues": to_data(issues)}) + "\n").encode())
+    elif fmt == "table":
+        out.emit(table, data=_extract_text(issues).encode("utf-8"))
+    else:
+        out.emit(table, name=rows_of)
+    for issue in issues:
+        for n in issue.notices:
+            where = f"{n.file}:{n.line}" if n.line else n.file
+            click.echo(f"warning: {where}: [{n.code}] {n.message}", err=True)
 
+
+def _extract_text(issues) -> str:
+    from ..api import EXTRACT_COLUMNS
+    from ..build.report import document_rows, task_rows
+    from ..output import format_rows
+
+    parts = []
     for issue in issues:
         head = f"{issue.file}: {issue.gazette or 'no gazette header'}"
         if issue.year:
             head += f" {issue.year}年第{issue.number}期"
             if issue.cumulative_number:
                 head += f"(总第{issue.cumulative_number}期)"
-        _echo(head)
-        _echo(format_rows(list(document_rows(issue)),
-                          ["doc_number", "date", "title", "issuers", "tasks", "citations", "targets",
-                           "honorees"]))
-        _echo("")
-        _echo(format_rows(list(task_rows(issue)),
-                          ["doc_number", "task", "title", "department", "mention", "role", "line"]))
-        for n in issue.notices:
-            where = f"{n.file}:{n.line}" if n.line else n.file
-            click.echo(f"warning: {where}: [{n.code}] {n.message}", err=True)
+        parts += [head, format_rows(list(document_rows(issue)), EXTRACT_COLUMNS["documents"][1:]), "",
+                  format_rows(list(task_rows(issue)), EXTRACT_COLUMNS["tasks"][1:])]
+    return "\n".join(parts) + "\n"
 
 
 @main.command()

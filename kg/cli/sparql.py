@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import _echo, _errors_as_messages, built_graph, main, output_options, timeout_option
+from . import _errors_as_messages, built_graph, graph_option, main, table_options, timeout_option
 
 
 def _parse_params(params):
@@ -19,38 +19,32 @@ def _parse_params(params):
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
-              help="The built output folder to query.")
+@graph_option(named_graphs=True, several=True)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
 @click.option("--endpoint", metavar="URL", help="Run on a SPARQL server (its query URL) instead of the local build.")
-@click.option("--graph", "graphs", metavar="IRI", multiple=True,
-              help="With --endpoint: query this named graph (repeat for several: their merge).")
 @timeout_option("the query")
-@output_options()
+@table_options()
 @_errors_as_messages
-def query(query, out_dir, params, list_queries, endpoint, graphs, timeout, fmt):
+def query(query, out_dir, graph, params, list_queries, endpoint, timeout, out):
     """Run a named QUERY, a .rq file, or - (standard input) against a built graph or a SPARQL server."""
-    from ..output import format_rows
+    from ..progress import ticking
 
     if list_queries or not query:
         from ..sparql.queries import catalogue
 
         table = catalogue()
     else:
-        graph = graphs[0] if len(graphs) == 1 else list(graphs) or None
-        with built_graph(out_dir, endpoint, graph, timeout) as g:
+        with built_graph(out_dir, endpoint, graph, timeout, out.lang) as g, ticking(f"query {query}"):
             table = g.query(query, **_parse_params(params))
-    _echo(format_rows(table.rows, table.columns, fmt))
+    out.emit(table, name=query or "queries")
 
 
 @main.command()
 @click.option("--endpoint", required=True, metavar="URL",
               help="The server's Graph Store Protocol URL (Oxigraph: http://HOST:7878/store; Fuseki: …/ds/data; "
                    "Virtuoso: …/sparql-graph-crud).")
-@click.option("--graph", metavar="IRI", help="Upload into this named graph (default: the default graph).")
-@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
-              help="The built output folder.")
+@graph_option(named_graphs=True)
 @click.option("--update", "update_url", metavar="URL",
               help="The server's SPARQL Update URL (guessed for Oxigraph, Fuseki, Virtuoso and GraphDB).")
 @click.option("--query-url", metavar="URL", help="The server's SPARQL query URL, to count triples (guessed likewise).")
@@ -61,8 +55,9 @@ def query(query, out_dir, params, list_queries, endpoint, graphs, timeout, fmt):
 @click.option("--append", is_flag=True, help="Add to the graph instead of replacing it.")
 @timeout_option("each request")
 @_errors_as_messages
-def push(endpoint, graph, out_dir, update_url, query_url, swap, append, timeout):
-    """Upload the built graph to a SPARQL server, all or nothing (Oxigraph, Fuseki, Virtuoso, GraphDB)."""
+def push(endpoint, out_dir, graph, update_url, query_url, swap, append, timeout):
+    """Upload the built graph (--graph DIR) to a SPARQL server, all or nothing (Oxigraph, Fuseki, Virtuoso,
+    GraphDB); --graph IRI uploads into that named graph."""
     from ..sparql.guard import check_timeout
     from ..sparql.remote import push as run_push
 
@@ -75,8 +70,7 @@ def push(endpoint, graph, out_dir, update_url, query_url, swap, append, timeout)
 
 
 @main.command()
-@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
-              help="The built output folder to serve.")
+@graph_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default answers this machine only.")
 @click.option("--port", type=int, default=7878, show_default=True)
@@ -91,8 +85,7 @@ def serve(out_dir, host, port, timeout):
 
 
 @main.command()
-@click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
-              help="The built output folder.")
+@graph_option
 @click.option("--format", "fmt", type=click.Choice(["nq.gz", "nq", "nt.gz", "nt", "ttl"]), default="nq.gz",
               show_default=True, help="N-Quads (a named graph per source, shared lines in their own), N-Triples "
                                       "or Turtle; .gz compressed.")

@@ -23,7 +23,7 @@ from types import SimpleNamespace
 from ..errors import KgError
 from . import namespaces as _ns
 
-__all__ = ["XSD", "nt_iri", "nt_string", "nt_lang", "nt_typed", "nt_integer", "decimal_literal", "year_literal",
+__all__ = ["XSD", "is_iri", "nt_iri", "nt_string", "nt_lang", "nt_typed", "nt_integer", "decimal_literal", "year_literal",
            "iri_term", "TERMS", "A", "DCTERMS", "ELI", "FOAF", "KGO", "OA", "ORG", "PROV", "QB", "RDF", "RDFS", "SKOS",
            "SDMX_DIMENSION", "SDMX_MEASURE", "role_term", "role_shortcut"]
 
@@ -33,6 +33,20 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\
 """Literal escapes: the four N-Triples needs, and every other control character but tab (``\\u0000`` …),
 so no NUL or other raw control byte ever reaches ``graph.nt``."""
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
+
+
+def is_iri(text: str) -> bool:
+    """Whether ``text`` opens with an IRI's scheme (two letters or more: ``C:\\…`` is a Windows path).
+
+    Examples
+    --------
+    >>> is_iri("https://example.org/zj"), is_iri("urn:x:1"), is_iri("kg-out"), is_iri("C:/kg-out")
+    (True, True, False, False)
+    """
+    return bool(_SCHEME.match(text))
 
 
 def nt_iri(iri: str) -> str:

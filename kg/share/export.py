@@ -20,9 +20,9 @@ import networkx as nx
 
 from ..errors import KgError
 from ..output import atomic_write
-from ..vocabulary import NETWORK_FORMATS
+from ..vocabulary import NETWORK_EXTENSIONS, NETWORK_FORMATS
 
-__all__ = ["export_network", "network_csv", "style", "KIND_COLOURS"]
+__all__ = ["export_network", "network_csv", "network_format", "style", "KIND_COLOURS"]
 
 #: Colours of nodes that are not departments (a department takes its community's colour).
 KIND_COLOURS = {"task": "#f6e3c5", "document": "#333333", "industry": "#f28e2b", "department": "#999999"}
@@ -38,12 +38,13 @@ def _clean(g: nx.Graph) -> nx.Graph:
     return h
 
 
-def style(g: nx.Graph, view=None) -> nx.Graph:
+def style(g: nx.Graph, view=None, lang: str = "zh") -> nx.Graph:
     """``g`` with each node's position, colour and size as attributes ``x``, ``y``, ``r``, ``g``, ``b``, ``size``.
 
     Nodes drawn in ``view`` (a :class:`~.views.View` of the same network) take
     its place, colour and size; others a seeded layout, their kind's colour
-    and a size by degree. Returns ``g``.
+    and a size by degree. With ``lang="en"`` a department's ``label`` is its
+    English name (the Chinese one stays in ``label_zh``). Returns ``g``.
 
     Examples
     --------
@@ -65,6 +66,8 @@ def style(g: nx.Graph, view=None) -> nx.Graph:
             colour = KIND_COLOURS.get(attrs.get("kind", ""), "#999999")
         attrs.update(x=float(x), y=float(-y), size=float(size),
                      **dict(zip("rgb", (int(colour[i:i + 2], 16) for i in (1, 3, 5)))))
+        if lang == "en" and attrs.get("kind") == "department" and attrs.get("label_en"):
+            attrs["label_zh"], attrs["label"] = attrs.get("label", ""), attrs["label_en"]
     return g
 
 
@@ -94,11 +97,33 @@ def network_csv(g: nx.Graph) -> tuple[str, str]:
     return nodes.getvalue(), edges.getvalue()
 
 
-def export_network(g: nx.Graph, fmt: str, path) -> list[Path]:
-    """Write ``g`` as ``fmt`` to ``path``; return the files written.
+def network_format(path, fmt: str | None = None) -> str:
+    """The format to write: ``fmt`` when named, else the one ``path``'s extension means (as ``kg figure`` does).
+
+    Examples
+    --------
+    >>> network_format("y.gexf"), network_format("y.csv"), network_format("y.xml", "gexf")
+    ('gexf', 'csv', 'gexf')
+    >>> network_format("y.png")
+    Traceback (most recent call last):
+    kg.errors.KgError: y.png: a network is written as .graphml, .xml, .gexf or .csv (or name the format: graphml, gexf, csv)
+    """
+    if fmt:
+        return fmt
+    found = NETWORK_EXTENSIONS.get(Path(path).suffix.lower())
+    if found is None:
+        exts = list(NETWORK_EXTENSIONS)
+        raise KgError(f"{path}: a network is written as {', '.join(exts[:-1])} or {exts[-1]} (or name the format: "
+                      f"{', '.join(NETWORK_FORMATS)})")
+    return found
+
+
+def export_network(g: nx.Graph, fmt: str | None, path) -> list[Path]:
+    """Write ``g`` as ``fmt`` (``None``: by the extension) to ``path``; return the files written.
 
     CSV writes two files: ``path`` (edges) and ``<stem>.nodes.csv`` beside it.
     """
+    fmt = network_format(path, fmt)
     if fmt not in NETWORK_FORMATS:
         raise KgError(f"unknown export format {fmt!r}; choose one of {', '.join(NETWORK_FORMATS)}")
     path = Path(path)

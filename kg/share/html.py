@@ -22,7 +22,7 @@ from pathlib import Path
 from ..output import atomic_write
 from .views import View
 
-__all__ = ["render_page", "write_page", "safe_json", "iframe", "script_hash", "content_security_policy",
+__all__ = ["render_page", "write_page", "safe_json", "iframe", "Frame", "script_hash", "content_security_policy",
            "source_files"]
 
 
@@ -197,6 +197,22 @@ def _mark_attr(item) -> str:
 def write_page(view: View, sources, command: str, path) -> Path:
     """Write the page to ``path`` (via a temporary file, so never half-written)."""
     return atomic_write(path, render_page(view, sources, command))
+
+
+class Frame:
+    """A view as a notebook shows it: :func:`iframe`'s HTML, given to Jupyter through ``_repr_html_``.
+
+    (IPython's own ``HTML`` object warns about any ``<iframe>`` it is handed.)
+    """
+
+    def __init__(self, view: View, sources, command: str, height: int = 600):
+        self.view, self.sources, self.command, self.height = view, sources, command, height
+
+    def _repr_html_(self) -> str:
+        return iframe(self.view, self.sources, self.command, self.height)
+
+    def __repr__(self) -> str:
+        return f"<{self.view.title}: {len(self.view.nodes)} nodes, {len(self.view.edges)} edges>"
 
 
 def iframe(view: View, sources, command: str, height: int = 600) -> str:

@@ -9,7 +9,12 @@ Each query file opens with a comment header::
     # join: issuers "、"
 
 A parameter line names the variable, its type (``string``, ``zh``, ``iri``,
-``integer``, ``decimal``, ``year``) and what it means. Values are bound as RDF
+``integer``, ``decimal``, ``year``, ``organisation``, ``document``) and what it
+means. An ``organisation`` is any name of one (省质监局, 质监局, its table id or
+English name) and is bound as the organisation's IRI; a ``document`` is a
+document number typed with any brackets, bound as the graph writes it
+(:mod:`kg.sparql.names`): neither is ever a string that silently matches
+nothing. Values are bound as RDF
 terms in a ``VALUES`` block opening the WHERE clause, written in escaped
 N-Triples form, so a value holding quotes or braces stays one literal and
 cannot change the query. The same query text runs on the embedded store and
@@ -24,23 +29,26 @@ stores concatenate ``DISTINCT`` items in different orders.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import KgError, QueryError
+from ..errors import KgError, QueryError, option
 
-__all__ = ["NamedQuery", "Param", "Join", "PARAM_TYPES", "LIST_SEPARATOR", "named_queries", "catalogue", "load_query",
-           "parse_header", "bind_params", "with_values", "join_lists", "run_query"]
+__all__ = ["NamedQuery", "Param", "Join", "PARAM_TYPES", "NAME_TYPES", "LIST_SEPARATOR", "named_queries", "catalogue",
+           "load_query", "parse_header", "bind_params", "with_values", "join_lists", "resolve_names", "run_query"]
 
 _HEADER = re.compile(r"^#\s*(?P<key>title|description|param|columns|join)\s*:\s*(?P<value>.*)$")
 _JOIN = re.compile(r'^(?P<name>[A-Za-z_]\w*)\s+"(?P<separator>[^"]*)"(?P<sorted>\s+sorted)?$')
 #: What a query's GROUP_CONCAT joins a listed column with (see the ``# join:`` header line).
 LIST_SEPARATOR = "\x1f"
-_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>string|zh|iri|integer|decimal|year)\s*(?:[—-]+\s*(?P<doc>.*))?$")
-PARAM_TYPES = ("string", "zh", "iri", "integer", "decimal", "year")
+PARAM_TYPES = ("string", "zh", "iri", "integer", "decimal", "year", "organisation", "document")
+#: Parameter types whose values are names looked up in the graph before they are bound.
+NAME_TYPES = ("organisation", "document")
+_PARAM = re.compile(rf"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>{'|'.join(PARAM_TYPES)})\s*(?:[—-]+\s*(?P<doc>.*))?$")
 
 
 @dataclass(frozen=True)
@@ -126,12 +134,21 @@ def named_queries() -> dict[str, NamedQuery]:
 
 
 def catalogue():
-    """The named queries as a :class:`~kg.output.Table`: name, title, parameters, columns."""
+    """The named queries as a :class:`~kg.output.Table`: name, title, parameters (and what each means), columns.
+
+    Examples
+    --------
+    >>> t = catalogue()
+    >>> next(r for r in t.records() if r["name"] == "citing_documents")["params"]
+    'number (document)'
+    """
     from ..output import Table
 
     rows = [{"name": q.name, "title": q.title, "params": ", ".join(f"{p.name} ({p.type})" for p in q.params),
-             "columns": ", ".join(q.columns)} for q in named_queries().values()]
-    return Table(["name", "title", "params", "columns"], rows)
+             "columns": ", ".join(q.columns), "description": q.description,
+             "parameters": "; ".join(f"{p.name} ({p.type}): {p.doc}" for p in q.params)}
+            for q in named_queries().values()]
+    return Table(["name", "title", "params", "columns", "description", "parameters"], rows)
 
 
 def load_query(spec: str) -> NamedQuery:
@@ -145,7 +162,10 @@ def load_query(spec: str) -> NamedQuery:
         return parse_header(path.stem, path.read_text("utf-8"), spec)
     queries = named_queries()
     if spec not in queries:
-        raise QueryError(f"no query named {spec!r}; kg query --list shows them: {', '.join(queries)}")
+        from ..text.nearest import did_you_mean
+
+        near = did_you_mean(spec, queries) or "; see " + ", ".join(queries)
+        raise QueryError(f"no query named {spec!r}{near} ({option('kg query --list', 'g.queries()')} lists them)")
     return queries[spec]
 
 
@@ -163,7 +183,10 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, str]:
     "省质监局\\" } #"@zh
     >>> bind_params(q, {"department": "x", "b) {": "1"})
     Traceback (most recent call last):
-    kg.errors.QueryError: query 't' declares no parameter 'b) {'; it takes: department
+    kg.errors.QueryError: query 't' has no parameter 'b) {'; its parameters: department
+    >>> bind_params(q, {})
+    Traceback (most recent call last):
+    kg.errors.QueryError: query 't' needs department="…" (name)
     """
     from ..rdf.terms import XSD, nt_iri, nt_lang, nt_string, nt_typed
 
@@ -171,18 +194,19 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, str]:
     for name in values:
         if name not in declared:
             takes = ", ".join(declared) or "none (declare one with a '# param: NAME TYPE' line)"
-            raise QueryError(f"query {query.name!r} declares no parameter {name!r}; it takes: {takes}")
+            raise QueryError(f"query {query.name!r} has no parameter {name!r}; its parameters: {takes}")
     missing = [p.name for p in query.params if p.name not in values]
     if missing:
-        raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE"
-                         + (f" ({declared[missing[0]].doc})" if declared[missing[0]].doc else ""))
+        first = declared[missing[0]]
+        needed = option(f"--param {first.name}=VALUE", f'{first.name}="…"')
+        raise QueryError(f"query {query.name!r} needs {needed}" + (f" ({first.doc})" if first.doc else ""))
     out = {}
     for name, raw in values.items():
         kind = declared[name].type
         try:
             if kind == "zh":
                 out[name] = nt_lang(raw, "zh")
-            elif kind == "iri":
+            elif kind in ("iri", "organisation"):  # an organisation arrives here as its IRI (run_query)
                 out[name] = nt_iri(raw)
             elif kind == "integer":
                 out[name] = nt_typed(str(int(raw)), XSD + "integer")
@@ -196,7 +220,7 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, str]:
             else:
                 out[name] = nt_string(raw)
         except (ValueError, ArithmeticError, KgError):
-            raise QueryError(f"--param {name}={raw!r} is not a valid {kind}") from None
+            raise QueryError(f"{option('--param ', '')}{name}={raw!r} is not a valid {kind}") from None
     return out
 
 
@@ -253,9 +277,38 @@ def join_lists(query: NamedQuery, columns: list[str], rows: list) -> list:
     return out
 
 
-def run_query(backend, query: NamedQuery, values: dict[str, str] | None = None):
-    """Run ``query`` on a backend (:mod:`kg.sparql.backend`); return ``(columns, rows)`` of Python values."""
-    text = with_values(query.text, bind_params(query, values or {}))
+def resolve_names(query: NamedQuery, values: dict[str, str], names) -> tuple[dict[str, str], list[str]]:
+    """``values`` with each ``organisation`` and ``document`` parameter read as the graph names it, and the notes.
+
+    ``names`` is a :class:`~kg.sparql.names.GraphNames`, or a function making one.
+    """
+    wanted = [p for p in query.params if p.type in NAME_TYPES and p.name in values]
+    if not wanted:
+        return values, []
+    names = names() if callable(names) else names
+    out, notes = dict(values), []
+    for p in wanted:
+        found = names.organisation(values[p.name], what=p.name) if p.type == "organisation" \
+            else names.document(values[p.name])
+        out[p.name] = found.value
+        if found.note:
+            notes.append(found.note)
+    return out, notes
+
+
+def run_query(backend, query: NamedQuery, values: dict[str, str] | None = None, names=None):
+    """Run ``query`` on a backend (:mod:`kg.sparql.backend`); return ``(columns, rows)`` of Python values.
+
+    Names (``organisation`` and ``document`` parameters) are looked up with
+    ``names`` (:class:`~kg.sparql.names.GraphNames`; read from the backend
+    when not given).
+    """
+    if names is None:
+        from .names import GraphNames
+
+        names = functools.partial(GraphNames.from_backend, backend)
+    values, _ = resolve_names(query, values or {}, names)
+    text = with_values(query.text, bind_params(query, values))
     try:
         columns, rows = backend.select(text)
     except QueryError as exc:
