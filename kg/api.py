@@ -307,12 +307,31 @@ class BuiltGraph:
 
     # -- checking -----------------------------------------------------------------------------------------------
 
-    def validate(self, shapes=None):
-        """SHACL validation of the built graph: ``(conforms, violations, triple_count)``."""
-        from .build.output_dir import GRAPH_NT, OutputDir
-        from .rdf.validate import validate
+    def validate(self, shapes=None, engine: str = "auto", progress=None):
+        """SHACL validation of the built graph: ``(conforms, violations, triple_count)``.
 
-        return validate(OutputDir(self.out_dir).built(GRAPH_NT), shapes)
+        The ``sparql`` engine (``auto``'s choice for shapes it compiles) runs
+        the shapes as SPARQL on the build's store, after checking that
+        ``graph.nt`` holds the store's triples; ``pyshacl`` reads ``graph.nt``
+        (see :mod:`kg.rdf.validate`). ``progress(done, total)`` counts checks.
+        """
+        from .build.output_dir import GRAPH_NT, STORE, OutputDir
+        from .rdf.validate import check_graph_file, validate, validate_store
+
+        built = OutputDir(self.out_dir)
+        graph_file = built.built(GRAPH_NT)
+        if engine != "pyshacl":
+            import pyoxigraph as ox
+
+            try:
+                store = ox.Store.read_only(str(built.built(STORE)))
+            except (OSError, RuntimeError):
+                raise KgError(f"the store in {self.out_dir} is damaged; run kg build again") from None
+            check_graph_file(graph_file, len(store))
+            found = validate_store(store, shapes, engine, progress)
+            if found is not None:
+                return found
+        return validate(graph_file, shapes, "pyshacl")
 
     # -- sharing ------------------------------------------------------------------------------------------------
 

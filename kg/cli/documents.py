@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..rdf.validate import ENGINES
 from ..vocabulary import EXTRACT_ROWS
 from . import _errors_as_messages, built_graph, graph_option, main, table_options
 
@@ -128,10 +129,16 @@ def build(sources, out_dir, base, encoding, jobs, max_size):
 @main.command()
 @graph_option
 @click.option("--shapes", type=click.Path(dir_okay=False, exists=True), help="Other SHACL shapes to use.")
+@click.option("--engine", type=click.Choice(ENGINES), default=ENGINES[0], show_default=True,
+              help="sparql: the shapes as SPARQL on the build's store (fast at corpus scale); pyshacl: pySHACL in "
+                   "memory; auto: sparql unless the shapes use SHACL it does not compile.")
 @_errors_as_messages
-def validate(out_dir, shapes):
+def validate(out_dir, shapes, engine):
     """Check a built graph against the SHACL shapes (ontology/shapes.ttl)."""
-    conforms, violations, count = built_graph(out_dir).validate(shapes)
+    from ..progress import Progress
+
+    with Progress("validating", unit="checks") as bar:
+        conforms, violations, count = built_graph(out_dir).validate(shapes, engine, bar.update)
     for v in violations:
         value = f" (value {v.value})" if v.value else ""
         click.echo(f"{v.severity}: {v.focus} {v.path}: {v.message}{value}")
