@@ -49,7 +49,9 @@ class Table:
 
     def to_pandas(self):
         """The table as a pandas DataFrame (``summary`` in its ``attrs``)."""
-        import pandas as pd
+        from .extras import need
+
+        pd = need("pandas", "a table as a DataFrame (kg.open_graph)")
 
         frame = pd.DataFrame(self.records(), columns=self.columns)
         frame.attrs.update(self.summary)

@@ -20,6 +20,7 @@ def test_explore_notebook_runs_without_errors():
     assert "1 issue" in text and "modularity" in text
     assert any("image/png" in o.get("data", {}) for o in outputs)  # the bar chart
     assert any("<iframe" in o.get("data", {}).get("text/html", "") for o in outputs)  # the network
+    assert "IFrame" not in text and "Warning" not in text  # IPython's HTML warns about an <iframe>: kg.share.html.Frame
 
 
 def test_sparql_magic_shows_and_stores(built):

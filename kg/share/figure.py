@@ -32,8 +32,9 @@ FORMATS = ("png", "svg", "pdf")
 
 def start_figure(path, width: float, height: float):
     """matplotlib set up for a reproducible figure with Chinese text; ``(plt, fig, ax, format)``."""
-    import matplotlib
+    from ..extras import need
 
+    matplotlib = need("matplotlib", "a figure (kg figure, --plot)")
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 

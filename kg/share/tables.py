@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import KgError
 from ..output import FORMATS, Table, atomic_write, format_rows
 
-__all__ = ["TABLE_FORMATS", "EXTENSIONS", "format_for", "render", "write_table", "translated"]
+__all__ = ["TABLE_FORMATS", "EXTENSIONS", "QUOTED_COLUMNS", "format_for", "render", "write_table", "translated"]
 
 #: Every format a table command writes.
 TABLE_FORMATS = (*FORMATS, "xlsx")
@@ -118,13 +118,17 @@ def write_table(table: Table, path, fmt: str | None = None, columns=None, bom: b
     return atomic_write(path, render(table, format_for(path, fmt), columns, bom, name))
 
 
+#: Columns that quote the source: their words stay as written, in any language.
+QUOTED_COLUMNS = ("mention", "quote", "exact", "clause", "text", "cited_title")
+
+
 def translated(table: Table, names: dict[str, str], joiner: str = "、", joined: str = "; ") -> Table:
     """``table`` with every cell that is a name in ``names`` (Chinese → English) replaced by its translation.
 
     A cell listing names (``joiner`` between them: 省质监局、省经信委) is
     translated when each of its names is, and listed with ``joined``. Other
-    cells (numbers, titles, document numbers) stay as they are; columns keep
-    their names.
+    cells (numbers, titles, document numbers) and the columns that quote the
+    source (:data:`QUOTED_COLUMNS`) stay as they are; columns keep their names.
 
     Examples
     --------
@@ -142,5 +146,9 @@ def translated(table: Table, names: dict[str, str], joiner: str = "、", joined:
             return joined.join(names[p] for p in parts)
         return value
 
-    rows = [{k: one(v) for k, v in r.items()} if isinstance(r, dict) else [one(v) for v in r] for r in table.rows]
-    return Table(table.columns, rows, table.summary, table.notes)
+    def row(r):
+        if isinstance(r, dict):
+            return {k: v if k in QUOTED_COLUMNS else one(v) for k, v in r.items()}
+        return [v if c in QUOTED_COLUMNS else one(v) for c, v in zip(table.columns, r)]
+
+    return Table(table.columns, [row(r) for r in table.rows], table.summary, table.notes)

@@ -26,7 +26,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import KgError
+from ..errors import KgError, ServerError
 from .guard import DEFAULT_TIMEOUT
 
 __all__ = ["request", "push", "PushError", "PushResult", "companion_urls", "count_lines", "server_software",
@@ -36,6 +36,8 @@ __all__ = ["request", "push", "PushError", "PushResult", "companion_urls", "coun
 RETRIES = 3
 _RETRY_STATUS = (429, 502, 503, 504)
 _pool = None
+#: What a server answers an upload it does not take: forbidden, or the method not allowed (a read-only store).
+READ_ONLY = (403, 405)
 
 
 class PushError(KgError):
@@ -80,8 +82,8 @@ def request(url: str, data=None, headers: dict | None = None, method: str = "GET
         import re
 
         text = " ".join(re.sub(r"<[^>]+>", " ", body).split())[:200]
-        raise KgError(f"{url}: the server answered {resp.status} {resp.reason or ''}".rstrip()
-                      + (f": {text}" if text else ""))
+        raise ServerError(f"{url}: the server answered {resp.status} {resp.reason or ''}".rstrip()
+                          + (f": {text}" if text else ""), resp.status)
     return resp.data
 
 
@@ -267,6 +269,7 @@ def push(out_dir, endpoint: str, graph: str | None = None, *, update: str | None
         remote.put(tmp, path)
         held = remote.count(tmp)
     except KgError as exc:
+        _refuse_if_read_only(exc, name)
         dropped = remote.drop(tmp)
         raise PushError(f"uploading into the temporary graph <{tmp}> (or counting it) failed: {exc}. "
                         f"{name} is unchanged ({before} triples); " + ("the temporary graph was dropped" if dropped else
@@ -314,6 +317,13 @@ def _after_failed_swap(remote, graph, tmp, name, expected, before, append, text,
             f"{expected}. Finish with '{text}' at {update}, or undo with 'DROP SILENT GRAPH <{tmp}>'")
 
 
+def _refuse_if_read_only(exc: KgError, name: str) -> None:
+    """A server that refuses every upload (a read-only store such as kg serve) stops the push with the way out."""
+    if isinstance(exc, ServerError) and exc.status in READ_ONLY:
+        raise PushError(f"{exc}; kg push needs a writable server (kg serve is read-only: start a writable one, e.g. "
+                        f"oxigraph serve --location DIR); nothing was written, {name} is unchanged") from None
+
+
 def _push_put(remote, path, graph, name, expected, append, say, note) -> PushResult:
     """One streamed PUT (or POST with ``append``) of the whole graph: no batches."""
     method = "POST" if append else "PUT"
@@ -321,6 +331,7 @@ def _push_put(remote, path, graph, name, expected, append, say, note) -> PushRes
     try:
         remote.put(graph, path, method)
     except KgError as exc:
+        _refuse_if_read_only(exc, name)
         try:
             holds = f"{name} now holds {remote.count(graph)} triples" if remote.query else \
                 f"what {name} holds now is unknown"
