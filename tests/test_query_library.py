@@ -1,5 +1,6 @@
 """Every named query on the seed, parameter binding, and errors."""
 
+import datetime
 import re
 
 import pytest
@@ -79,7 +80,7 @@ def test_citing_documents(run):
     rows = run("citing_documents", number="国发〔2012〕9号")
     assert rows == [{"doc_number": "浙政办发〔2017〕72号",
                      "title": "浙江省人民政府办公厅关于印发浙江省质量提升三年行动计划(2017—2019年)的通知",
-                     "date": "2017-07-07", "quote": "《质量发展纲要(2011—2020年)》(国发〔2012〕9号)"}]
+                     "date": datetime.date(2017, 7, 7), "quote": "《质量发展纲要(2011—2020年)》(国发〔2012〕9号)"}]
     assert [r["doc_number"] for r in run("citing_documents", number="浙政发〔2015〕51号")] == [
         "浙政办发〔2017〕72号", "浙政办发〔2017〕81号"]
 
@@ -131,7 +132,7 @@ def test_documents_by_issuer(run):
     assert run("documents_by_issuer", issuer="省军区办公室") == [
         {"doc_number": "浙政办发〔2017〕76号",
          "title": "浙江省人民政府办公厅 浙江省军区办公室关于2016年征兵工作先进单位和个人的通报",
-         "date": "2017-07-20", "joint": True}]
+         "date": datetime.date(2017, 7, 20), "joint": True}]
 
 
 HOSTILE = ['省质监局" } ?s ?p ?o . {', "省质监局'))}#", "} UNION { ?a ?b ?c }", "省质监局\\\" . } #",

@@ -12,6 +12,7 @@ so the embedded store is pyoxigraph.
 
 from __future__ import annotations
 
+import datetime
 import json
 import urllib.parse
 
@@ -27,7 +28,7 @@ _FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
 
 
 def python_value(kind: str, value: str, datatype: str | None = None):
-    """A result term as a plain Python value: numbers as numbers, years as ints, the rest as text.
+    """A result term as a plain Python value: numbers as numbers, years as ints, dates as dates, the rest as text.
 
     ``kind`` is ``uri``, ``bnode`` or ``literal`` (as in SPARQL JSON results).
 
@@ -38,6 +39,8 @@ def python_value(kind: str, value: str, datatype: str | None = None):
     [91.0, 2019, 3, True, 'x']
     >>> python_value("uri", "http://x"), python_value("literal", "省")
     ('http://x', '省')
+    >>> python_value("literal", "2017-07-20", _XSD + "date"), python_value("literal", "2017-07", _XSD + "date")
+    (datetime.date(2017, 7, 20), '2017-07')
     """
     if kind != "literal" or not datatype:
         return value
@@ -50,6 +53,10 @@ def python_value(kind: str, value: str, datatype: str | None = None):
             return int(value[:4])
         if datatype == _XSD + "boolean":
             return value in ("true", "1")
+        if datatype == _XSD + "date":
+            return datetime.date.fromisoformat(value)
+        if datatype == _XSD + "dateTime":
+            return datetime.datetime.fromisoformat(value)
     except ValueError:
         return value
     return value
