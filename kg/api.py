@@ -129,7 +129,9 @@ class BuiltGraph(Views):
         columns, rows = run_query(self.backend, q, values, self.names)
         table = Table(columns, rows, notes=notes)
         if not rows:
-            table.notes.append(self._no_rows(q.name, params))
+            read = {p.name: self.names().label(values[p.name]) for p in q.params if p.type == "organisation"}
+            table.notes.append(self._no_rows(q.name, {k: f"{v} ({read[k]})" if k in read and read[k] != v else v
+                                                      for k, v in params.items()}))
         return self._result(table)
 
     def _no_rows(self, name: str, params: dict) -> str:
@@ -333,6 +335,7 @@ class BuiltGraph(Views):
             if found is not None:
                 return found
         return validate(graph_file, shapes, "pyshacl")
+
 
 def _text(value) -> str:
     """A keyword's value as a query parameter's text (a date as ISO, a number as written)."""
