@@ -78,11 +78,11 @@ def test_an_undeclared_parameter_is_an_error(built, tmp_path):
     query = tmp_path / "mine.rq"
     query.write_text("SELECT ?t WHERE { ?t kgo:lead ?o . ?o skos:altLabel ?department }\n", encoding="utf-8")
     r = kg("query", query, "--graph", built, "--param", "department=省质监局")
-    assert r.exit_code == 1 and r.output == ("Error: query 'mine' has no parameter 'department'; its parameters: none "
+    assert r.exit_code == 1 and r.output == ("Error: query 'mine' declares no parameter 'department'; it takes: none "
                                              "(declare one with a '# param: NAME TYPE' line)\n")
     r = kg("query", "tasks_of_department", "--graph", built, "--param", "department=省质监局", "--param", "year=2017")
-    assert r.exit_code == 1 and r.output == ("Error: query 'tasks_of_department' has no parameter 'year'; its "
-                                             "parameters: department\n")
+    assert r.exit_code == 1 and r.output == ("Error: query 'tasks_of_department' declares no parameter 'year'; it "
+                                             "takes: department\n")
 
 
 # -- no silent empty result -----------------------------------------------------------------------------------------

@@ -30,7 +30,9 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.sparql.backend import Endpoint, json_results
-from kg.sparql.queries import bind_params, join_lists, load_query, named_queries, run_query, with_values
+from kg.sparql.names import GraphNames
+from kg.sparql.queries import (bind_params, join_lists, load_query, named_queries, resolve_names, run_query,
+                               with_values)
 
 from .stores import Jena, Virtuoso, missing
 from .test_query_library import PARAMS
@@ -183,9 +185,11 @@ def test_jena_tdb2_loads_the_export_and_answers_every_named_query(jena, export, 
     location = tmp_path / "tdb2"
     jena.load(location, export)
     files = {}
+    names = GraphNames.from_backend(backend)  # the graph's names, to read organisations and documents as run_query does
     for name in sorted(named_queries()):
         q = load_query(name)
-        text = with_values(q.text, bind_params(q, PARAMS.get(name, {})))
+        values, _ = resolve_names(q, PARAMS.get(name, {}), names)
+        text = with_values(q.text, bind_params(q, values))
         prefixes = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if f"PREFIX {p}:" not in text)
         files[name] = tmp_path / f"{name}.rq"
         files[name].write_text(prefixes + text, encoding="utf-8")

@@ -183,18 +183,14 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, str]:
     "省质监局\\" } #"@zh
     >>> bind_params(q, {"department": "x", "b) {": "1"})
     Traceback (most recent call last):
-    kg.errors.QueryError: query 't' has no parameter 'b) {'; its parameters: department
+    kg.errors.QueryError: query 't' declares no parameter 'b) {'; it takes: department
     >>> bind_params(q, {})
     Traceback (most recent call last):
     kg.errors.QueryError: query 't' needs department="…" (name)
     """
-    from ..rdf.terms import XSD, nt_iri, nt_lang, nt_string, nt_typed
+    from ..rdf.terms import XSD, is_iri, nt_iri, nt_lang, nt_string, nt_typed
 
-    declared = {p.name: p for p in query.params}
-    for name in values:
-        if name not in declared:
-            takes = ", ".join(declared) or "none (declare one with a '# param: NAME TYPE' line)"
-            raise QueryError(f"query {query.name!r} has no parameter {name!r}; its parameters: {takes}")
+    declared = _declared(query, values)
     missing = [p.name for p in query.params if p.name not in values]
     if missing:
         first = declared[missing[0]]
@@ -206,7 +202,12 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, str]:
         try:
             if kind == "zh":
                 out[name] = nt_lang(raw, "zh")
-            elif kind in ("iri", "organisation"):  # an organisation arrives here as its IRI (run_query)
+            elif kind == "iri":
+                out[name] = nt_iri(raw)
+            elif kind == "organisation":  # arrives here as its IRI (resolve_names), never as a name bound blind
+                if not is_iri(raw):
+                    raise QueryError(f"{name}={raw!r} is a name, not yet an organisation's IRI: run the query with "
+                                     "run_query, which reads names as the graph means them (resolve_names)")
                 out[name] = nt_iri(raw)
             elif kind == "integer":
                 out[name] = nt_typed(str(int(raw)), XSD + "integer")
@@ -219,9 +220,21 @@ def bind_params(query: NamedQuery, values: dict[str, str]) -> dict[str, str]:
                 out[name] = nt_typed(f"{int(raw):04d}", XSD + "gYear")
             else:
                 out[name] = nt_string(raw)
+        except QueryError:
+            raise
         except (ValueError, ArithmeticError, KgError):
             raise QueryError(f"{option('--param ', '')}{name}={raw!r} is not a valid {kind}") from None
     return out
+
+
+def _declared(query: NamedQuery, values) -> dict:
+    """The query's parameters by name; a name it does not declare is refused, with those it does."""
+    declared = {p.name: p for p in query.params}
+    for name in values:
+        if name not in declared:
+            takes = ", ".join(declared) or "none (declare one with a '# param: NAME TYPE' line)"
+            raise QueryError(f"query {query.name!r} declares no parameter {name!r}; it takes: {takes}")
+    return declared
 
 
 _WHERE = re.compile(r"(?i)\bWHERE\s*\{|\{")
@@ -282,6 +295,7 @@ def resolve_names(query: NamedQuery, values: dict[str, str], names) -> tuple[dic
 
     ``names`` is a :class:`~kg.sparql.names.GraphNames`, or a function making one.
     """
+    _declared(query, values)  # an undeclared name is refused before any name is looked up
     wanted = [p for p in query.params if p.type in NAME_TYPES and p.name in values]
     if not wanted:
         return values, []
