@@ -27,19 +27,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from .api_views import Views
-from .errors import KgError
+from .build.parsing import extract_sources as extract
+from .build.report import EXTRACT_COLUMNS, extract_table
+from .errors import KgError, check_keywords
 from .output import Table
 from .sparql.guard import DEFAULT_TIMEOUT
-from .vocabulary import EXTRACT_ROWS, LANGUAGES, NETWORK_KINDS, OVERLAP_BETWEEN, SIZE_MEASURES, VIEWS
+from .vocabulary import LANGUAGES, NETWORK_KINDS, OVERLAP_BETWEEN, SIZE_MEASURES, VIEWS
 
 __all__ = ["BuiltGraph", "NotebookGraph", "open_graph", "extract", "extract_table", "EXTRACT_COLUMNS"]
 
-#: The columns of ``kg extract``'s tables, by what a row stands for (:data:`~kg.vocabulary.EXTRACT_ROWS`).
-EXTRACT_COLUMNS = {"tasks": ["file", "doc_number", "task", "title", "department", "mention", "role", "line"],
-                   "documents": ["file", "doc_number", "date", "title", "issuers", "tasks", "citations", "targets",
-                                 "honorees"]}
 
-
+@check_keywords
 class BuiltGraph(Views):
     """A built output folder (``kg build``), or a SPARQL ``endpoint`` holding such a graph.
 
@@ -51,6 +49,9 @@ class BuiltGraph(Views):
     seconds each query may run (``None`` or 0: no limit); a query past it, or
     interrupted with Ctrl-C, is stopped and its cores freed. ``lang`` is the
     language organisation names come in (``zh`` or ``en``), in tables and views.
+    ``steps`` (a :class:`kg.progress.Steps`; default: none shown) hears the
+    long steps: queries, reading the assignments, measuring. A wrong keyword
+    to any method is an error naming the keywords it takes.
     """
 
     NETWORK_KINDS = NETWORK_KINDS
@@ -58,7 +59,8 @@ class BuiltGraph(Views):
     SIZE_MEASURES = SIZE_MEASURES
 
     def __init__(self, out_dir="kg-out", endpoint: str | None = None, graph: str | None = None,
-                 collectives: bool = False, timeout: float | None = DEFAULT_TIMEOUT, lang: str = "zh"):
+                 collectives: bool = False, timeout: float | None = DEFAULT_TIMEOUT, lang: str = "zh", steps=None):
+        from .progress import QUIET
         from .sparql.backend import open_backend
         from .sparql.guard import check_timeout
 
@@ -68,6 +70,7 @@ class BuiltGraph(Views):
         self.collectives = collectives
         self.lang = lang
         self.graph_iri = graph
+        self.steps = steps or QUIET
         self.backend = open_backend(self.out_dir, endpoint, graph, check_timeout(timeout))
         self._names = None
         self._all: list | None = None
@@ -126,7 +129,8 @@ class BuiltGraph(Views):
 
         q = load_query(name)
         values, notes = resolve_names(q, {k: _text(v) for k, v in params.items()}, self.names)
-        columns, rows = run_query(self.backend, q, values, self.names)
+        with self.steps.waiting(f"query {q.name}"):
+            columns, rows = run_query(self.backend, q, values, self.names)
         table = Table(columns, rows, notes=notes)
         if not rows:
             read = {p.name: self.names().label(values[p.name]) for p in q.params if p.type == "organisation"}
@@ -138,8 +142,9 @@ class BuiltGraph(Views):
         if self.graph_iri:
             found = self.backend.strings("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
             if not found:
-                return (f"no rows: the graph {self.graph_iri} holds no triples on the server; "
-                        "kg push --graph IRI uploads one")
+                graphs = [self.graph_iri] if isinstance(self.graph_iri, str) else list(self.graph_iri)
+                held = f"the graph {graphs[0]} holds" if len(graphs) == 1 else f"the graphs {', '.join(graphs)} hold"
+                return f"no rows: {held} no triples on the server; kg push --graph IRI uploads one"
         given = ", ".join(f"{k}={v}" for k, v in params.items())
         return f"no rows: query {name} matched nothing in the graph" + (f" for {given}" if given else "")
 
@@ -165,9 +170,10 @@ class BuiltGraph(Views):
         if self._all is None:
             from .analysis.assignments import load_assignments
 
-            self._all = load_assignments(self.backend)
+            labels = self.labels()
+            with self.steps.waiting("reading the assignments"):
+                self._all = load_assignments(self.backend)
             if not self.collectives:
-                labels = self.labels()
                 self._all = [a for a in self._all if labels.get(a.organisation, {}).get("kind") != "collective"]
         return self._all
 
@@ -177,7 +183,7 @@ class BuiltGraph(Views):
 
     def assignments(self, document=None, year=None, as_of=None) -> list:
         """The assignments (:class:`~kg.analysis.assignments.Assignment`) of a slice of the graph."""
-        document = self.document_number(document)
+        document, year, as_of = self.document_number(document), _year(year, "year"), _year(as_of, "as_of")
         key = (document, year, as_of)
         if key not in self._slices:
             from .analysis.assignments import select
@@ -215,7 +221,8 @@ class BuiltGraph(Views):
         """
         rows = self.assignments(document, year, as_of)
         where = "with tasks in the graph" if (document, year) == (None, None) else "with tasks in this slice"
-        return self.names().organisation(name, {a.organisation for a in rows}, as_of, "department", where).value
+        return self.names().organisation(name, {a.organisation for a in rows}, _year(as_of, "as_of"), "department",
+                                         where).value
 
     def network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None):
         """A networkx graph of ``kind`` (one of :data:`NETWORK_KINDS`) for a slice; built once, shared after."""
@@ -235,15 +242,18 @@ class BuiltGraph(Views):
     def _measures(self, document, year, as_of) -> list[dict]:
         from .analysis.centrality import department_measures
 
-        return department_measures(self.assignments(document, year, as_of),
-                                   self.network("co-responsibility", document, year, as_of),
-                                   self.network("lead", document, year, as_of))
+        rows = self.assignments(document, year, as_of)
+        shared, lead = self.network("co-responsibility", document, year, as_of), self.network("lead", document, year,
+                                                                                                 as_of)
+        with self.steps.waiting(f"measuring {shared.number_of_nodes()} departments"):
+            return department_measures(rows, shared, lead)
 
     def _communities(self, document, year, as_of, seed=0, resolution=1.0):
         from .analysis.communities import detect_communities
 
-        return detect_communities(self.network("co-responsibility", document, year, as_of), seed=seed,
-                                  resolution=resolution)
+        shared = self.network("co-responsibility", document, year, as_of)
+        with self.steps.waiting("finding communities"):
+            return detect_communities(shared, seed=seed, resolution=resolution)
 
     # -- analysis -----------------------------------------------------------------------------------------------
 
@@ -337,6 +347,24 @@ class BuiltGraph(Views):
         return validate(graph_file, shapes, "pyshacl")
 
 
+def _year(value, name: str) -> int | None:
+    """A year keyword as an int: ``2017`` or ``"2017"``; anything else is an error, never a silent empty slice.
+
+    Examples
+    --------
+    >>> _year("2017", "year"), _year(2019, "as_of"), _year(None, "year")
+    (2017, 2019, None)
+    >>> _year("2017年", "as_of")
+    Traceback (most recent call last):
+    kg.errors.KgError: as_of='2017年' is not a year (e.g. as_of=2019)
+    """
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    raise KgError(f"{name}={value!r} is not a year (e.g. {name}=2019)")
+
+
 def _text(value) -> str:
     """A keyword's value as a query parameter's text (a date as ISO, a number as written)."""
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
@@ -369,28 +397,3 @@ def open_graph(out_dir="kg-out", endpoint: str | None = None, graph: str | None 
     or English (``en``).
     """
     return NotebookGraph(out_dir, endpoint, graph, collectives, timeout=timeout, lang=lang)
-
-
-def extract(sources, encoding: str | None = None, max_size: int | None = None):
-    """The records of ``sources`` (files, folders searched for ``.txt``, globs) without building a graph.
-
-    Returns ``(issues, skipped)``: the :class:`~kg.records.Issue` of each
-    file, and ``(path, message)`` for each file found that cannot be read.
-    """
-    from .build.parsing import extract_path
-    from .build.sources import collect_sources
-
-    paths, skipped = collect_sources(sources)
-    return [extract_path(p, encoding, None, max_size) for p, _ in paths], skipped
-
-
-def extract_table(issues, rows: str = EXTRACT_ROWS[0]) -> Table:
-    """One row per assignment (``tasks``) or per document (``documents``) of extracted issues, with its file."""
-    from .build.report import document_rows, task_rows
-
-    if rows not in EXTRACT_ROWS:
-        raise KgError(f"rows are one of {', '.join(EXTRACT_ROWS)}, not {rows!r}")
-    each = task_rows if rows == "tasks" else document_rows
-    data = [{"file": issue.file, **r} for issue in issues for r in each(issue)]
-    notes = [] if data else [f"no rows: no document of these sources has {rows}"]
-    return Table(EXTRACT_COLUMNS[rows], data, notes=notes)

@@ -7,12 +7,13 @@ it calls the analysis half (``assignments``, ``annotated_network``,
 
 from __future__ import annotations
 
-from .errors import KgError, option
+from .errors import KeywordError, KgError, check_keywords, option
 from .vocabulary import VIEWS, Phrase
 
 __all__ = ["Views"]
 
 
+@check_keywords
 class Views:
     """Views of a built graph (see :class:`kg.api.BuiltGraph`)."""
 
@@ -112,6 +113,6 @@ class Views:
         known = [k for k in inspect.signature(self.view).parameters if k != "view"]
         wrong = sorted(set(options) - set(known))
         if wrong:
-            raise KgError(f"show() takes no keyword {wrong[0]!r}; its keywords: height, {', '.join(known)}")
+            raise KeywordError(f"show() takes no keyword {wrong[0]!r}; its keywords: height, {', '.join(known)}")
         v = self.view(view, **options)
         return Frame(v, self.sources(), f"kg.open_graph(...).show({view!r})", height)

@@ -5,7 +5,7 @@ caller (the CLI above all) can catch one type and show a one-line message.
 """
 
 __all__ = ["KgError", "InputError", "ParseError", "QueryError", "ValidationError", "ServerError", "MissingExtra",
-           "option", "EXIT_EMPTY"]
+           "KeywordError", "check_keywords", "option", "EXIT_EMPTY"]
 
 #: The exit status of a table command that found no rows, under ``--fail-empty`` (errors exit with 1, usage with 2).
 EXIT_EMPTY = 3
@@ -123,3 +123,54 @@ class MissingExtra(KgError):
         self.module, self.extra = module, extra
         super().__init__(f"{what} needs {module}, which is not installed; pip install 'kg-gazette[{extra}]' "
                          f"(or pip install -e '.[{extra}]' in a checkout)")
+
+
+class KeywordError(KgError, TypeError):
+    """A keyword a method of kg's Python API does not take; the message names the ones it does.
+
+    A :class:`TypeError` too, as Python's own error for a wrong keyword is.
+    """
+
+
+def check_keywords(cls):
+    """Make each public method of ``cls`` refuse a wrong keyword by listing its keywords (:class:`KeywordError`).
+
+    Python's own error names the wrong keyword only; a researcher who typed
+    ``yr=`` wants to see ``year``. Methods taking ``**keywords`` check their
+    own (a query's parameters).
+
+    Examples
+    --------
+    >>> @check_keywords
+    ... class Graph:
+    ...     def centrality(self, document=None, year=None, as_of=None):
+    ...         return year
+    >>> Graph().centrality(year=2017)
+    2017
+    >>> Graph().centrality(yr=2017)
+    Traceback (most recent call last):
+    kg.errors.KeywordError: centrality() takes no keyword 'yr'; its keywords: document, year, as_of
+    """
+    import functools
+    import inspect
+
+    def checked(name, fn):
+        parameters = list(inspect.signature(fn).parameters.values())[1:]  # not self
+        if any(p.kind is p.VAR_KEYWORD for p in parameters):
+            return fn
+        known = [p.name for p in parameters if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+
+        @functools.wraps(fn)
+        def method(self, *args, **keywords):
+            wrong = [k for k in keywords if k not in known]
+            if wrong:
+                raise KeywordError(f"{name}() takes no keyword {wrong[0]!r}; its keywords: "
+                                   + (", ".join(known) or "none"))
+            return fn(self, *args, **keywords)
+
+        return method
+
+    for name, fn in list(vars(cls).items()):
+        if not name.startswith("_") and inspect.isfunction(fn):
+            setattr(cls, name, checked(name, fn))
+    return cls

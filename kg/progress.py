@@ -2,9 +2,12 @@
 
 A step that knows how much there is to do calls :class:`Progress`'s
 ``update(done, total)`` (the shape of every ``progress`` callback in kg); a
-step that cannot count (one SPARQL query) runs inside :func:`ticking`, which
-shows the seconds it has taken. When standard error is not a terminal (a pipe,
-a log file, CI) nothing is written, so output stays clean and byte-stable.
+step that cannot count (one SPARQL query, the store's bulk load) runs inside
+:func:`ticking`, which shows its label and the seconds it has taken. A job of
+several steps (``kg build``, the façade's queries and measures) is given a
+:class:`Steps`, which makes both on one stream; :data:`QUIET` shows nothing.
+When standard error is not a terminal (a pipe, a log file, CI) nothing is
+written, so output stays clean and byte-stable.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import threading
 import time
 from contextlib import contextmanager
 
-__all__ = ["Progress", "ticking"]
+__all__ = ["Progress", "Steps", "QUIET", "ticking"]
 
 #: The shortest time between two redraws, in seconds.
 REDRAW = 0.1
@@ -91,13 +94,28 @@ class Progress:
 
 @contextmanager
 def ticking(label: str, stream=None, every: float = 1.0):
-    """Show ``label… N s`` on a terminal while the block runs (for a step that cannot count)."""
+    """Show ``label…`` on a terminal while the block runs, with its seconds every ``every`` s; cleared after.
+
+    Examples
+    --------
+    >>> import io
+    >>> class Terminal(io.StringIO):
+    ...     def isatty(self):
+    ...         return True
+    >>> t = Terminal()
+    >>> with ticking("loading the store", t):
+    ...     pass
+    >>> t.getvalue()
+    '\\rloading the store…\\x1b[K\\r\\x1b[K'
+    """
     stream = stream if stream is not None else sys.stderr
     if not _shown(stream):
         yield
         return
     stop = threading.Event()
     started = time.monotonic()
+    stream.write(f"\r{label}…\x1b[K")
+    stream.flush()
 
     def tick():
         while not stop.wait(every):
@@ -111,6 +129,61 @@ def ticking(label: str, stream=None, every: float = 1.0):
     finally:
         stop.set()
         thread.join()
-        if time.monotonic() - started >= every:
-            stream.write("\r\x1b[K")
-            stream.flush()
+        stream.write("\r\x1b[K")
+        stream.flush()
+
+
+class _Nowhere:
+    """A stream that is no terminal and keeps nothing."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+class Steps:
+    """The progress of a job of several steps, on ``stream`` (standard error) when it is a terminal.
+
+    ``counting(label, unit)`` is a :class:`Progress` for a step that counts,
+    ``waiting(label)`` a :func:`ticking` block for one that cannot, and
+    ``say(text)`` a line for a step that only names itself (a push's phases).
+
+    Examples
+    --------
+    >>> import io
+    >>> class Terminal(io.StringIO):
+    ...     def isatty(self):
+    ...         return True
+    >>> t = Terminal()
+    >>> steps = Steps(t)
+    >>> with steps.counting("parsing", "files") as bar:
+    ...     bar.update(2, 2)
+    >>> steps.say("uploading 3 triples")
+    >>> t.getvalue().replace("\\x1b[K", "").split("\\r")[-1]
+    'uploading 3 triples\\n'
+    >>> QUIET.say("nothing"), Steps(io.StringIO()).say("nothing")   # not a terminal: nothing is written
+    (None, None)
+    """
+
+    def __init__(self, stream=None):
+        self.stream = stream if stream is not None else sys.stderr
+
+    def counting(self, label: str, unit: str = "") -> Progress:
+        return Progress(label, unit=unit, stream=self.stream)
+
+    def waiting(self, label: str):
+        return ticking(label, self.stream)
+
+    def say(self, text: str) -> None:
+        if _shown(self.stream):
+            self.stream.write(f"\r{text}\x1b[K\n")
+            self.stream.flush()
+
+
+#: Steps that show nothing: the default of the library's long steps when no one is watching.
+QUIET = Steps(_Nowhere())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import KgError
 
-__all__ = ["Parsed", "parse_sources", "extract_path", "reference_digest"]
+__all__ = ["Parsed", "parse_sources", "extract_path", "extract_sources", "reference_digest"]
 
 
 def reference_digest() -> str:
@@ -188,3 +188,15 @@ def _same_device(a: Path, b: Path) -> bool:
         return a.stat().st_dev == b.stat().st_dev
     except OSError:
         return False
+
+
+def extract_sources(sources, encoding: str | None = None, max_size: int | None = None):
+    """The records of ``sources`` (files, folders searched for ``.txt``, globs) without building a graph.
+
+    Returns ``(issues, skipped)``: the :class:`~kg.records.Issue` of each
+    file, and ``(path, message)`` for each file found that cannot be read.
+    """
+    from .sources import collect_sources
+
+    paths, skipped = collect_sources(sources)
+    return [extract_path(p, encoding, None, max_size) for p, _ in paths], skipped

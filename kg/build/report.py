@@ -1,10 +1,16 @@
-"""The report: what was found per document, every warning and every self-check."""
+"""The report: what was found per document, every warning and every self-check; and ``kg extract``'s tables."""
 
 from __future__ import annotations
 
 from ..records import Issue
+from ..vocabulary import EXTRACT_ROWS
 
-__all__ = ["issue_report", "combine_reports", "task_rows", "document_rows"]
+__all__ = ["issue_report", "combine_reports", "task_rows", "document_rows", "extract_table", "EXTRACT_COLUMNS"]
+
+#: The columns of ``kg extract``'s tables, by what a row stands for (:data:`~kg.vocabulary.EXTRACT_ROWS`).
+EXTRACT_COLUMNS = {"tasks": ["file", "doc_number", "task", "title", "department", "mention", "role", "line"],
+                   "documents": ["file", "doc_number", "date", "title", "issuers", "tasks", "citations", "targets",
+                                 "honorees"]}
 
 
 def _org_summary(issue: Issue):
@@ -105,3 +111,19 @@ def task_rows(issue: Issue):
                 yield {"doc_number": doc.number, "task": task.id, "title": task.title,
                        "department": r.org.organisation, "mention": r.org.mention,
                        "role": r.role, "line": r.org.span.line}
+
+
+def extract_table(issues, rows: str = EXTRACT_ROWS[0]):
+    """One row per assignment (``tasks``) or per document (``documents``) of extracted issues, with its file.
+
+    A :class:`~kg.output.Table` (``kg extract``'s CSV, TSV, JSON lines, xlsx).
+    """
+    from ..errors import KgError
+    from ..output import Table
+
+    if rows not in EXTRACT_ROWS:
+        raise KgError(f"rows are one of {', '.join(EXTRACT_ROWS)}, not {rows!r}")
+    each = task_rows if rows == "tasks" else document_rows
+    data = [{"file": issue.file, **r} for issue in issues for r in each(issue)]
+    notes = [] if data else [f"no rows: no document of these sources has {rows}"]
+    return Table(EXTRACT_COLUMNS[rows], data, notes=notes)
