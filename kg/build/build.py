@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import KgError
+from ..progress import QUIET
 from ..rdf.iris import DEFAULT_BASE
 from .output_dir import OutputDir
 
@@ -78,11 +79,13 @@ def _sigterm_as_interrupt():
 
 
 def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str | None = None,
-          table=None, jobs: int | None = None, progress=None, max_size: int | None = None) -> BuildResult:
+          table=None, jobs: int | None = None, steps=None, max_size: int | None = None) -> BuildResult:
     """Build the graph of ``sources`` (the bundled sample when empty) into ``out_dir``.
 
-    ``jobs`` processes parse the sources (default: one per core); ``progress``
-    is called as ``progress(done, total)`` while they do. Records are held one
+    ``jobs`` processes parse the sources (default: one per core). ``steps``
+    (a :class:`kg.progress.Steps`; default: none shown) hears each long step:
+    parsing and writing the graph counted, the store's load and compaction
+    timed. Records are held one
     issue at a time, so memory does not grow with the corpus. No source may be
     larger than ``max_size`` bytes (default
     :data:`~kg.text.reading.DEFAULT_MAX_SIZE`).
@@ -110,8 +113,8 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
             kept = out.check(named)  # again, now that no other build can change the folder
             tmp = out.partial()
             try:
-                result = _build_into(tmp, out, paths, skipped, encoding, table, minter, jobs, progress, max_size,
-                                     notes)
+                result = _build_into(tmp, out, paths, skipped, encoding, table, minter, jobs, steps or QUIET,
+                                     max_size, notes)
             except BaseException:
                 out.discard(tmp)
                 raise
@@ -121,14 +124,15 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
     return result
 
 
-def _build_into(tmp: Path, out: OutputDir, paths, skipped, encoding, table, minter, jobs, progress, max_size,
+def _build_into(tmp: Path, out: OutputDir, paths, skipped, encoding, table, minter, jobs, steps, max_size,
                 notes) -> BuildResult:
     """Both passes into ``tmp``, then the swap."""
     from .parsing import extract_path, parse_sources
 
     old_cache = out.cache if out.cache.is_dir() else None
-    parsed, count = parse_sources(paths, encoding, table, old_cache, OutputDir(tmp).cache, jobs, progress, max_size,
-                                  notes)
+    with steps.counting("parsing", "files") as bar:
+        parsed, count = parse_sources(paths, encoding, table, old_cache, OutputDir(tmp).cache, jobs, bar.update,
+                                      max_size, notes)
     kept = []
     for (path, named), p in zip(paths, parsed):
         if p.error is not None:
@@ -142,20 +146,20 @@ def _build_into(tmp: Path, out: OutputDir, paths, skipped, encoding, table, mint
             kept.append(p)
     if not kept:
         raise KgError("no source could be read: " + "; ".join(e for _, e in skipped))
-    result = _write(kept, skipped, table, minter, OutputDir(tmp), out, jobs, notes)
+    result = _write(kept, skipped, table, minter, OutputDir(tmp), out, jobs, notes, steps)
     result.parsed, result.cached = count, len(paths) - count
     return result
 
 
 def _write(parsed, skipped, table, minter, tmp: OutputDir, out: OutputDir, jobs: int | None,
-           notes: list) -> BuildResult:
+           notes: list, steps=QUIET) -> BuildResult:
     """Second pass: graph and Turtle (on every core), report and store into ``tmp``, then swapped in."""
     from collections import Counter
 
     from ..reference.organisations import load_table
     from ..output import dump_json
     from .report import combine_reports
-    from .store import load_store
+    from .store import compact_store, load_store
     from .writing import write_graph
 
     parsed = _drop_repeated_texts(parsed, skipped)
@@ -165,14 +169,18 @@ def _write(parsed, skipped, table, minter, tmp: OutputDir, out: OutputDir, jobs:
             titles.setdefault(title, number)
     published = Counter(n for p in parsed for n in set(p.numbers))
     shared_numbers = frozenset(n for n, k in published.items() if k > 1)  # documents printed in several sources
-    count = write_graph([p.cache for p in parsed], titles, shared_numbers, table, minter, tmp.graph_nt,
-                        tmp.graph_ttl, tmp.path / "chunks", jobs, parallel=table is load_table(),
-                        sources=[p.source for p in parsed], notes=notes)
+    with steps.counting("writing the graph", "sources") as bar:
+        count = write_graph([p.cache for p in parsed], titles, shared_numbers, table, minter, tmp.graph_nt,
+                            tmp.graph_ttl, tmp.path / "chunks", jobs, parallel=table is load_table(),
+                            sources=[p.source for p in parsed], notes=notes, progress=bar.update)
     shutil.rmtree(tmp.path / "chunks", ignore_errors=True)
     report = combine_reports([p.report for p in parsed], skipped)
     report["totals"]["triples"] = count
     tmp.report.write_text(dump_json(report) + "\n", encoding="utf-8")
-    load_store(tmp.graph_nt, tmp.store)
+    with steps.waiting(f"loading {count} triples into the store"):
+        load_store(tmp.graph_nt, tmp.store)
+    with steps.waiting("compacting the store"):
+        compact_store(tmp.store)
     out.swap_in(tmp.path)
     return BuildResult(out.path, [p.report for p in parsed], skipped, count)
 

@@ -59,7 +59,8 @@ def _lines(job):
 
 
 def write_graph(caches, titles: dict, shared_numbers, table, minter, nt_path: Path, ttl_path: Path, chunks: Path,
-                jobs: int | None = None, parallel: bool = True, sources=None, notes: list | None = None) -> int:
+                jobs: int | None = None, parallel: bool = True, sources=None, notes: list | None = None,
+                progress=None) -> int:
     """Write the graph of the cached sources ``caches`` as N-Triples and Turtle; return its number of triples.
 
     ``caches`` are the first pass's cache entries, in build order; ``titles``
@@ -67,7 +68,8 @@ def write_graph(caches, titles: dict, shared_numbers, table, minter, nt_path: Pa
     the whole build. With ``parallel`` (the default table only), one process
     per core. ``sources`` (``(path, encoding, max_size)`` for each cache
     entry) are parsed again where an entry's records fail their checks;
-    ``notes`` gets a line for each.
+    ``notes`` gets a line for each. ``progress(done, total)`` hears each
+    source written.
     """
     from ..rdf.namespaces import PREFIXES
     from ..rdf.turtle import prefix_lines, turtle
@@ -76,7 +78,7 @@ def write_graph(caches, titles: dict, shared_numbers, table, minter, nt_path: Pa
     sources = sources or [None] * len(caches)
     jobs_list = [(c, chunks / f"{k:07d}.nt", src) for k, (c, src) in enumerate(zip(caches, sources))]
     seen: set[str] = set()
-    count = 0
+    count = written = 0
     with open(nt_path, "wb") as nt, open(ttl_path, "wb") as ttl:
         ttl.write(prefix_lines(PREFIXES))
         for (cache, chunk, _), (shared, local_count, note) in zip(jobs_list, _map(jobs_list, minter, titles,
@@ -92,6 +94,9 @@ def write_graph(caches, titles: dict, shared_numbers, table, minter, nt_path: Pa
             count += len(new) + local_count
             _append(chunk, nt)
             _append(chunk.with_suffix(".ttl"), ttl)
+            written += 1
+            if progress:
+                progress(written, len(jobs_list))
     return count
 
 

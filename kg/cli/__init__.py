@@ -166,11 +166,17 @@ def graph_option(fn=None, *, named_graphs: bool = False, several: bool = False):
 
 
 def built_graph(out_dir, endpoint=None, graph=None, timeout=None, lang="zh"):
-    """The library object every command calls (:class:`kg.api.BuiltGraph`); ``timeout`` ``None``: the default."""
+    """The library object every command calls (:class:`kg.api.BuiltGraph`); ``timeout`` ``None``: the default.
+
+    Its long steps (queries, reading the assignments, measuring) show on
+    standard error when that is a terminal.
+    """
     from ..api import BuiltGraph
+    from ..progress import Steps
     from ..sparql.guard import DEFAULT_TIMEOUT
 
-    return BuiltGraph(out_dir, endpoint, graph, timeout=DEFAULT_TIMEOUT if timeout is None else timeout, lang=lang)
+    return BuiltGraph(out_dir, endpoint, graph, timeout=DEFAULT_TIMEOUT if timeout is None else timeout, lang=lang,
+                      steps=Steps())
 
 
 def timeout_option(what="a query"):

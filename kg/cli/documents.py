@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from ..rdf.validate import ENGINES
@@ -85,25 +83,15 @@ def build(sources, out_dir, base, encoding, jobs, max_size):
     files kg wrote in the output folder are replaced; others are kept.
     """
     import time
-    from contextlib import ExitStack
 
     from ..build.build import Terminated, build as run_build
+    from ..progress import Steps
     from ..rdf.iris import DEFAULT_BASE
 
     started = time.perf_counter()
     try:
-        with ExitStack() as stack:
-            bars = []  # shown once parsing starts, not for a build refused before any work
-
-            def progress(done, total):
-                if not bars:
-                    bars.append(stack.enter_context(click.progressbar(length=total, label="parsing",
-                                                                      file=sys.stderr)))
-                bars[0].length = total
-                bars[0].update(done - bars[0].pos)
-
-            result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding, jobs=jobs, progress=progress,
-                               max_size=max_size * 2**20)
+        result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding, jobs=jobs, steps=Steps(),
+                           max_size=max_size * 2**20)
     except Terminated:
         click.echo(f"kg build: terminated; the previous outputs in {out_dir} are as they were", err=True)
         raise SystemExit(143) from None

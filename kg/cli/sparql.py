@@ -28,14 +28,12 @@ def _parse_params(params):
 @_errors_as_messages
 def query(query, out_dir, graph, params, list_queries, endpoint, timeout, out):
     """Run a named QUERY, a .rq file, or - (standard input) against a built graph or a SPARQL server."""
-    from ..progress import ticking
-
     if list_queries or not query:
         from ..sparql.queries import catalogue
 
         table = catalogue()
     else:
-        with built_graph(out_dir, endpoint, graph, timeout, out.lang) as g, ticking(f"query {query}"):
+        with built_graph(out_dir, endpoint, graph, timeout, out.lang) as g:
             table = g.query(query, **_parse_params(params))
     out.emit(table, name=query or "queries")
 
@@ -58,11 +56,12 @@ def query(query, out_dir, graph, params, list_queries, endpoint, timeout, out):
 def push(endpoint, out_dir, graph, update_url, query_url, swap, append, timeout):
     """Upload the built graph (--graph DIR) to a SPARQL server, all or nothing (Oxigraph, Fuseki, Virtuoso,
     GraphDB); --graph IRI uploads into that named graph."""
+    from ..progress import Steps
     from ..sparql.guard import check_timeout
     from ..sparql.remote import push as run_push
 
     result = run_push(out_dir, endpoint, graph, update=update_url, query=query_url, swap=swap, append=append,
-                      timeout=check_timeout(timeout), progress=lambda text: click.echo(text, err=True))
+                      timeout=check_timeout(timeout), progress=Steps().say)
     if result.note:
         click.echo(result.note, err=True)
     held = f"; it holds {result.holds}" if result.holds is not None else ""

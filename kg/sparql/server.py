@@ -149,8 +149,8 @@ def serve(out_dir, host: str = "127.0.0.1", port: int = 7878, timeout: float | N
             while not stopping and child.proc.poll() is None and not child.listening.wait(0.1):
                 pass
             if child.listening.is_set():
-                echo(f"SPARQL endpoint: http://{host}:{port}/query  (Ctrl-C to stop)" if not crashes else
-                     f"restarted the oxigraph server on http://{host}:{port}/query")
+                echo(f"SPARQL endpoint: http://{host}:{port}/query  (read-only: kg push needs a writable server; "
+                     "Ctrl-C to stop)" if not crashes else f"restarted the oxigraph server on http://{host}:{port}/query")
             code = _wait(child.proc)
             if stopping:
                 break
