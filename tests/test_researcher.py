@@ -259,3 +259,115 @@ def test_every_extra_the_code_names_is_in_pyproject():
     for module, extra in EXTRAS.items():
         assert any(d.lower().startswith(module.lower()) for d in extras[extra]), (module, extra)
     assert {"ipykernel", "notebook"} <= {d.split(">")[0] for d in extras["notebook"]}  # runs the shipped notebook
+
+
+# -- a server ------------------------------------------------------------------------------------------------------------
+
+def test_serve_then_push_says_push_needs_a_writable_server(built):
+    from .servers import free_port
+    from .test_endpoint import _serve
+
+    port = free_port()
+    proc, _ = _serve(built, port)
+    try:
+        r = kg("push", "--endpoint", f"http://127.0.0.1:{port}/store", "--graph", built)
+        unknown = kg("query", "documents", "--endpoint", f"http://127.0.0.1:{port}/query", "--graph",
+                     "https://example.org/nothing", "--fail-empty")
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert err.startswith(f"SPARQL endpoint: http://127.0.0.1:{port}/query  (read-only: kg push needs a writable "
+                          "server; Ctrl-C to stop)")
+    assert r.exit_code == 1 and r.output == (
+        f"Error: http://127.0.0.1:{port}/store?default: the server answered 403 Forbidden: The server is read-only; "
+        "kg push needs a writable server (kg serve is read-only: start a writable one, e.g. oxigraph serve --location "
+        "DIR); nothing was written, the default graph is unchanged\n")
+    assert unknown.exit_code == 3 and unknown.stderr == ("no rows: the graph https://example.org/nothing holds no "
+                                                         "triples on the server; kg push --graph IRI uploads one\n")
+
+
+# -- progress ------------------------------------------------------------------------------------------------------------
+
+class Terminal(io.StringIO):
+    """Standard error as a terminal shows it."""
+
+    def isatty(self):
+        return True
+
+    def lines(self):
+        """What stays on the screen, and every label shown on the way, in order."""
+        shown = [part.replace("\x1b[K", "") for line in self.getvalue().split("\n") for part in line.split("\r")]
+        return [s for k, s in enumerate(shown) if s and s not in shown[k - 1:k]]  # a redraw of the same line once
+
+
+def test_every_long_step_shows_on_a_terminal_and_nothing_when_piped(seed_path, tmp_path):
+    from kg.api import BuiltGraph
+    from kg.build.build import build
+    from kg.progress import Steps
+
+    screen = Terminal()
+    build([seed_path], tmp_path / "out", jobs=1, steps=Steps(screen))
+    assert screen.lines() == ["parsing: 0/1 files (0%)", "parsing: 1/1 files (100%)",
+                              "writing the graph: 1/1 sources (100%)", "loading 13217 triples into the store…",
+                              "compacting the store…"]
+    screen = Terminal()
+    with BuiltGraph(tmp_path / "out", steps=Steps(screen)) as g:
+        g.centrality()
+        g.communities()
+        g.query("tasks")
+    assert screen.lines() == ["reading the assignments…", "measuring 38 departments…", "finding communities…",
+                              "query tasks…"]
+    r = kg("build", seed_path, "--out", tmp_path / "piped")  # standard error is not a terminal: no progress at all
+    assert r.exit_code == 0 and r.stderr == ""
+    r = kg("centrality", "--graph", tmp_path / "piped", "--top", 1, "--csv")
+    assert r.exit_code == 0 and r.stderr == ""
+
+
+# -- Python ------------------------------------------------------------------------------------------------------------
+
+def test_the_python_api_lists_queries_gives_typed_values_and_speaks_keywords(built):
+    pytest.importorskip("pandas")
+    import datetime
+    import warnings
+
+    import kg as library
+    from kg.errors import KeywordError, KgError, QueryError
+
+    g = library.open_graph(built)
+    queries = g.queries().set_index("name")
+    assert len(queries) == 30 and list(queries.columns) == ["title", "params", "columns", "description", "parameters"]
+    assert queries.loc["tasks_of_department", "params"] == "department (organisation)"
+    assert queries.loc["tasks_of_department", "parameters"] == (
+        "department (organisation): the department: any of its names (省质监局, 质监局, its full or English name, "
+        "its table id)")
+    assert g.query("documents")["date"][0] == datetime.date(2017, 7, 7)
+    first = g.query("targets").iloc[0].to_dict()
+    assert first == {"doc_number": "浙政办发〔2017〕72号", "indicator": "制造业质量竞争力指数", "value": 91.0, "unit": "分",
+                     "comparator": "=", "year": 2019}
+    assert type(first["value"]) is float and type(first["year"]) is int
+    assert len(g.query("tasks_of_department", department="质监局")) == 22
+    with pytest.raises(QueryError) as info:
+        g.query("tasks_of_department")
+    assert str(info.value) == ('query \'tasks_of_department\' needs department="…" (the department: any of its names '
+                               "(省质监局, 质监局, its full or English name, its table id))")  # a keyword, not --param
+    with pytest.raises(QueryError, match="^query 'tasks_of_department' declares no parameter 'dept'; it takes: "
+                                         "department$"):
+        g.query("tasks_of_department", dept="质监局")
+    for call, says in [(lambda: g.centrality(yr=2017),
+                        "centrality() takes no keyword 'yr'; its keywords: document, year, as_of"),
+                       (lambda: g.overlap(betwen="documents"),
+                        "overlap() takes no keyword 'betwen'; its keywords: between, document, year, as_of"),
+                       (lambda: g.show(departmnt="省质监局"),
+                        "show() takes no keyword 'departmnt'; its keywords: height, document, department, size_by, "
+                        "arrows, year, as_of, lang")]:
+        with pytest.raises(KeywordError) as info:
+            call()
+        assert str(info.value) == says and isinstance(info.value, TypeError)
+    assert len(g.centrality(year="2017")) == 38  # a year typed as text is the year, never an empty slice
+    with pytest.raises(KgError, match=r"^as_of='2019年' is not a year \(e.g. as_of=2019\)$"):
+        g.trends(as_of="2019年")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        empty = g.centrality(year=2016)
+    assert [str(w.message) for w in caught] == empty.attrs["notes"] == [
+        "no rows: no document of 2016 has tasks in the graph (its documents with tasks are of 2017)"]
