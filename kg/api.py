@@ -32,6 +32,7 @@ from .build.report import EXTRACT_COLUMNS, extract_table
 from .errors import KgError, check_keywords
 from .output import Table
 from .sparql.guard import DEFAULT_TIMEOUT
+from .sparql.names import param_text, typed_year
 from .vocabulary import LANGUAGES, NETWORK_KINDS, OVERLAP_BETWEEN, SIZE_MEASURES, VIEWS
 
 __all__ = ["BuiltGraph", "NotebookGraph", "open_graph", "extract", "extract_table", "EXTRACT_COLUMNS"]
@@ -128,7 +129,7 @@ class BuiltGraph(Views):
         from .sparql.queries import load_query, resolve_names, run_query
 
         q = load_query(name)
-        values, notes = resolve_names(q, {k: _text(v) for k, v in params.items()}, self.names)
+        values, notes = resolve_names(q, {k: param_text(v) for k, v in params.items()}, self.names)
         with self.steps.waiting(f"query {q.name}"):
             columns, rows = run_query(self.backend, q, values, self.names)
         table = Table(columns, rows, notes=notes)
@@ -153,7 +154,7 @@ class BuiltGraph(Views):
         from .sparql.queries import parse_header, run_query
 
         columns, rows = run_query(self.backend, parse_header("<sparql>", text),
-                                  {k: _text(v) for k, v in params.items()}, self.names)
+                                  {k: param_text(v) for k, v in params.items()}, self.names)
         return self._result(Table(columns, rows, notes=[] if rows else ["no rows: the query matched nothing"]))
 
     # -- assignments and networks, each made once ---------------------------------------------------------------
@@ -183,7 +184,7 @@ class BuiltGraph(Views):
 
     def assignments(self, document=None, year=None, as_of=None) -> list:
         """The assignments (:class:`~kg.analysis.assignments.Assignment`) of a slice of the graph."""
-        document, year, as_of = self.document_number(document), _year(year, "year"), _year(as_of, "as_of")
+        document, year, as_of = self.document_number(document), typed_year(year, "year"), typed_year(as_of, "as_of")
         key = (document, year, as_of)
         if key not in self._slices:
             from .analysis.assignments import select
@@ -212,17 +213,20 @@ class BuiltGraph(Views):
         return why_empty(self._everything(), self.assignments(document, year, as_of), self.document_number(document),
                          year)
 
-    def find_department(self, name: str, document=None, year=None, as_of=None) -> str:
+    def find_department(self, name: str, document=None, year=None, as_of=None, notes: list | None = None) -> str:
         """The IRI of the department ``name`` means, among those with tasks in the slice (any of its names).
 
         A name no department of the slice has is an error that suggests the
         nearest; a department reorganised since is followed to its successor
-        when the slice holds that (``as_of``).
+        when the slice holds that (``as_of``), and ``notes`` gets a line saying so.
         """
         rows = self.assignments(document, year, as_of)
         where = "with tasks in the graph" if (document, year) == (None, None) else "with tasks in this slice"
-        return self.names().organisation(name, {a.organisation for a in rows}, _year(as_of, "as_of"), "department",
-                                         where).value
+        found = self.names().organisation(name, {a.organisation for a in rows}, typed_year(as_of, "as_of"),
+                                          "department", where)
+        if found.note and notes is not None:
+            notes.append(found.note)
+        return found.value
 
     def network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None):
         """A networkx graph of ``kind`` (one of :data:`NETWORK_KINDS`) for a slice; built once, shared after."""
@@ -289,12 +293,13 @@ class BuiltGraph(Views):
         """
         from .analysis.trends import TREND_COLUMNS, department_trends
 
-        iri = self.find_department(department, as_of=as_of) if department else None
+        found: list[str] = []
+        iri = self.find_department(department, as_of=as_of, notes=found) if department else None
         rows = department_trends(self.assignments(as_of=as_of), self.labels(), iri)
         notes = self.empty_notes(as_of=as_of)
         if not rows and not notes:
             notes = ["no rows: no document with tasks has a date, so no year to count them in"]
-        return self._result(Table(TREND_COLUMNS, rows, notes=notes))
+        return self._result(Table(TREND_COLUMNS, rows, notes=found + notes))
 
     def annotated_network(self, kind: str = "co-responsibility", document=None, year=None, as_of=None,
                           seed: int = 0):
@@ -345,29 +350,6 @@ class BuiltGraph(Views):
             if found is not None:
                 return found
         return validate(graph_file, shapes, "pyshacl")
-
-
-def _year(value, name: str) -> int | None:
-    """A year keyword as an int: ``2017`` or ``"2017"``; anything else is an error, never a silent empty slice.
-
-    Examples
-    --------
-    >>> _year("2017", "year"), _year(2019, "as_of"), _year(None, "year")
-    (2017, 2019, None)
-    >>> _year("2017年", "as_of")
-    Traceback (most recent call last):
-    kg.errors.KgError: as_of='2017年' is not a year (e.g. as_of=2019)
-    """
-    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
-    raise KgError(f"{name}={value!r} is not a year (e.g. {name}=2019)")
-
-
-def _text(value) -> str:
-    """A keyword's value as a query parameter's text (a date as ISO, a number as written)."""
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 class NotebookGraph(BuiltGraph):

@@ -54,9 +54,12 @@ class Views:
         if view == "ego":
             if len(names) != 1:
                 raise KgError(f"the ego view needs {option('--department NAME', 'department=NAME')} (e.g. 省质监局)")
-            ego = self.find_department(names[0], document, year, as_of)
-            return views.ego_view(self.annotated_network("co-responsibility", document, year, as_of),
-                                  self.assignments(document, year, as_of), ego, lang)
+            notes: list[str] = []
+            ego = self.find_department(names[0], document, year, as_of, notes)
+            v = views.ego_view(self.annotated_network("co-responsibility", document, year, as_of),
+                               self.assignments(document, year, as_of), ego, lang)
+            v.notes = notes
+            return v
         if view == "matrix":
             return self._matrix(document, names, year, as_of, lang)
         return views.industries_view(self._rows("industry_targets"), lang)
@@ -72,16 +75,18 @@ class Views:
             raise KgError("the matrix view needs " + option("--document DOC_NUMBER, --year YEAR or --department NAME",
                                                             "document=, year= or department="))
         rows = self.assignments(document, year)
-        chosen = None
+        chosen, notes = None, []
         if names:
-            chosen = [self.find_department(n, document, year) for n in names]
+            chosen = [self.find_department(n, document, year, notes=notes) for n in names]
             rows = [a for a in rows if a.organisation in chosen]
         numbers = sorted({a.doc_number for a in rows if a.doc_number})
         if not numbers:
             raise KgError(f"no tasks for {self._slice_name(document, year, names)} in the graph: "
                           + " ".join(self.empty_notes(document, year)).removeprefix("no rows: "))
         data = [(number, *r) for number in numbers for r in self._rows("responsibility_matrix", number=number)]
-        return matrix_view(data, self._slice_name(document, year, names, lang), lang, chosen)
+        v = matrix_view(data, self._slice_name(document, year, names, lang), lang, chosen)
+        v.notes = notes
+        return v
 
     @staticmethod
     def _slice_name(document, year, names, lang="zh") -> str:

@@ -181,6 +181,8 @@ def html_command(out_dir, document, year, as_of, view, department, size_by, arro
 
     g = built_graph(out_dir, lang=lang)
     v = g.view(view, document, list(department), size_by, arrows, year, as_of, lang)
+    for note in v.notes:
+        click.echo(note, err=True)
     command = _command_line("html", view, document, department, size_by, arrows, year, as_of, output, lang)
     path = write_page(v, g.sources(), command, output)
     if v.kind == "matrix":

@@ -97,6 +97,7 @@ class View:
     lang: str = "zh"
     kind: str = "network"
     table: dict | None = None
+    notes: list = field(default_factory=list)  # what a reader should know of how names were read (on stderr)
 
 
 def _scale(values: dict, low: float, high: float) -> dict:

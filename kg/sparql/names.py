@@ -32,7 +32,7 @@ from ..errors import KgError, option
 from ..reference.forms import mention_key
 from ..text.nearest import did_you_mean
 
-__all__ = ["Found", "GraphNames", "name_key"]
+__all__ = ["Found", "GraphNames", "name_key", "typed_year", "param_text"]
 
 _ORG = "/org/"
 
@@ -229,3 +229,26 @@ class GraphNames:
                 if n != en:
                     out.setdefault(n, en)
         return out
+
+
+def typed_year(value, name: str) -> int | None:
+    """A year keyword as an int: ``2017`` or ``"2017"``; anything else is an error, never a silent empty slice.
+
+    Examples
+    --------
+    >>> typed_year("2017", "year"), typed_year(2019, "as_of"), typed_year(None, "year")
+    (2017, 2019, None)
+    >>> typed_year("2017年", "as_of")
+    Traceback (most recent call last):
+    kg.errors.KgError: as_of='2017年' is not a year (e.g. as_of=2019)
+    """
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    raise KgError(f"{name}={value!r} is not a year (e.g. {name}=2019)")
+
+
+def param_text(value) -> str:
+    """A keyword's value as a query parameter's text (a date as ISO, a number as written)."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
