@@ -170,6 +170,14 @@ def test_xlsx_opens_in_a_spreadsheet_and_is_the_same_bytes_each_time(built, tmp_
     r = kg("query", "documents", "--graph", built, "--format", "xlsx", "-o", tmp_path / "d.xlsx")
     rows = list(openpyxl.load_workbook(tmp_path / "d.xlsx").active.values)
     assert rows[1][0] == "浙政办发〔2017〕72号" and rows[1][2].date().isoformat() == "2017-07-07"  # a date, not text
+    for command, sheet, rows in ((["overlap"], "overlap", 20), (["communities"], "communities", 4),
+                                 (["trends"], "trends", 38), (["query", "tasks"], "tasks", 178),
+                                 (["query", "--list"], "queries", 30)):
+        path = tmp_path / f"{sheet}.xlsx"
+        r = kg(*command, "--graph", built, "-o", path)
+        assert r.exit_code == 0 and r.stdout == f"wrote {path}: {rows} rows\n", command
+        book = openpyxl.load_workbook(path).active
+        assert (book.title, len(list(book.values)) - 1) == (sheet, rows), command
 
 
 def test_lang_en_for_tables_and_exports(built, tmp_path):
@@ -219,6 +227,8 @@ def test_extract_a_folder_as_csv(seed_path, tmp_path):
         "doc_number", "浙政办发〔2017〕72号", "浙政办发〔2017〕76号", "浙政办发〔2017〕81号", "浙政办发〔2017〕87号"]
     r = kg("extract", folder)
     assert json.loads(r.stdout)["format"] == "kg-extract/1"
+    r = kg("extract", folder, "-o", tmp_path / "tasks.xlsx")
+    assert r.exit_code == 0 and r.stdout == f"wrote {tmp_path / 'tasks.xlsx'}: 178 rows\n"
     r = kg("extract", tmp_path / "empty-folder-missing")
     assert r.exit_code == 1
 

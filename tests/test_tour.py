@@ -117,3 +117,21 @@ def test_the_tour_runs_end_to_end(tmp_path, monkeypatch):
         assert first.startswith(FIRST_LINES[command]), (command, first)
     assert len(seen) == len(FIRST_LINES)
     assert (tmp_path / "tasks.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_the_readme_quotes_the_sample_as_kg_counts_it(built):
+    from kg.api import BuiltGraph
+
+    text = " ".join((ROOT / "README.md").read_text("utf-8").split())
+    with BuiltGraph(built) as g:
+        rows = {r["short"]: r for r in g.centrality().records()}
+        pairs = g.overlap().records()
+    quality = rows["省质监局"]
+    led, joined, total = quality["tasks_led"], quality["tasks_participant"], quality["tasks_total"]
+    assert (led, joined, total) == (16, 6, 22)
+    assert f"省质监局 leads {led} tasks and takes part in {joined} more, {total} in all" in text
+    assert f"省质监局 leads {led} of the 26 tasks and takes part in {joined} more ({total} in all)" in text
+    assert f"({quality['closeness']:.2f} for 省质监局 on the sample)" in text  # the closeness the README explains
+    assert {pairs[0]["a"], pairs[0]["b"]} == {"省质监局", "省经信委"} and pairs[0]["shared"] == 17
+    assert "the strongest pair is 省质监局–省经信委 with 17 shared tasks" in text
+    assert f"(on the sample {len(rows)} departments, not 39)" in text
