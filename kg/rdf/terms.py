@@ -33,9 +33,8 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\
 """Literal escapes: the four N-Triples needs, and every other control character but tab (``\\u0000`` …),
 so no NUL or other raw control byte ever reaches ``graph.nt``."""
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-
-
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
+#: An IRI's scheme at the start of a text: anchored and bounded, so no search runs over a long word.
+_SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]{1,31}:")
 
 
 def is_iri(text: str) -> bool:
