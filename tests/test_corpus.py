@@ -30,8 +30,7 @@ def test_parallel_build_equals_sequential(corpus, tmp_path):
     one = build([folder], tmp_path / "one", jobs=1)
     two = build([folder], tmp_path / "two", jobs=2)
     assert (one.parsed, two.parsed) == (len(truth), len(truth))
-    for name in ("graph.ttl", "report.json"):
-        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
 
 
 def test_rebuild_reparses_only_what_changed(corpus, tmp_path):
@@ -48,9 +47,39 @@ def test_rebuild_reparses_only_what_changed(corpus, tmp_path):
                                                           "浙江省人民政府办公厅关于切实加强", 1), encoding="utf-8")
     third = build([work], out)
     assert (third.parsed, third.cached) == (1, len(truth) - 1)
+    assert third.written < len(truth) // 2  # the changed source and those citing its title, not the rest
     fresh = build([work], tmp_path / "fresh")
-    assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
     assert fresh.parsed == len(truth)
+    assert outputs(out) == outputs(tmp_path / "fresh")
+    assert build([work], out).unchanged
+
+
+def test_sources_added_and_removed_keep_the_rest(corpus, tmp_path):
+    folder, truth = corpus
+    work = tmp_path / "corpus"
+    shutil.copytree(folder, work)
+    out = tmp_path / "out"
+    build([work], out)
+    (work / "2017-0002.txt").unlink()
+    shutil.copy(folder / "2017-0002.txt", work / "2017-0002b.txt")  # the same text under a later name
+    shutil.copy(folder / "2019-0004.txt", work / "2019-0004c.txt")  # a repeated text: read once
+    again = build([work], out)
+    assert (again.parsed, again.written) == (2, 1)
+    build([work], tmp_path / "fresh")
+    assert outputs(out) == outputs(tmp_path / "fresh")
+
+
+def outputs(out):
+    """Every output of a build as bytes (the store as its sorted N-Quads), the manifest's times left out."""
+    import pyoxigraph as ox
+
+    found = {name: (out / name).read_bytes() for name in ("graph.nt", "report.json", "assignments.parquet")}
+    found.update({f"graphs/{p.name}": p.read_bytes() for p in sorted((out / "graphs").iterdir())})
+    store = ox.Store.read_only(str(out / "store"))
+    found["store"] = b"".join(sorted(ox.serialize(store, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)))
+    found["quads in the store"] = len(store)
+    assert len(store) == len(set(found["graph.nt"].splitlines()))  # each triple in one graph only
+    return found
 
 
 def test_successor_continues_the_line(corpus, tmp_path):

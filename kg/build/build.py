@@ -2,24 +2,30 @@
 
 Outputs in the output folder:
 
-- ``graph.ttl``: the graph as Turtle, byte-identical for the same input;
-- ``graph.nt``: the same triples as N-Triples (for loading elsewhere); both
-  hold each source in turn (with the organisations it names), each part sorted;
+- ``graph.nt``: the graph as N-Triples, byte-identical for the same input:
+  each source in turn (with the organisations it names), each part sorted;
+- ``graphs/``: the same triples as N-Quads, one file per source: its own
+  lines in the graph named by its IRI, its shared lines in the shared graph;
+- ``store/``: an Oxigraph store for fast SPARQL, holding those graphs;
+- ``assignments.parquet``: every assignment, for the networks (:mod:`.table`; with pyarrow);
 - ``report.json``: per issue and document what was found, every notice and self-check;
-- ``store/``: an Oxigraph store for fast SPARQL;
 - ``cache/``: the records of each source, keyed by its content, so a rebuild
-  re-parses only the files that changed.
+  re-parses only the files that changed;
+- ``graph.ttl``: the graph as Turtle, only when asked for (``turtle=True``,
+  ``kg build --turtle``): 16 M triples of it cost a minute and serve no reader.
 
 Everything is written to a temporary folder beside the output and swapped in
 when complete, so an interrupted or failed build leaves the previous outputs.
-Sources are parsed in parallel, one process per core (:mod:`.parsing`),
-and turned into N-Triples and Turtle the same way (:mod:`kg.build.writing`); the
-store is then bulk-loaded from the N-Triples.
+Sources are parsed in parallel, one process per core (:mod:`.parsing`), and
+turned into lines the same way (:mod:`.writing`); :mod:`.graphs` joins them
+into ``graph.nt`` and the store. A rebuild re-parses only the sources that
+changed and writes again only their graphs (:mod:`.graphs`); with nothing
+changed (the manifest's sizes and times of every source and output, the same
+kg and reference data) it does nothing at all.
 """
 
 from __future__ import annotations
 
-import shutil
 import signal
 import threading
 from contextlib import contextmanager
@@ -59,6 +65,9 @@ class BuildResult:
     cached: int = 0
     kept: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    written: int = 0  # sources whose graph was written (the others' kept from the previous build)
+    unchanged: bool = False  # nothing changed: the build did nothing
+    state: dict = field(default_factory=dict)  # what the manifest records of the build's inputs
 
 
 @contextmanager
@@ -79,27 +88,28 @@ def _sigterm_as_interrupt():
 
 
 def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str | None = None,
-          table=None, jobs: int | None = None, steps=None, max_size: int | None = None) -> BuildResult:
+          table=None, jobs: int | None = None, progress=None, max_size: int | None = None,
+          turtle: bool = False) -> BuildResult:
     """Build the graph of ``sources`` (the bundled sample when empty) into ``out_dir``.
 
-    ``jobs`` processes parse the sources (default: one per core). ``steps``
-    (a :class:`kg.progress.Steps`; default: none shown) hears each long step:
-    parsing and writing the graph counted, the store's load and compaction
-    timed. Records are held one
-    issue at a time, so memory does not grow with the corpus. No source may be
-    larger than ``max_size`` bytes (default
-    :data:`~kg.text.reading.DEFAULT_MAX_SIZE`).
+    ``jobs`` processes parse the sources (default: one per core); ``progress``
+    is called as ``progress(done, total, stage)`` while they do and while the
+    graph is written (``stage`` is one of :data:`~.writing.STAGES`). Records
+    are held one issue at a time, so memory does not grow with the corpus. No
+    source may be larger than ``max_size`` bytes (default
+    :data:`~kg.text.reading.DEFAULT_MAX_SIZE`). ``turtle`` writes ``graph.ttl`` too.
 
     The output folder is checked before any work (:meth:`OutputDir.check`):
     it must be new, empty or kg's, and neither hold nor lie inside a source.
     """
     from ..output import write_error
     from ..rdf.iris import Minter
-    from ..reference.organisations import load_table
+    from ..text.reading import DEFAULT_MAX_SIZE
+    from .inputs import fingerprint, path_stats
     from .sources import collect_sources, sample_sources
 
-    table = table or load_table()
     minter = Minter(base)
+    max_size = max_size or DEFAULT_MAX_SIZE
     if sources:
         paths, skipped = collect_sources(sources)
     else:
@@ -111,28 +121,51 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
         with out.locked(), _sigterm_as_interrupt():
             notes = out.clean_stale()
             kept = out.check(named)  # again, now that no other build can change the folder
-            tmp = out.partial()
-            try:
-                result = _build_into(tmp, out, paths, skipped, encoding, table, minter, jobs, steps or QUIET,
-                                     max_size, notes)
-            except BaseException:
-                out.discard(tmp)
-                raise
+            inputs = fingerprint(minter.base, encoding, max_size, turtle) if table is None else None
+            state = out.state() if inputs is not None else None
+            if state is not None and state.get("inputs") != inputs:
+                state = None
+            stats, walked = path_stats(paths), [list(s) for s in skipped]
+            if state is not None and state.get("paths") == stats and state.get("walked") == walked:
+                result = _unchanged(out, state)
+            else:
+                tmp = out.partial()
+                try:
+                    result = _build_into(tmp, out, paths, skipped, encoding, table, minter, jobs, progress,
+                                         max_size, notes, state, turtle)
+                    if inputs is not None:
+                        result.state.update(inputs=inputs, paths=stats, walked=walked)
+                    out.swap_in(tmp, result.state if inputs is not None else None)
+                except BaseException:
+                    out.discard(tmp)
+                    raise
     except OSError as exc:
         raise write_error(out.path, exc, "the previous outputs are as they were") from None
     result.kept, result.notes = kept, notes
     return result
 
 
-def _build_into(tmp: Path, out: OutputDir, paths, skipped, encoding, table, minter, jobs, steps, max_size,
-                notes) -> BuildResult:
-    """Both passes into ``tmp``, then the swap."""
-    from .parsing import extract_path, parse_sources
+def _unchanged(out: OutputDir, state: dict) -> BuildResult:
+    """The result of a build with nothing to do: what the previous one recorded."""
+    import json
 
+    report = json.loads(out.report.read_text("utf-8"))
+    skipped = [(s["file"], s["error"]) for s in report["skipped"]]
+    return BuildResult(out.path, report["issues"], skipped, state["triples"], 0, len(state["paths"]),
+                       unchanged=True)
+
+
+def _build_into(tmp: Path, out: OutputDir, paths, skipped, encoding, table, minter, jobs, progress, max_size,
+                notes, state, turtle) -> BuildResult:
+    """Both passes into ``tmp``; the caller swaps it in."""
+    from ..reference.organisations import load_table
+    from .parsing import Known, extract_path, parse_sources
+
+    table = table or load_table()
     old_cache = out.cache if out.cache.is_dir() else None
-    with steps.counting("parsing", "files") as bar:
-        parsed, count = parse_sources(paths, encoding, table, old_cache, OutputDir(tmp).cache, jobs, bar.update,
-                                      max_size, notes)
+    known = Known({r["path"]: r for r in state["sources"]}, out.cache, out.report) if state else None
+    parsed, count = parse_sources(paths, encoding, table, old_cache, OutputDir(tmp).cache, jobs,
+                                  _stage(progress, "parsing"), max_size, notes, known)
     kept = []
     for (path, named), p in zip(paths, parsed):
         if p.error is not None:
@@ -146,55 +179,16 @@ def _build_into(tmp: Path, out: OutputDir, paths, skipped, encoding, table, mint
             kept.append(p)
     if not kept:
         raise KgError("no source could be read: " + "; ".join(e for _, e in skipped))
-    result = _write(kept, skipped, table, minter, OutputDir(tmp), out, jobs, notes, steps)
-    result.parsed, result.cached = count, len(paths) - count
+    from .second import write_second_pass
+
+    result = write_second_pass(kept, skipped, table, minter, OutputDir(tmp), out if state else None, state, jobs,
+                               notes, turtle, progress)
+    result.parsed, result.cached, result.out_dir = count, len(paths) - count, out.path
     return result
 
 
-def _write(parsed, skipped, table, minter, tmp: OutputDir, out: OutputDir, jobs: int | None,
-           notes: list, steps=QUIET) -> BuildResult:
-    """Second pass: graph and Turtle (on every core), report and store into ``tmp``, then swapped in."""
-    from collections import Counter
-
-    from ..reference.organisations import load_table
-    from ..output import dump_json
-    from .report import combine_reports
-    from .store import compact_store, load_store
-    from .writing import write_graph
-
-    parsed = _drop_repeated_texts(parsed, skipped)
-    titles: dict = {}  # first wins, source by source: numbers_by_title over the whole build
-    for p in parsed:
-        for title, number in p.titles.items():
-            titles.setdefault(title, number)
-    published = Counter(n for p in parsed for n in set(p.numbers))
-    shared_numbers = frozenset(n for n, k in published.items() if k > 1)  # documents printed in several sources
-    with steps.counting("writing the graph", "sources") as bar:
-        count = write_graph([p.cache for p in parsed], titles, shared_numbers, table, minter, tmp.graph_nt,
-                            tmp.graph_ttl, tmp.path / "chunks", jobs, parallel=table is load_table(),
-                            sources=[p.source for p in parsed], notes=notes, progress=bar.update)
-    shutil.rmtree(tmp.path / "chunks", ignore_errors=True)
-    report = combine_reports([p.report for p in parsed], skipped)
-    report["totals"]["triples"] = count
-    tmp.report.write_text(dump_json(report) + "\n", encoding="utf-8")
-    with steps.waiting(f"loading {count} triples into the store"):
-        load_store(tmp.graph_nt, tmp.store)
-    with steps.waiting("compacting the store"):
-        compact_store(tmp.store)
-    out.swap_in(tmp.path)
-    return BuildResult(out.path, [p.report for p in parsed], skipped, count)
-
-
-def _drop_repeated_texts(parsed, skipped):
-    """The first of sources holding the same text; the others join ``skipped``, named."""
-    first, kept = {}, []
-    for p in parsed:
-        sha, name = p.report["sha256"], p.report["file"]
-        if sha in first:
-            skipped.append((name, f"{name}: the same text as {first[sha]}; read once"))
-        else:
-            first[sha] = name
-            kept.append(p)
-    return kept
-
-
+def _stage(progress, stage: str):
+    """``progress(done, total)`` for one stage of the build's ``progress(done, total, stage)``."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(done, total, stage)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import KgError
 
-__all__ = ["Parsed", "parse_sources", "extract_path", "extract_sources", "reference_digest"]
+__all__ = ["Parsed", "Known", "parse_sources", "extract_path", "reference_digest"]
 
 
 def reference_digest() -> str:
@@ -101,6 +101,13 @@ class Parsed:
     error: str | None = None
     exc: Exception | None = None  # the error itself, when it was raised in this process
     source: tuple | None = None  # (path, encoding, max_size): how to parse it again
+    key: str | None = None  # its cache key
+    stat: tuple = ()  # (size, mtime_ns) of the source when it was read
+
+
+def _stat(path) -> tuple:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
 
 
 def _summary(entry, cache: Path, key: str, sha: str) -> Parsed:
@@ -112,12 +119,14 @@ def _summary(entry, cache: Path, key: str, sha: str) -> Parsed:
 
 
 def parse_sources(paths, encoding, table, cache_dir: Path | None, new_cache: Path, jobs: int | None, progress,
-                  max_size: int | None = None, notes: list | None = None):
+                  max_size: int | None = None, notes: list | None = None, known=None):
     """First pass: every source's records into ``new_cache`` (reused where unchanged), summaries kept.
 
     A cache entry that fails its checks (:mod:`.cache`) is re-parsed, and
-    ``notes`` gets a line saying so. Returns ``(list of Parsed, number of
-    files parsed)``.
+    ``notes`` gets a line saying so. ``known`` (a :class:`Known`, from the
+    previous build's manifest) gives the summary of a source whose size and
+    time are as they were without reading it or its entry. Returns ``(list of
+    Parsed, number of files parsed)``.
     """
     import hashlib
 
@@ -131,8 +140,17 @@ def parse_sources(paths, encoding, table, cache_dir: Path | None, new_cache: Pat
     new_cache.mkdir(parents=True, exist_ok=True)
     salt = _salt(table)
     results: dict[int, Parsed] = {}
-    todo, keys = [], {}
+    todo, keys, stats = [], {}, {}
     for k, (path, _) in enumerate(paths):
+        try:
+            stat = _stat(path)
+        except OSError:
+            stat = ()
+        stats[k] = stat
+        reused = known.summary(path, stat, new_cache) if known is not None and cache_dir is not None else None
+        if reused is not None:
+            results[k] = reused
+            continue
         try:
             data = read_bytes(path, max_size)
         except KgError as exc:
@@ -180,7 +198,45 @@ def parse_sources(paths, encoding, table, cache_dir: Path | None, new_cache: Pat
                 progress(done, len(paths))
     for k, (path, _) in enumerate(paths):
         results[k].source = (path, encoding, max_size)
+        if k in keys:  # the size and time seen before reading: a later change is seen by the next build
+            results[k].key, results[k].stat = keys[k], stats[k]
     return [results[k] for k in range(len(paths))], len(todo)
+
+
+class Known:
+    """What the previous build recorded of its sources (``records``: path → record), and its cache and report."""
+
+    def __init__(self, records: dict, cache: Path, report: Path):
+        self.records, self.cache, self.report_path = records, cache, report
+        self._reports = None
+
+    def summary(self, path, stat: tuple, new_cache: Path) -> Parsed | None:
+        """The summary of ``path`` when its size and time are as recorded and its entry is there (linked in)."""
+        from ..records import DocNumber
+        from .cache import SUFFIX
+
+        r = self.records.get(str(path))
+        if r is None or not stat or list(stat) != [r["size"], r["mtime_ns"]]:
+            return None
+        old = self.cache / f"{r['key']}{SUFFIX}"
+        report = self.reports().get(r["sha256"])
+        if report is None or not old.is_file():
+            return None
+        target = new_cache / old.name
+        os.link(old, target) if _same_device(old, new_cache) else shutil.copyfile(old, target)
+        return Parsed(target, report, {t: DocNumber.from_spelling(n) for t, n in r["titles"]},
+                      tuple(DocNumber.from_spelling(n) for n in r["numbers"]), key=r["key"], stat=stat)
+
+    def reports(self) -> dict:
+        """The previous ``report.json``'s issues by SHA-256, read once."""
+        if self._reports is None:
+            import json
+
+            try:
+                self._reports = {i["sha256"]: i for i in json.loads(self.report_path.read_text("utf-8"))["issues"]}
+            except (OSError, ValueError, KeyError, TypeError):
+                self._reports = {}
+        return self._reports
 
 
 def _same_device(a: Path, b: Path) -> bool:

@@ -1,46 +1,102 @@
-"""The build's embedded store: Oxigraph on disk, bulk-loaded from the N-Triples, then compacted."""
+"""The build's embedded store: Oxigraph on disk, one named graph per source and one shared graph.
+
+A new store is bulk-loaded from the sources' N-Quads files read as one
+stream; a rebuild starts from a checkpoint of the previous store (RocksDB
+hard-links its files, so it costs no copy) and replaces only the graphs of
+the sources that changed (:func:`update_store`).
+"""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+import io
 from pathlib import Path
 
-__all__ = ["load_store", "compact_store"]
+__all__ = ["load_store", "update_store", "Concat"]
 
 
-@contextmanager
-def _engine_errors():
-    """A failure of the engine (a full disk above all) as an :class:`OSError` with the engine's words."""
+class Concat(io.RawIOBase):
+    """The files ``paths`` read as one stream (what ``bulk_load`` reads), each opened only when reached.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     for n in "ab":
+    ...         _ = (Path(d) / n).write_bytes(n.encode() * 3)
+    ...     Concat([Path(d) / "a", Path(d) / "b"]).read()
+    b'aaabbb'
+    """
+
+    def __init__(self, paths):
+        self._paths = iter(paths)
+        self._file = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while True:
+            if self._file is None:
+                path = next(self._paths, None)
+                if path is None:
+                    return 0
+                self._file = open(path, "rb")
+            n = self._file.readinto(buffer)
+            if n:
+                return n
+            self._file.close()
+            self._file = None
+
+
+def _engine(fn):
+    """Run ``fn``; the engine's failures (a full disk above all) as :class:`OSError` with its words."""
     try:
-        yield
+        return fn()
     except RuntimeError as exc:  # RocksDB's I/O failures come as text ("IO error: No space left on device …")
         raise OSError(str(exc)) from None
 
 
-def load_store(ntriples: Path, path: Path) -> None:
-    """Create an Oxigraph store at ``path`` holding the N-Triples file ``ntriples``.
+def load_store(nquads, path: Path, compact: bool = True) -> None:
+    """Create an Oxigraph store at ``path`` holding the N-Quads files ``nquads``.
 
-    A failure of the engine is an :class:`OSError`, as for every other file
-    the build writes.
+    ``compact``: compact the bulk-loaded files after (:meth:`pyoxigraph.Store.optimize`);
+    benchmarks/README.md says where it pays.
     """
     import pyoxigraph as ox
 
-    with _engine_errors():
+    def run():
         store = ox.Store(str(path))
-        store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
+        store.bulk_load(io.BufferedReader(Concat(nquads), 1 << 20), format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        if compact:
+            store.optimize()
+        del store
+
+    _engine(run)
+
+
+def update_store(old: Path, path: Path, replaced: dict, removed_shared: bytes) -> None:
+    """A store at ``path``: the store at ``old`` with the graphs of ``replaced`` (IRI → N-Quads) replaced.
+
+    The graphs of ``replaced`` are removed, then the quads of the shared
+    graph in ``removed_shared``; then each of ``replaced``'s N-Quads (a
+    source's own graph and its shared lines) is loaded.
+    """
+    import pyoxigraph as ox
+
+    def run():
+        previous = ox.Store.read_only(str(old))
+        previous.backup(str(path))
+        del previous
+        store = ox.Store(str(path))
+        for graph in replaced:
+            store.remove_graph(ox.NamedNode(graph))
+        for quad in ox.parse(removed_shared, format=ox.RdfFormat.N_QUADS):
+            store.remove(quad)
+        for data in replaced.values():
+            if data:
+                store.load(data, format=ox.RdfFormat.N_QUADS)
         store.flush()
         del store
 
-
-def compact_store(path: Path) -> None:
-    """Compact the store at ``path`` (the files a bulk load leaves), a step of its own for its progress line.
-
-    Compacting makes queries at corpus scale several times faster (one pattern
-    over 540 000 responsibilities: 21 s before, 4.6 s after, 16 M triples).
-    """
-    import pyoxigraph as ox
-
-    with _engine_errors():
-        store = ox.Store(str(path))
-        store.optimize()
-        del store
+    _engine(run)

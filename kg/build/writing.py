@@ -1,43 +1,96 @@
-"""The second pass of a build: the graph as N-Triples and Turtle, from the cached records, on every core.
+"""The second pass of a build: each source's lines, written as its own N-Quads file, on every core.
 
-Each worker turns one source's records into lines (:func:`kg.graph.issue_lines`)
-and writes the lines only that source can give, sorted, to a chunk file, with
-their Turtle beside it; the lines several sources may give (the organisations
-they name among them) come back to the parent, which writes each once, where
-first seen. ``graph.nt`` and ``graph.ttl`` are then each source in turn: the
-same input gives the same bytes.
+A worker turns one source's records (from the cache) into N-Triples lines
+(:func:`kg.rdf.issue.issue_lines`) and writes ``graphs/SOURCE.nq``, the
+source's file of the build's N-Quads (:mod:`.graphs` says how the files make
+the graph, the store and ``graph.nt``). The file has three parts, each sorted:
+
+1. the source's own lines, in the graph named by its IRI (``…/source/81eaf4dbb71cf20c``);
+2. its shared lines (organisations, cited documents, industries, places,
+   the issue: lines other sources may give too), in the shared graph;
+3. the lines of its own documents that a citation elsewhere gives as well
+   (``a kgo:PolicyDocument``, the number, title and label), in the shared
+   graph too, so that no triple is in two graphs (a query over the union of
+   the graphs would count it twice).
+
+It also writes the source's block of ``graph.nt`` (its own lines, sorted, as
+before) and returns its shared lines, its rows of the assignments table and
+the titles it looked up (a cited document without a number takes the number
+another source gives it: when that changes, the source is written again).
 """
 
 from __future__ import annotations
 
-import shutil
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["write_graph"]
+__all__ = ["Written", "graph_lines", "write_sources"]
 
 _worker: dict = {}
 
 
-def _setup(base, titles, shared_numbers, table=None):
+@dataclass
+class Written:
+    """What the second pass returns of one source besides its files."""
+
+    shared: list  # its shared lines (part 2), sorted
+    local_count: int  # lines in its block of graph.nt
+    parts: tuple  # bytes of the three parts of its N-Quads file
+    lookups: list = field(default_factory=list)  # titles it looked up in the build's titles
+    rows: list = field(default_factory=list)  # its rows of the assignments table
+    note: str | None = None
+
+
+def _setup(base, titles, shared_numbers, table=None, rows=True):
     from ..rdf.iris import Minter
     from ..reference.organisations import load_table
 
-    _worker.update(minter=Minter(base), titles=titles, shared_numbers=shared_numbers, table=table or load_table())
+    _worker.update(minter=Minter(base), titles=titles, shared_numbers=shared_numbers, table=table or load_table(),
+                   rows=rows)
 
 
-def _lines(job):
-    """Worker: one source's lines; the local ones into ``chunk`` (and its Turtle).
+def _citable(local: list[str], subjects) -> set[str]:
+    """The lines of ``local`` (sorted) about ``subjects`` that a citation states too."""
+    from ..rdf.terms import A, ELI, RDFS
 
-    Returns the shared lines, how many local ones the chunk holds, and a
-    note when the cache entry's records failed their checks and ``source``
-    (``(path, encoding, max_size)``) was parsed again instead.
-    """
-    from .cache import CacheError, read_records
+    predicates = (A, ELI.id_local, ELI.title, RDFS.label)
+    out = set()
+    for s in subjects:
+        at = bisect_left(local, s + " ")
+        while at < len(local) and local[at].startswith(s + " "):
+            if local[at][len(s) + 1:].startswith(predicates):
+                out.add(local[at])
+            at += 1
+    return out
+
+
+def graph_lines(records, minter, table, titles, shared_numbers):
+    """``(own, shared, citable, local)`` lines of one source, each sorted (see the module's three parts)."""
     from ..rdf.issue import issue_lines
-    from ..rdf.namespaces import PREFIXES
-    from ..rdf.turtle import turtle
+    from ..rdf.terms import iri_term
 
-    cache, chunk, source = job
+    local, shared = issue_lines(records, minter, table, titles, shared_numbers)
+    local, shared = sorted(set(local)), sorted(set(shared))
+    subjects = [iri_term(minter.document(d.number)) for d in records.documents
+                if d.number and d.number not in shared_numbers]
+    citable = _citable(local, subjects)
+    pool = set(shared)
+    own = [line for line in local if line not in citable and line not in pool]
+    return own, shared, sorted(citable - pool), local
+
+
+def _quads(lines, graph: str) -> bytes:
+    suffix = f" <{graph}> .\n"
+    return "".join(line[:-3] + suffix for line in lines).encode("utf-8")
+
+
+def _write_one(job) -> Written:
+    """Worker: one source's N-Quads file and graph.nt block; ``source`` is parsed again if its entry fails."""
+    from .cache import CacheError, read_records
+    from .table import assignment_rows
+
+    cache, nq_path, chunk, source = job
     w = _worker
     note = None
     try:
@@ -50,70 +103,26 @@ def _lines(job):
         path, encoding, max_size = source
         records = extract_path(path, encoding, w["table"], max_size)
         note = f"cache entry {Path(cache).name[:16]}… for {path} {exc}; parsed the source again"
-    local, shared = issue_lines(records, w["minter"], w["table"], w["titles"], w["shared_numbers"])
-    local = sorted(set(local))
-    data = "".join(local).encode("utf-8")
-    chunk.write_bytes(data)
-    chunk.with_suffix(".ttl").write_bytes(turtle(data, PREFIXES)[1])
-    return shared, len(local), note
+    m = w["minter"]
+    own, shared, citable, local = graph_lines(records, m, w["table"], w["titles"], w["shared_numbers"])
+    parts = (_quads(own, m.source(records.sha256)), _quads(shared, m.shared_graph()), _quads(citable,
+                                                                                             m.shared_graph()))
+    Path(nq_path).write_bytes(b"".join(parts))
+    Path(chunk).write_bytes("".join(local).encode("utf-8"))
+    lookups = sorted({c.title for d in records.documents for c in d.citations if not c.number and c.title})
+    rows = list(dict.fromkeys(assignment_rows(records, m))) if w["rows"] else []
+    return Written(shared, len(local), tuple(len(p) for p in parts), lookups, rows, note)
 
 
-def write_graph(caches, titles: dict, shared_numbers, table, minter, nt_path: Path, ttl_path: Path, chunks: Path,
-                jobs: int | None = None, parallel: bool = True, sources=None, notes: list | None = None,
-                progress=None) -> int:
-    """Write the graph of the cached sources ``caches`` as N-Triples and Turtle; return its number of triples.
-
-    ``caches`` are the first pass's cache entries, in build order; ``titles``
-    and ``shared_numbers`` are as :func:`kg.graph.issue_lines` takes them, for
-    the whole build. With ``parallel`` (the default table only), one process
-    per core. ``sources`` (``(path, encoding, max_size)`` for each cache
-    entry) are parsed again where an entry's records fail their checks;
-    ``notes`` gets a line for each. ``progress(done, total)`` hears each
-    source written.
-    """
-    from ..rdf.namespaces import PREFIXES
-    from ..rdf.turtle import prefix_lines, turtle
-
-    chunks.mkdir(parents=True, exist_ok=True)
-    sources = sources or [None] * len(caches)
-    jobs_list = [(c, chunks / f"{k:07d}.nt", src) for k, (c, src) in enumerate(zip(caches, sources))]
-    seen: set[str] = set()
-    count = written = 0
-    with open(nt_path, "wb") as nt, open(ttl_path, "wb") as ttl:
-        ttl.write(prefix_lines(PREFIXES))
-        for (cache, chunk, _), (shared, local_count, note) in zip(jobs_list, _map(jobs_list, minter, titles,
-                                                                                  shared_numbers, table, jobs,
-                                                                                  parallel)):
-            if note and notes is not None:
-                notes.append(note)
-            new = sorted(set(shared) - seen)
-            seen.update(new)
-            block = "".join(new).encode("utf-8")
-            nt.write(block)
-            ttl.write(turtle(block, PREFIXES)[1])
-            count += len(new) + local_count
-            _append(chunk, nt)
-            _append(chunk.with_suffix(".ttl"), ttl)
-            written += 1
-            if progress:
-                progress(written, len(jobs_list))
-    return count
-
-
-def _map(jobs_list, minter, titles, shared_numbers, table, jobs, parallel):
+def write_sources(jobs_list, minter, titles, shared_numbers, table, jobs, parallel, rows=True):
+    """:class:`Written` for each ``(cache, nq_path, chunk, source)`` job, in order, as they come."""
     from .parallel import process_map, worker_count
 
     workers = worker_count(jobs, len(jobs_list))
     if workers > 1 and parallel:
-        yield from process_map(_lines, jobs_list, workers, _setup, (minter.base, titles, shared_numbers))
+        yield from process_map(_write_one, jobs_list, workers, _setup, (minter.base, titles, shared_numbers, None,
+                                                                        rows))
         return
-    _setup(minter.base, titles, shared_numbers, table)
+    _setup(minter.base, titles, shared_numbers, table, rows)
     for job in jobs_list:
-        yield _lines(job)
-
-
-def _append(path: Path, out) -> None:
-    """Copy ``path`` to the end of ``out`` and delete it."""
-    with open(path, "rb") as f:
-        shutil.copyfileobj(f, out, 1 << 20)
-    path.unlink()
+        yield _write_one(job)

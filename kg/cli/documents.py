@@ -68,14 +68,15 @@ def _extract_text(issues) -> str:
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path())
 @click.option("--out", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
-              help="Folder to write graph.ttl, graph.nt, report.json and store/ into.")
+              help="Folder to write graph.nt, graphs/, store/, the table and report.json into.")
 @click.option("--base", default=None, help="Base IRI of the graph's nodes (default https://w3id.org/kg-gazette/id/).")
 @click.option("--encoding", help="Decode every source with this encoding instead of detecting it.")
 @click.option("--jobs", "-j", type=int, help="Processes that parse sources (default: one per core).")
 @click.option("--max-size", type=click.IntRange(min=1), default=64, show_default=True, metavar="MB",
               help="The largest source file read, in megabytes.")
+@click.option("--turtle", is_flag=True, help="Write graph.ttl too (Turtle: for small graphs and their readers).")
 @_errors_as_messages
-def build(sources, out_dir, base, encoding, jobs, max_size):
+def build(sources, out_dir, base, encoding, jobs, max_size, turtle):
     """Build the knowledge graph from SOURCES (files, folders, globs).
 
     With no SOURCES, builds the bundled sample issue. Outputs appear all at
@@ -90,8 +91,21 @@ def build(sources, out_dir, base, encoding, jobs, max_size):
 
     started = time.perf_counter()
     try:
-        result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding, jobs=jobs, steps=Steps(),
-                           max_size=max_size * 2**20)
+        with ExitStack() as stack:
+            bars = {}  # one a stage, shown once it starts, not for a build refused before any work
+
+            def progress(done, total, stage):
+                if stage not in bars:
+                    for bar in bars.values():
+                        bar.render_finish()
+                    bars[stage] = stack.enter_context(click.progressbar(length=max(total, 1), label=stage,
+                                                                        file=sys.stderr))
+                bar = bars[stage]
+                bar.length = max(total, 1)
+                bar.update(done - bar.pos)
+
+            result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding, jobs=jobs, progress=progress,
+                               max_size=max_size * 2**20, turtle=turtle)
     except Terminated:
         click.echo(f"kg build: terminated; the previous outputs in {out_dir} are as they were", err=True)
         raise SystemExit(143) from None
@@ -102,9 +116,12 @@ def build(sources, out_dir, base, encoding, jobs, max_size):
     notices = sum(len(r["notices"]) + sum(len(d["notices"]) for d in r["documents"]) for r in result.reports)
     click.echo(f"built {result.out_dir}/: {len(result.reports)} issue(s), {docs} documents, {tasks} tasks, "
                f"{result.triples} triples in {time.perf_counter() - started:.1f}s")
-    if result.cached:
+    if result.unchanged:
+        click.echo(f"nothing changed since the last build of {result.out_dir}/: no file re-parsed, no graph written")
+    elif result.cached:
         click.echo(f"re-parsed {result.parsed} of {result.parsed + result.cached} files "
-                   f"({result.cached} unchanged, from the cache)")
+                   f"({result.cached} unchanged, from the cache); wrote the graphs of {result.written} "
+                   f"source(s), kept the others'")
     if notices:
         click.echo(f"{notices} notice(s); see {result.out_dir}/report.json")
     if result.kept:

@@ -120,6 +120,14 @@ class Minter:
         """A source text, by the first 16 hex digits of its SHA-256 (the full hash is a literal on it)."""
         return self._iri("source", sha256[:16])
 
+    def shared_graph(self) -> str:
+        """The named graph of the lines several sources may give (organisations, cited documents, issues …).
+
+        >>> Minter().shared_graph()
+        'https://w3id.org/kg-gazette/id/graph/shared'
+        """
+        return self._iri("graph", "shared")
+
     def span(self, sha256: str, start: int, end: int) -> str:
         """Characters ``start`` to ``end`` of a source, as an RFC 5147 fragment."""
         return f"{self.base}source/{sha256[:16]}#char={start},{end}"

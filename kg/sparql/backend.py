@@ -135,7 +135,8 @@ def _solutions(store, text: str):
     from ..rdf.namespaces import PREFIXES
 
     try:
-        result = store.query(text, prefixes=PREFIXES)
+        # the build's store holds a graph per source and a shared one: a query sees them all, each triple once
+        result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise QueryError(_syntax_message(str(exc))) from None
     except (OSError, RuntimeError, ValueError) as exc:

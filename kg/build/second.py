@@ -1,0 +1,162 @@
+"""The second pass of a build: the sources' graphs written (only those that changed), then joined.
+
+For each source kept after the first pass it decides whether its N-Quads
+file from the previous build still holds (:func:`~.graphs.context`), has the
+others written (:mod:`.writing`), and joins them all into ``graph.nt``, the
+store, the assignments table and the report, in ``tmp``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+__all__ = ["write_second_pass", "STAGES"]
+
+#: The stages ``progress(done, total, stage)`` names, in order.
+STAGES = ("parsing", "writing graphs", "loading the store", "compacting the store")
+
+
+def _drop_repeated_texts(parsed, skipped):
+    """The first of sources holding the same text; the others join ``skipped``, named."""
+    first, kept = {}, []
+    for p in parsed:
+        sha, name = p.report["sha256"], p.report["file"]
+        if sha in first:
+            skipped.append((name, f"{name}: the same text as {first[sha]}; read once"))
+        else:
+            first[sha] = name
+            kept.append(p)
+    return kept
+
+
+def _link(src, dst) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system: a copy
+        import shutil
+
+        shutil.copyfile(src, dst)
+
+
+def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, notes, turtle, progress):
+    """Write ``tmp``'s graph.nt, graphs/, store, table and report; ``old`` and ``state``: the previous build."""
+    from ..output import dump_json
+    from ..reference.organisations import load_table
+    from .build import BuildResult
+    from .graphs import Assembly, context, nq_name, shared_triples
+    from .report import combine_reports
+    from .table import available
+    from .writing import write_sources
+
+    parsed = _drop_repeated_texts(parsed, skipped)
+    titles: dict = {}  # first wins, source by source: numbers_by_title over the whole build
+    for p in parsed:
+        for title, number in p.titles.items():
+            titles.setdefault(title, number)
+    published = Counter(n for p in parsed for n in set(p.numbers))
+    shared_numbers = frozenset(n for n, k in published.items() if k > 1)  # documents printed in several sources
+    prev = {r["sha256"]: r for r in state["sources"]} if state else {}
+    shas = [p.report["sha256"] for p in parsed]
+    reuse = [old is not None and sha in prev and prev[sha]["key"] == p.key and (old.graphs / nq_name(sha)).is_file()
+             and context(p.numbers, prev[sha]["lookups"], titles, shared_numbers) == prev[sha]["context"]
+             for p, sha in zip(parsed, shas)]
+    tmp.graphs.mkdir()
+    chunks = tmp.path / "chunks"
+    chunks.mkdir()
+    jobs_list = [(p.cache, tmp.graphs / nq_name(sha), chunks / f"{k:07d}.nt", p.source)
+                 for k, (p, sha, again) in enumerate(zip(parsed, shas, reuse)) if not again]
+    with_table = available()
+    written = write_sources(jobs_list, minter, titles, shared_numbers, table, jobs, table is load_table(),
+                            with_table)
+    asm = Assembly(tmp, old)
+    records, rows, pool = [], [], set()
+    incremental = old is not None and any(reuse) and old.store.is_dir()
+    done = 0
+    try:
+        for k, (p, sha, again) in enumerate(zip(parsed, shas, reuse)):
+            nq = tmp.graphs / nq_name(sha)
+            if again:
+                r = prev[sha]
+                _link(old.graphs / nq_name(sha), nq)
+                parts = r["parts"]
+                data = _read(nq, parts[0], parts[1] + parts[2]) if incremental else _read(nq, parts[0], parts[1])
+                asm.add(shared_triples(data[:parts[1]]), old_block=r["nt"][:3], local_count=r["nt"][3])
+                lookups = r["lookups"]
+            else:
+                w = next(written)
+                if w.note:
+                    notes.append(w.note)
+                asm.add(w.shared, local=chunks / f"{k:07d}.nt", local_count=w.local_count)
+                parts, lookups = list(w.parts), w.lookups
+                rows.extend(w.rows)
+                done += 1
+                if progress:
+                    progress(done, len(jobs_list), STAGES[1])
+                if incremental:
+                    data = _read(nq, parts[0], parts[1] + parts[2])
+            if incremental:
+                pool.update(data.decode("utf-8").splitlines(keepends=True))
+            records.append({"path": str(p.source[0]), "size": p.stat[0] if p.stat else None,
+                            "mtime_ns": p.stat[1] if p.stat else None, "key": p.key, "sha256": sha,
+                            "titles": [[t, str(n)] for t, n in p.titles.items()],
+                            "numbers": [str(n) for n in p.numbers], "lookups": lookups,
+                            "context": context(p.numbers, lookups, titles, shared_numbers), "parts": parts,
+                            "nt": [*asm.blocks[-1], asm.block_lines[-1]]})
+    finally:
+        asm.close()
+    chunks.rmdir()
+    _store(tmp, old, prev, shas, reuse, minter, pool if incremental else None, progress)
+    if with_table:
+        _table(tmp, old, rows, {sha[:16] for sha, again in zip(shas, reuse) if again})
+    if turtle:
+        from .turtle import write_turtle
+
+        write_turtle(tmp.graph_nt, asm.blocks, tmp.graph_ttl)
+    report = combine_reports([p.report for p in parsed], skipped)
+    report["totals"]["triples"] = asm.count
+    tmp.report.write_text(dump_json(report) + "\n", encoding="utf-8")
+    state = {"triples": asm.count, "sources": records}
+    return BuildResult(tmp.path, [p.report for p in parsed], skipped, asm.count, written=len(jobs_list),
+                       state=state)
+
+
+def _read(path, offset: int, length: int) -> bytes:
+    with open(path, "rb") as f:
+        f.seek(offset)
+        return f.read(length)
+
+
+def _store(tmp, old, prev, shas, reuse, minter, pool, progress) -> None:
+    """The store: updated from the previous one where sources were kept, else bulk-loaded."""
+    from .graphs import nq_name
+    from .store import load_store, update_store
+
+    if pool is None:
+        if progress:
+            progress(0, 1, STAGES[2])
+        load_store([tmp.graphs / nq_name(sha) for sha in shas], tmp.store)
+        if progress:
+            progress(1, 1, STAGES[2])
+        return
+    kept = {sha for sha, again in zip(shas, reuse) if again}
+    replaced, gone = {}, set()
+    for sha, r in prev.items():  # the previous graphs of sources changed or gone: their shared lines may go
+        if sha not in kept:
+            replaced[minter.source(sha)] = b""
+            parts = r["parts"]
+            gone.update(_read(old.graphs / nq_name(sha), parts[0], parts[1] + parts[2]).decode("utf-8")
+                        .splitlines(keepends=True))
+    for sha, again in zip(shas, reuse):  # the new files whole: their shared lines are added (or already there)
+        if not again:
+            replaced[minter.source(sha)] = (tmp.graphs / nq_name(sha)).read_bytes()
+    update_store(old.store, tmp.store, replaced, "".join(sorted(gone - pool)).encode("utf-8"))
+
+
+def _table(tmp, old, rows, kept: set) -> None:
+    """The assignments table: the rows of the sources written now, and the previous table's of those kept."""
+    from .table import read_rows, write_table
+
+    if kept and old is not None and old.table.is_file():
+        rows = rows + [r for r in read_rows(old.table) if r[9] in kept]
+    write_table(rows, tmp.table)

@@ -1,0 +1,105 @@
+"""The assignments table: every (task, organisation, role) of a build as Parquet, for the networks.
+
+The records already hold every assignment, so the build writes them as a
+columnar table (``assignments.parquet``) beside the store; the networks,
+measures and views read it in well under a second where the ``assignments``
+queries (``assignment_roles``, ``task_documents``, ``document_dates``) take
+a minute on a 16 M-triple store (benchmarks/README.md). The rows are the ones
+:func:`kg.analysis.assignments.load_assignments` makes from those queries
+(tests/test_table.py proves it on the seed and a synthetic corpus): the same
+IRIs, minted by the same :class:`~kg.rdf.iris.Minter`, deduplicated and in the
+same order. Each row also names the ``source`` (its SHA-256's first 16 hex
+digits), so a rebuild replaces one source's rows and keeps the others'.
+
+Parquet through pyarrow rather than DuckDB: on the 540 000 rows of the
+1 000-issue corpus pyarrow wrote a file ten times smaller and read it back
+into Python rows faster (benchmarks/README.md); pyarrow is an optional
+extra (``pip install 'kg-gazette[tables]'``): without it the build writes no
+table and the networks ask the store, as before.
+
+Examples
+--------
+>>> from kg.parse.extract import extract_text
+>>> from kg.rdf.iris import Minter
+>>> issue = extract_text("关于某事的通知\\n\\n浙政办发〔2019〕5号\\n\\n1. 推进。(牵头单位:省发改委)\\n", "a.txt")
+>>> [(r[1], r[4], r[7], r[8]) for r in assignment_rows(issue, Minter())]
+[('1', '浙政办发〔2019〕5号', 'lead', '省发改委')]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["COLUMNS", "available", "assignment_rows", "order", "write_table", "read_rows"]
+
+#: The columns of :class:`kg.analysis.assignments.Assignment`, in its order, then the source.
+COLUMNS = ("task", "task_id", "task_label", "document", "doc_number", "year", "organisation", "role", "mention",
+           "source")
+
+
+def available() -> bool:
+    """Whether pyarrow is installed (the table is written only then)."""
+    from importlib.util import find_spec
+
+    return find_spec("pyarrow") is not None
+
+
+def assignment_rows(issue, minter) -> list[tuple]:
+    """The rows of one issue's records, as the graph states them (see :func:`kg.rdf.issue.issue_lines`)."""
+    from ..vocabulary import Role
+
+    source = issue.sha256[:16]
+    rows = []
+    for k, doc in enumerate(issue.documents):
+        d = minter.document(doc.number) if doc.number else minter.unnumbered_document(issue.sha256, k)
+        number = str(doc.number) if doc.number else None
+        year = int(doc.date[:4]) if doc.date else None
+        for task in doc.tasks:
+            t = minter.task(d, task.id)
+            for r in task.responsibilities:
+                rows.append((t, task.id, task.title or task.id, d, number, year,
+                             minter.organisation(r.org.organisation), Role(r.role).value, r.org.mention, source))
+    return rows
+
+
+def order(row):
+    """The sort key of an assignment (its first nine fields): document number, task, organisation, role, the rest.
+
+    Examples
+    --------
+    >>> sorted([("t2", "2", "", "d", "X", None, "o", "lead", "m"), ("t1", "1", "", "d", "X", None, "o", "lead", "m")],
+    ...        key=order)[0][0]
+    't1'
+    """
+    return (row[4] or "", row[1], row[6], row[7], row[0], row[8], row[3], row[2], row[5] or 0)
+
+
+def write_table(rows, path: Path) -> None:
+    """Write ``rows`` (of :data:`COLUMNS`) to ``path``: deduplicated per source, sorted, zstd-compressed."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = sorted(set(rows), key=lambda r: (order(r), r[9]))
+    columns = list(zip(*rows)) if rows else [()] * len(COLUMNS)
+    types = {"year": pa.int32()}
+    table = pa.table({name: pa.array(col, type=types.get(name, pa.string())) for name, col in zip(COLUMNS, columns)})
+    pq.write_table(table, path, compression="zstd", use_dictionary=True, write_statistics=False)
+
+
+def read_rows(path: Path, without=frozenset()) -> list[tuple]:
+    """The rows of the table at ``path`` (all :data:`COLUMNS`), leaving out the sources in ``without``."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    rows = list(zip(*(_column(table, name) for name in COLUMNS)))
+    return [r for r in rows if r[9] not in without] if without else rows
+
+
+def _column(table, name: str) -> list:
+    """A column as Python values, each distinct string made once (dictionary-decoded)."""
+    col = table.column(name).combine_chunks()
+    if name == "year":
+        return col.to_pylist()
+    encoded = col.dictionary_encode()
+    values = encoded.dictionary.to_pylist()
+    return [None if i is None else values[i] for i in encoded.indices.to_pylist()]

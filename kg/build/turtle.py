@@ -1,0 +1,49 @@
+"""``graph.ttl``, written only when asked for: Turtle serves a reader of a small graph, not 16 M triples.
+
+The Turtle of a build is made from its ``graph.nt``, block by block (each
+source's shared lines, then its own, as the manifest records them), so the
+same build gives the same bytes whether Turtle was asked for at build time
+(``kg build --turtle``) or later (:func:`turtle_of_build`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import KgError
+
+__all__ = ["write_turtle", "turtle_of_build"]
+
+
+def write_turtle(graph_nt: Path, blocks, path: Path) -> None:
+    """Write ``path``: the Turtle of ``graph_nt``, whose ``blocks`` are ``(offset, shared bytes, own bytes)``."""
+    from ..rdf.namespaces import PREFIXES
+    from ..rdf.turtle import prefix_lines, turtle
+
+    with open(graph_nt, "rb") as nt, open(path, "wb") as ttl:
+        ttl.write(prefix_lines(PREFIXES))
+        for offset, shared, own in blocks:
+            nt.seek(offset)
+            ttl.write(turtle(nt.read(shared), PREFIXES)[1])
+            ttl.write(turtle(nt.read(own), PREFIXES)[1])
+
+
+def turtle_of_build(out_dir, path) -> Path:
+    """Write the Turtle of the build in ``out_dir`` to ``path`` (whole or not at all); return ``path``."""
+    import os
+
+    from .output_dir import GRAPH_NT, OutputDir
+
+    out = OutputDir(out_dir)
+    nt = out.built(GRAPH_NT)
+    state = out.state()
+    if state is None:
+        raise KgError(f"{out.path}: its outputs changed since kg wrote them; run kg build again")
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    try:
+        write_turtle(nt, [r["nt"][:3] for r in state["sources"]], tmp)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
