@@ -14,11 +14,10 @@ from kg.errors import InputError, KgError
 
 
 def test_outputs(built):
-    assert sorted(p.name for p in built.iterdir()) == [".kg-output.json", "cache", "graph.nt", "graph.ttl",
-                                                       "report.json", "store"]
+    assert sorted(p.name for p in built.iterdir()) == [".kg-output.json", "assignments.parquet", "cache",
+                                                       "graph.nt", "graphs", "report.json", "store"]
     manifest = json.loads((built / ".kg-output.json").read_text("utf-8"))
-    assert (manifest["format"], manifest["entries"]) == ("kg-output/1", ["cache", "graph.nt", "graph.ttl",
-                                                                        "report.json", "store"])
+    assert (manifest["format"], manifest["entries"]) == ("kg-output/1", ["assignments.parquet", "cache", "graph.nt", "graphs", "report.json", "store"])
     report = json.loads((built / "report.json").read_text("utf-8"))
     assert report["totals"]["documents"] == 4 and report["totals"]["tasks"] == 26
     [issue] = report["issues"]
@@ -28,29 +27,40 @@ def test_outputs(built):
 
 def test_rebuild_is_byte_identical(built, tmp_path, seed_path):
     build([seed_path], tmp_path / "again")
-    for name in ("graph.ttl", "graph.nt", "report.json"):
+    for name in ("graph.nt", "report.json", "assignments.parquet"):
         assert (tmp_path / "again" / name).read_bytes() == (built / name).read_bytes(), name
 
 
-def test_turtle_round_trip_matches_the_store(built, backend):
+def test_turtle_only_when_asked_and_its_round_trip_matches_the_store(built, backend, seed_path, tmp_path):
     import pyoxigraph as ox
 
-    dumped = ox.serialize(backend.store, format=ox.RdfFormat.N_QUADS)  # the store's own triples, as written
-    from_store = Graph().parse(data=dumped.decode("utf-8"), format="nquads")
-    from_turtle = Graph().parse(built / "graph.ttl", format="turtle")
-    assert len(from_store) == len(from_turtle) == 13217
+    from kg.build.turtle import turtle_of_build
+
+    assert not (built / "graph.ttl").exists()
+    build([seed_path], tmp_path / "t", turtle=True)
+    later = turtle_of_build(built, tmp_path / "later.ttl")  # the same Turtle, asked for after the build
+    assert later.read_bytes() == (tmp_path / "t" / "graph.ttl").read_bytes()
+    quads = ox.serialize(backend.store, format=ox.RdfFormat.N_QUADS).decode("utf-8")  # as the store holds them
+    graphs = {line.rsplit(" ", 2)[-2] for line in quads.splitlines()}
+    sha = json.loads((built / "report.json").read_text("utf-8"))["issues"][0]["sha256"]
+    assert graphs == {"<https://w3id.org/kg-gazette/id/graph/shared>", f"<https://w3id.org/kg-gazette/id/source/{sha[:16]}>"}
+    from_store = Graph()
+    for line in quads.splitlines(keepends=True):  # each triple in one graph: their union is the graph
+        from_store.parse(data=line.rsplit(" ", 2)[0] + " .\n", format="nt")
+    from_turtle = Graph().parse(later, format="turtle")
+    assert len(quads.splitlines()) == len(from_store) == len(from_turtle) == 13217
     assert isomorphic(from_store, from_turtle)
 
 
 def test_stable_readable_iris(built):
-    text = (built / "graph.ttl").read_text("utf-8")
+    text = (built / "graph.nt").read_text("utf-8")
     assert "<https://w3id.org/kg-gazette/id/eli/浙政办发-2017-72/task/2.1.1>" in text
     assert "<https://w3id.org/kg-gazette/id/org/zj-quality-supervision>" in text
 
 
 def test_configurable_base(tmp_path, seed_path):
     build([seed_path], tmp_path / "o", base="http://example.org/kg/")
-    assert "<http://example.org/kg/eli/浙政办发-2017-76>" in (tmp_path / "o" / "graph.ttl").read_text("utf-8")
+    assert "<http://example.org/kg/eli/浙政办发-2017-76>" in (tmp_path / "o" / "graph.nt").read_text("utf-8")
     with pytest.raises(KgError, match="not absolute"):
         build([seed_path], tmp_path / "p", base="kg/")
     r = CliRunner().invoke(main, ["build", str(seed_path), "--out", str(tmp_path / "q"), "--base", "http://x.org/kg#"])
@@ -61,7 +71,7 @@ def test_configurable_base(tmp_path, seed_path):
 def test_failed_build_keeps_previous_outputs(tmp_path, seed_path, monkeypatch):
     out = tmp_path / "out"
     build([seed_path], out)
-    before = (out / "graph.ttl").read_bytes()
+    before = (out / "graph.nt").read_bytes()
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     with pytest.raises(InputError):
@@ -72,8 +82,8 @@ def test_failed_build_keeps_previous_outputs(tmp_path, seed_path, monkeypatch):
 
     monkeypatch.setattr("kg.build.store.load_store", explode)
     with pytest.raises(KeyboardInterrupt):
-        build([seed_path], out)
-    assert (out / "graph.ttl").read_bytes() == before
+        build([seed_path], out, base="http://example.org/kg/")  # another base: every graph written again
+    assert (out / "graph.nt").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "empty.txt", "out"]
 
 

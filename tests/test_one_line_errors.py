@@ -56,7 +56,7 @@ class _FullDisk:
 def test_a_full_disk_at_every_write_site_keeps_the_previous_outputs(previous, seed_path, monkeypatch, site):
     import pyoxigraph
 
-    import kg.build.writing
+    import kg.build.graphs
 
     out, before = previous
     real_bytes, real_text = Path.write_bytes, Path.write_text
@@ -82,7 +82,7 @@ def test_a_full_disk_at_every_write_site_keeps_the_previous_outputs(previous, se
     monkeypatch.setattr(Path, "write_bytes", write_bytes)
     monkeypatch.setattr(Path, "write_text", write_text)
     if site == "graph":
-        monkeypatch.setattr(kg.build.writing, "open", _FullDisk, raising=False)
+        monkeypatch.setattr(kg.build.graphs, "open", _FullDisk, raising=False)
     if site == "store":
         monkeypatch.setattr(pyoxigraph, "Store", FullStore)
     (out / "cache" / next((out / "cache").iterdir()).name).unlink()  # so that the source is parsed and cached again
@@ -96,7 +96,7 @@ def test_a_real_full_disk(tmp_path, seed_path):
     """A real tmpfs with room for one build, not two: the store's engine (RocksDB) and every file fill it."""
     mount = tmp_path / "tiny"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=7m", "tmpfs", str(mount)], capture_output=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", str(mount)], capture_output=True)
     if done.returncode:
         pytest.skip(f"cannot mount a tmpfs here ({done.stderr.decode().strip()})")
     try:
@@ -198,7 +198,7 @@ def test_no_raw_control_character_reaches_the_graph(tmp_path):
     result = build([source], tmp_path / "out")
     graph = (tmp_path / "out" / "graph.nt").read_bytes()
     assert b"\x00" not in graph and b"\x1b" not in graph and b"\\u0000" in graph and b"\\u001B" in graph
-    assert b"\x00" not in (tmp_path / "out" / "graph.ttl").read_bytes()
+    assert b"\x00" not in (tmp_path / "out" / "graph.nt").read_bytes()
     from kg.sparql.backend import LocalStore
 
     assert len(LocalStore(tmp_path / "out")) == result.triples

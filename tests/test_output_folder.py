@@ -72,7 +72,7 @@ def test_files_kg_did_not_write_are_kept_across_rebuilds(tmp_path, seed_path):
     assert f"kept 3 file(s) in {out}/ that kg did not write: NOTES.md, departments.html, drafts" in r.output
     assert {k: v for k, v in _files(out).items() if k in mine} == mine
     manifest = json.loads((out / ".kg-output.json").read_text("utf-8"))
-    assert manifest["entries"] == ["cache", "graph.nt", "graph.ttl", "report.json", "store"]
+    assert manifest["entries"] == ["assignments.parquet", "cache", "graph.nt", "graphs", "report.json", "store"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [".kg-out.lock", "kg-out"]
 
 
@@ -104,7 +104,8 @@ def test_a_damaged_manifest_or_a_clash_is_refused(tmp_path, seed_path):
                         encoding="utf-8")
     with pytest.raises(KgError) as err:
         build([seed_path], out)
-    assert str(err.value) == f"{out / 'cache'}: kg writes this name but did not write this file; move it elsewhere"
+    assert str(err.value) == (f"{out / 'assignments.parquet'}: kg writes this name but did not write this file; "
+                              "move it elsewhere")
     assert (out / "cache").is_dir()
 
 
@@ -118,13 +119,13 @@ def test_a_failed_swap_puts_the_previous_outputs_back(tmp_path, seed_path, monke
 
     def rename(self, target):
         calls.append(self.name)
-        if len(calls) == 7:  # the five old entries set aside, one new one moved in
+        if len(calls) == 8:  # the six old entries set aside, one new one moved in
             raise OSError(28, "No space left on device")
         return real(self, target)
 
     monkeypatch.setattr(Path, "rename", rename)
     with pytest.raises(KgError) as err:
-        build([seed_path], out)
+        build([seed_path], out, base="http://example.org/kg/")  # another base: a build that writes everything
     assert str(err.value) == (f"{out}: cannot write: the disk is full (no space left on device); "
                               "the previous outputs are as they were")
     assert _files(out) == before
@@ -142,7 +143,7 @@ def stall(ntriples, store):
 
 kg.build.store.load_store = stall
 from kg.cli import main
-main(["build", sys.argv[1], "--out", sys.argv[2], "--jobs", "1"])
+main(["build", sys.argv[1], "--out", sys.argv[2], "--jobs", "1", "--base", "http://example.org/stalled/"])
 """
 
 

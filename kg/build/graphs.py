@@ -93,32 +93,34 @@ class Assembly:
     def __init__(self, tmp, old=None):
         self.tmp, self.old = tmp, old
         self.seen: set[str] = set()
-        self.count = 0
+        self.count = self.offset = 0
         self.blocks: list[tuple[int, int, int]] = []  # (offset, shared bytes, own bytes) per source
         self.block_lines: list[int] = []  # own lines per source
-        self.nt = open(tmp.graph_nt, "wb")
-        self._old_nt = open(old.graph_nt, "rb") if old is not None and old.graph_nt.is_file() else None
+        from contextlib import ExitStack
+
+        self._files = ExitStack()
+        self.nt = self._files.enter_context(open(tmp.graph_nt, "wb"))
+        self._old_nt = self._files.enter_context(open(old.graph_nt, "rb")) \
+            if old is not None and old.graph_nt.is_file() else None
 
     def close(self) -> None:
-        self.nt.close()
-        if self._old_nt is not None:
-            self._old_nt.close()
+        self._files.close()
 
     def add(self, shared: list[str], local: Path | None = None, old_block=None, local_count: int = 0) -> None:
         """One source's block: its shared lines not seen before, then its own (a chunk file, or a range of the old file)."""
         new = sorted(set(shared) - self.seen)
         self.seen.update(new)
         block = "".join(new).encode("utf-8")
-        offset = self.nt.tell()
         self.nt.write(block)
         if local is not None:
-            with open(local, "rb") as f:
-                shutil.copyfileobj(f, self.nt, 1 << 20)
+            data = local.read_bytes()
+            self.nt.write(data)
             local.unlink()
-            size = self.nt.tell() - offset - len(block)
+            size = len(data)
         else:
             at, shared_bytes, size = old_block
             copy_range(self._old_nt, self.nt, at + shared_bytes, size)
-        self.blocks.append((offset, len(block), size))
+        self.blocks.append((self.offset, len(block), size))
         self.block_lines.append(local_count)
+        self.offset += len(block) + size
         self.count += len(new) + local_count

@@ -66,11 +66,13 @@ def load_store(nquads, path: Path, compact: bool = True) -> None:
 
     def run():
         store = ox.Store(str(path))
-        store.bulk_load(io.BufferedReader(Concat(nquads), 1 << 20), format=ox.RdfFormat.N_QUADS)
-        store.flush()
-        if compact:
-            store.optimize()
-        del store
+        try:
+            store.bulk_load(input=io.BufferedReader(Concat(nquads), 1 << 20), format=ox.RdfFormat.N_QUADS)
+            store.flush()
+            if compact:
+                store.optimize()
+        finally:
+            del store  # its files closed now, not when a traceback holding this frame goes
 
     _engine(run)
 
@@ -86,17 +88,21 @@ def update_store(old: Path, path: Path, replaced: dict, removed_shared: bytes) -
 
     def run():
         previous = ox.Store.read_only(str(old))
-        previous.backup(str(path))
-        del previous
+        try:
+            previous.backup(str(path))
+        finally:
+            del previous
         store = ox.Store(str(path))
-        for graph in replaced:
-            store.remove_graph(ox.NamedNode(graph))
-        for quad in ox.parse(removed_shared, format=ox.RdfFormat.N_QUADS):
-            store.remove(quad)
-        for data in replaced.values():
-            if data:
-                store.load(data, format=ox.RdfFormat.N_QUADS)
-        store.flush()
-        del store
+        try:
+            for graph in replaced:
+                store.remove_graph(ox.NamedNode(graph))
+            for quad in ox.parse(removed_shared, format=ox.RdfFormat.N_QUADS):
+                store.remove(quad)
+            for data in replaced.values():
+                if data:
+                    store.load(data, format=ox.RdfFormat.N_QUADS)
+            store.flush()
+        finally:
+            del store
 
     _engine(run)

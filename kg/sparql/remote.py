@@ -355,7 +355,9 @@ def serve_command(out_dir, host: str, port: int, timeout: float | None = DEFAULT
     binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     if not Path(binary).exists():
         raise KgError("the oxigraph server is not installed; pip install oxigraph")
-    command = [binary, "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}"]
+    # the store holds a graph per source and a shared one: queries see their union, as kg's own do
+    command = [binary, "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}",
+               "--union-default-graph"]
     if timeout:
         command += ["--timeout-s", str(max(1, round(timeout)))]
     return command
