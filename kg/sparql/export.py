@@ -6,7 +6,8 @@ documents and their parts) are in the graph named by the source's IRI
 (organisations and the departments above them, cited documents, industries, places,
 issues) in one graph of their own (``…/graph/shared``), so a team can drop
 and reload one source without touching the rest. ``nt``, ``nt.gz`` and
-``ttl`` are the build's ``graph.nt`` and ``graph.ttl`` as they are.
+``ttl`` are the build's ``graph.nt`` and ``graph.ttl`` as they are (Turtle is
+made from ``graph.nt`` when the build wrote none: :mod:`kg.build.turtle`).
 
 Which line came from which source is not in ``graph.nt``: the export reads
 the build's cache entries again (:func:`kg.build.cache.read_records`, as the
@@ -92,12 +93,18 @@ def export(out_dir, output, fmt: str = "nq.gz") -> ExportResult:
     output = Path(output)
     if output.resolve() in (nt.resolve(), out.graph_ttl.resolve()):
         raise KgError(f"-o {output} would overwrite the build's own file; choose another")
-    source = out.built(GRAPH_TTL) if fmt == "ttl" else nt
+    ttl_on_request = fmt == "ttl" and not out.graph_ttl.is_file()  # a build writes Turtle only with --turtle
+    source = out.built(GRAPH_TTL) if fmt == "ttl" and not ttl_on_request else nt
     try:
         with atomic_file(output) as raw:
             sink = _open_output(raw, fmt)
             if fmt.startswith("nq"):
                 result = _write_quads(out, nt, sink)
+            elif ttl_on_request:
+                from ..build.turtle import build_blocks, turtle_into
+
+                turtle_into(nt, build_blocks(out), sink)
+                result = ExportResult(_count_lines(nt))
             else:
                 _copy(source, sink)
                 result = ExportResult(_count_lines(nt))
