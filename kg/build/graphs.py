@@ -24,7 +24,7 @@ import os
 import shutil
 from pathlib import Path
 
-__all__ = ["context", "nq_name", "shared_triples", "copy_range", "Assembly"]
+__all__ = ["context", "nq_name", "quad_lines", "copy_range", "Assembly"]
 
 
 def nq_name(sha256: str) -> str:
@@ -53,17 +53,13 @@ def context(numbers, lookups, titles: dict, shared_numbers) -> str:
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
-def shared_triples(data: bytes) -> list[str]:
-    """The N-Triples lines of N-Quads ``data`` whose last term is a graph IRI (the graph dropped).
+def quad_lines(data: bytes) -> list[bytes]:
+    """The lines of N-Quads ``data``, as bytes (no decoding: the shared graph's lines compare as they are).
 
-    >>> shared_triples(b'<s> <p> "o" <g> .\\n')
-    ['<s> <p> "o" .\\n']
+    >>> quad_lines(b'<s> <p> "o" <g> .\\n<s> <p> "p" <g> .\\n')
+    [b'<s> <p> "o" <g> .\\n', b'<s> <p> "p" <g> .\\n']
     """
-    out = []
-    for line in data.decode("utf-8").splitlines(keepends=True):
-        cut = line.rindex(" <", 0, len(line) - 3)
-        out.append(line[:cut] + " .\n")
-    return out
+    return data.splitlines(keepends=True)
 
 
 def copy_range(src, dst, offset: int, length: int) -> None:
@@ -90,9 +86,10 @@ class Assembly:
     state can be trusted (else ``None``), ``tmp`` the folder built into.
     """
 
-    def __init__(self, tmp, old=None):
+    def __init__(self, tmp, old=None, shared_graph: str = ""):
         self.tmp, self.old = tmp, old
-        self.seen: set[str] = set()
+        self.suffix = f" <{shared_graph}> .\n".encode("utf-8")
+        self.seen: set[bytes] = set()  # the shared graph's quads given so far
         self.count = self.offset = 0
         self.blocks: list[tuple[int, int, int]] = []  # (offset, shared bytes, own bytes) per source
         self.block_lines: list[int] = []  # own lines per source
@@ -106,11 +103,18 @@ class Assembly:
     def close(self) -> None:
         self._files.close()
 
-    def add(self, shared: list[str], local: Path | None = None, old_block=None, local_count: int = 0) -> None:
-        """One source's block: its shared lines not seen before, then its own (a chunk file, or a range of the old file)."""
+    def add(self, shared: list[bytes], local: Path | None = None, old_block=None, local_count: int = 0) -> None:
+        """One source's block: its shared lines not seen before, then its own (a chunk file, or a range of the old file).
+
+        ``shared`` are the source's quads in the shared graph (part 2 of its
+        N-Quads file), compared as bytes: sorted, they are in the order of
+        their triples (UTF-8 keeps the order of code points, and a triple's
+        end, `` .``, sorts as the graph's, `` <``, against any other line).
+        """
         new = sorted(set(shared) - self.seen)
         self.seen.update(new)
-        block = "".join(new).encode("utf-8")
+        cut = len(self.suffix)
+        block = b"".join([line[:-cut] + b" .\n" for line in new])
         self.nt.write(block)
         if local is not None:
             data = local.read_bytes()

@@ -44,7 +44,7 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
     from ..output import dump_json
     from ..reference.organisations import load_table
     from .build import BuildResult
-    from .graphs import Assembly, context, nq_name, shared_triples
+    from .graphs import Assembly, context, nq_name, quad_lines
     from .report import combine_reports
     from .table import available
     from .writing import write_sources
@@ -69,7 +69,7 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
     with_table = available()
     written = write_sources(jobs_list, minter, titles, shared_numbers, table, jobs, table is load_table(),
                             with_table)
-    asm = Assembly(tmp, old)
+    asm = Assembly(tmp, old, minter.shared_graph())
     records, rows, pool = [], [], set()
     incremental = old is not None and any(reuse) and old.store.is_dir()
     done = 0
@@ -81,7 +81,7 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
                 _link(old.graphs / nq_name(sha), nq)
                 parts = r["parts"]
                 data = _read(nq, parts[0], parts[1] + parts[2]) if incremental else _read(nq, parts[0], parts[1])
-                asm.add(shared_triples(data[:parts[1]]), old_block=r["nt"][:3], local_count=r["nt"][3])
+                asm.add(quad_lines(data[:parts[1]]), old_block=r["nt"][:3], local_count=r["nt"][3])
                 lookups = r["lookups"]
             else:
                 w = next(written)
@@ -96,7 +96,7 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
                 if incremental:
                     data = _read(nq, parts[0], parts[1] + parts[2])
             if incremental:
-                pool.update(data.decode("utf-8").splitlines(keepends=True))
+                pool.update(quad_lines(data))
             records.append({"path": str(p.source[0]), "size": p.stat[0] if p.stat else None,
                             "mtime_ns": p.stat[1] if p.stat else None, "key": p.key, "sha256": sha,
                             "titles": [[t, str(n)] for t, n in p.titles.items()],
@@ -129,7 +129,7 @@ def _read(path, offset: int, length: int) -> bytes:
 
 def _store(tmp, old, prev, shas, reuse, minter, pool, progress) -> None:
     """The store: updated from the previous one where sources were kept, else bulk-loaded."""
-    from .graphs import nq_name
+    from .graphs import nq_name, quad_lines
     from .store import load_store, update_store
 
     if pool is None:
@@ -145,18 +145,16 @@ def _store(tmp, old, prev, shas, reuse, minter, pool, progress) -> None:
         if sha not in kept:
             replaced[minter.source(sha)] = b""
             parts = r["parts"]
-            gone.update(_read(old.graphs / nq_name(sha), parts[0], parts[1] + parts[2]).decode("utf-8")
-                        .splitlines(keepends=True))
+            gone.update(quad_lines(_read(old.graphs / nq_name(sha), parts[0], parts[1] + parts[2])))
     for sha, again in zip(shas, reuse):  # the new files whole: their shared lines are added (or already there)
         if not again:
             replaced[minter.source(sha)] = (tmp.graphs / nq_name(sha)).read_bytes()
-    update_store(old.store, tmp.store, replaced, "".join(sorted(gone - pool)).encode("utf-8"))
+    update_store(old.store, tmp.store, replaced, b"".join(sorted(gone - pool)))
 
 
 def _table(tmp, old, rows, kept: set) -> None:
     """The assignments table: the rows of the sources written now, and the previous table's of those kept."""
-    from .table import read_rows, write_table
+    from .table import write_table
 
-    if kept and old is not None and old.table.is_file():
-        rows = rows + [r for r in read_rows(old.table) if r[9] in kept]
-    write_table(rows, tmp.table)
+    previous = old.table if kept and old is not None and old.table.is_file() else None
+    write_table(rows, tmp.table, previous, kept)

@@ -74,16 +74,34 @@ def order(row):
     return (row[4] or "", row[1], row[6], row[7], row[0], row[8], row[3], row[2], row[5] or 0)
 
 
-def write_table(rows, path: Path) -> None:
-    """Write ``rows`` (of :data:`COLUMNS`) to ``path``: deduplicated per source, sorted, zstd-compressed."""
+#: The columns of :func:`order`, in its order, then the source: what the table is sorted by.
+_SORT = ("doc_number", "task_id", "organisation", "role", "task", "mention", "document", "task_label", "year", "source")
+
+
+def write_table(rows, path: Path, old: Path | None = None, kept=frozenset()) -> None:
+    """Write ``rows`` (of :data:`COLUMNS`), with the rows of the sources ``kept`` in the table ``old``, to ``path``.
+
+    The rows are deduplicated per source and sorted by :func:`order`, then
+    source; the file is zstd-compressed. The sort is pyarrow's, on the
+    columns: it orders strings by their UTF-8 bytes, which is the order of
+    code points, as Python's, and puts a missing document number or year
+    first, as :func:`order`'s ``""`` and ``0`` do. A rebuild keeps the old
+    table's rows of unchanged sources without turning them into Python rows.
+    """
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    rows = sorted(set(rows), key=lambda r: (order(r), r[9]))
+    rows = list(dict.fromkeys(rows))
     columns = list(zip(*rows)) if rows else [()] * len(COLUMNS)
     types = {"year": pa.int32()}
     table = pa.table({name: pa.array(col, type=types.get(name, pa.string())) for name, col in zip(COLUMNS, columns)})
-    pq.write_table(table, path, compression="zstd", use_dictionary=True, write_statistics=False)
+    if old is not None and kept:
+        previous = pq.read_table(old, columns=list(COLUMNS))
+        previous = previous.filter(pc.is_in(previous.column("source"), value_set=pa.array(sorted(kept))))
+        table = pa.concat_tables([previous.cast(table.schema), table])
+    table = table.take(pc.sort_indices(table, sort_keys=[(c, "ascending", "at_start") for c in _SORT]))
+    pq.write_table(table.combine_chunks(), path, compression="zstd", use_dictionary=True, write_statistics=False)
 
 
 def read_rows(path: Path, without=frozenset()) -> list[tuple]:

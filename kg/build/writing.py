@@ -34,7 +34,7 @@ _worker: dict = {}
 class Written:
     """What the second pass returns of one source besides its files."""
 
-    shared: list  # its shared lines (part 2), sorted
+    shared: list  # its shared lines (part 2) as quads in the shared graph, bytes, sorted
     local_count: int  # lines in its block of graph.nt
     parts: tuple  # bytes of the three parts of its N-Quads file
     lookups: list = field(default_factory=list)  # titles it looked up in the build's titles
@@ -111,7 +111,7 @@ def _write_one(job) -> Written:
     Path(chunk).write_bytes("".join(local).encode("utf-8"))
     lookups = sorted({c.title for d in records.documents for c in d.citations if not c.number and c.title})
     rows = list(dict.fromkeys(assignment_rows(records, m))) if w["rows"] else []
-    return Written(shared, len(local), tuple(len(p) for p in parts), lookups, rows, note)
+    return Written(parts[1].splitlines(keepends=True), len(local), tuple(len(p) for p in parts), lookups, rows, note)
 
 
 def write_sources(jobs_list, minter, titles, shared_numbers, table, jobs, parallel, rows=True):
