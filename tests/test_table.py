@@ -44,3 +44,19 @@ def test_without_the_table_the_networks_ask_the_store(built, tmp_path):
     (copy / "assignments.parquet").unlink()
     assert load_assignments(LocalStore(copy)) == table_assignments(built / "assignments.parquet")
     assert json.loads((copy / ".kg-output.json").read_text("utf-8"))["entries"][0] == "assignments.parquet"
+
+
+def test_a_document_two_sources_print_gives_its_rows_once(tmp_path, seed_path):
+    """Two printings of the seed's documents: the table holds both sources' rows, the assignments each once."""
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(seed_path, corpus / "a.txt")
+    (corpus / "b.txt").write_text(seed_path.read_text("utf-8").replace("第24期", "第25期", 1), encoding="utf-8")
+    build([corpus], tmp_path / "out")
+    from kg.build.table import read_rows
+
+    assert len(read_rows(tmp_path / "out" / "assignments.parquet")) == 2 * 178
+    rows = table_assignments(tmp_path / "out" / "assignments.parquet")
+    assert len(rows) == 178 and rows == query_assignments(LocalStore(tmp_path / "out"))
