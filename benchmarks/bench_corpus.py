@@ -7,8 +7,8 @@ Prints each figure and the ratio against its baseline, then the rows of issue 18
 - extraction (text → records) against the floor of one pass of three simple
   regexes over the same text (goal: within 10×; faster again on two cores);
 - loading: kg's graph stage against pyoxigraph's own bulk load of the same
-  triples (goal: overhead at most the load itself, ≤ 2×);
-- the whole build (text → store + Turtle + report): goal under 60 s, peak memory under 2 GB;
+  triples;
+- the whole build (text → store + report) against the bare load (goal ≤ 1.0×), peak memory under 2 GB;
 - named queries on the embedded store against rdflib's engine (on a smaller slice:
   rdflib would take many minutes on the whole corpus);
 - analytics on the corpus networks;
@@ -210,7 +210,7 @@ def build_part(args, tmp, corpus, files, t_floor=None):
     row("rebuild after one file changed", f"{t_one:.2f} s", f"{t_one / t_build:.3f} of a full build", "≤ 10 s")
 
     graph = BuiltGraph(out)
-    store = graph.backend
+    store = LocalStore(out, timeout=None)  # whole-corpus dumps may run past the default timeout: measure them whole
     _, t_assign = clock("assignments (from the table)", lambda: graph.assignments())
     from kg.analysis.assignments import query_assignments
 
