@@ -92,7 +92,23 @@ def test_successor_continues_the_line(corpus, tmp_path):
     mapped = graph.trends(as_of=2019, department="浙江省市场监督管理局").records()
     assert [r["year"] for r in plain] == [2019]
     assert [r["year"] for r in mapped] == [2017, 2019]
-    assert mapped[0]["short"] in ("省质监局", "省工商局", "省食品药品监管局", "省物价局", "省知识产权局")
+    # after --as-of every year names the successor, and a task counts it once, in its strongest role
+    assert [(r["year"], r["department"], r["short"], r["tasks_led"], r["tasks_participant"], r["tasks_total"])
+            for r in mapped] == [(2017, "浙江省市场监督管理局", "省市场监管局", 28, 36, 64),
+                                 (2019, "浙江省市场监督管理局", "省市场监管局", 7, 10, 17)]
+    shorts = {r["short"] for r in graph.centrality(year=2017, as_of=2019).records()}
+    assert "省市场监管局" in shorts and not shorts & {"省质监局", "省工商局", "省食品药品监管局"}
+    # a slice that holds only the successor follows the old name to it, and says so
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    page = tmp_path / "ego.html"
+    r = CliRunner().invoke(main, ["html", "--graph", str(tmp_path / "out"), "--view", "ego", "--department", "省质监局",
+                                  "--year", "2019", "-o", str(page)])
+    assert r.exit_code == 0 and r.stdout == f"wrote {page}: 26 nodes, 25 edges\n"
+    assert r.stderr == ("note: 省质监局 (浙江省质量技术监督局) was reorganised into 浙江省市场监督管理局; showing "
+                        "浙江省市场监督管理局\n")
 
 
 def test_synth_command_makes_real_size_issues(tmp_path):

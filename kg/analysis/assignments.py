@@ -6,7 +6,9 @@ is there, else from the backend (three simple named queries joined here: at
 corpus scale Oxigraph answers each in one pass, where one seven-pattern join
 took 1.5 times as long on 16 M triples); both give the same rows in the same
 order (tests/test_table.py). They are then sliced in Python by document, year
-and reform (:func:`select`).
+and reform (:func:`select`). A slice counts each organisation once per task,
+in its strongest role (:data:`~kg.vocabulary.ROLE_PRECEDENCE`), so its tasks by
+role add up to its tasks in all.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from dataclasses import dataclass
 
 from ..vocabulary import ROLE_PRECEDENCE, Role
 
-__all__ = ["Assignment", "load_assignments", "query_assignments", "table_assignments", "select", "organisation_labels", "usual_mentions", "document_industries"]
+__all__ = ["Assignment", "load_assignments", "query_assignments", "table_assignments", "select", "one_role_each",
+           "short_name", "organisation_labels", "usual_mentions", "document_industries"]
 
 
 @dataclass(frozen=True)

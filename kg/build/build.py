@@ -88,13 +88,14 @@ def _sigterm_as_interrupt():
 
 
 def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str | None = None,
-          table=None, jobs: int | None = None, progress=None, max_size: int | None = None,
+          table=None, jobs: int | None = None, steps=None, max_size: int | None = None,
           turtle: bool = False) -> BuildResult:
     """Build the graph of ``sources`` (the bundled sample when empty) into ``out_dir``.
 
-    ``jobs`` processes parse the sources (default: one per core); ``progress``
-    is called as ``progress(done, total, stage)`` while they do and while the
-    graph is written (``stage`` is one of :data:`~.writing.STAGES`). Records
+    ``jobs`` processes parse the sources (default: one per core). ``steps``
+    (a :class:`kg.progress.Steps`; default: none shown) hears each long step:
+    parsing and writing the graph counted, the store's load (or update) and
+    compaction timed. Records
     are held one issue at a time, so memory does not grow with the corpus. No
     source may be larger than ``max_size`` bytes (default
     :data:`~kg.text.reading.DEFAULT_MAX_SIZE`). ``turtle`` writes ``graph.ttl`` too.
@@ -131,7 +132,7 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
             else:
                 tmp = out.partial()
                 try:
-                    result = _build_into(tmp, out, paths, skipped, encoding, table, minter, jobs, progress,
+                    result = _build_into(tmp, out, paths, skipped, encoding, table, minter, jobs, steps or QUIET,
                                          max_size, notes, state, turtle)
                     if inputs is not None:
                         result.state.update(inputs=inputs, paths=stats, walked=walked)
@@ -155,7 +156,7 @@ def _unchanged(out: OutputDir, state: dict) -> BuildResult:
                        unchanged=True)
 
 
-def _build_into(tmp: Path, out: OutputDir, paths, skipped, encoding, table, minter, jobs, progress, max_size,
+def _build_into(tmp: Path, out: OutputDir, paths, skipped, encoding, table, minter, jobs, steps, max_size,
                 notes, state, turtle) -> BuildResult:
     """Both passes into ``tmp``; the caller swaps it in."""
     from ..reference.organisations import load_table
@@ -164,8 +165,9 @@ def _build_into(tmp: Path, out: OutputDir, paths, skipped, encoding, table, mint
     table = table or load_table()
     old_cache = out.cache if out.cache.is_dir() else None
     known = Known({r["path"]: r for r in state["sources"]}, out.cache, out.report) if state else None
-    parsed, count = parse_sources(paths, encoding, table, old_cache, OutputDir(tmp).cache, jobs,
-                                  _stage(progress, "parsing"), max_size, notes, known)
+    with steps.counting("parsing", "files") as bar:
+        parsed, count = parse_sources(paths, encoding, table, old_cache, OutputDir(tmp).cache, jobs, bar.update,
+                                      max_size, notes, known)
     kept = []
     for (path, named), p in zip(paths, parsed):
         if p.error is not None:
@@ -182,13 +184,7 @@ def _build_into(tmp: Path, out: OutputDir, paths, skipped, encoding, table, mint
     from .second import write_second_pass
 
     result = write_second_pass(kept, skipped, table, minter, OutputDir(tmp), out if state else None, state, jobs,
-                               notes, turtle, progress)
+                               notes, turtle, steps)
     result.parsed, result.cached, result.out_dir = count, len(paths) - count, out.path
     return result
 
-
-def _stage(progress, stage: str):
-    """``progress(done, total)`` for one stage of the build's ``progress(done, total, stage)``."""
-    if progress is None:
-        return None
-    return lambda done, total: progress(done, total, stage)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import KgError
 
-__all__ = ["Parsed", "Known", "parse_sources", "extract_path", "reference_digest"]
+__all__ = ["Parsed", "Known", "parse_sources", "extract_path", "extract_sources", "reference_digest"]
 
 
 def reference_digest() -> str:

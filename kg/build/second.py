@@ -11,10 +11,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-__all__ = ["write_second_pass", "STAGES"]
-
-#: The stages ``progress(done, total, stage)`` names, in order.
-STAGES = ("parsing", "writing graphs", "loading the store", "compacting the store")
+__all__ = ["write_second_pass"]
 
 
 def _drop_repeated_texts(parsed, skipped):
@@ -39,8 +36,11 @@ def _link(src, dst) -> None:
         shutil.copyfile(src, dst)
 
 
-def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, notes, turtle, progress):
-    """Write ``tmp``'s graph.nt, graphs/, store, table and report; ``old`` and ``state``: the previous build."""
+def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, notes, turtle, steps):
+    """Write ``tmp``'s graph.nt, graphs/, store, table and report; ``old`` and ``state``: the previous build.
+
+    ``steps`` (a :class:`kg.progress.Steps`) hears the sources written, then the store's load or update.
+    """
     from ..output import dump_json
     from ..reference.organisations import load_table
     from .build import BuildResult
@@ -74,39 +74,39 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
     incremental = old is not None and any(reuse) and old.store.is_dir()
     done = 0
     try:
-        for k, (p, sha, again) in enumerate(zip(parsed, shas, reuse)):
-            nq = tmp.graphs / nq_name(sha)
-            if again:
-                r = prev[sha]
-                _link(old.graphs / nq_name(sha), nq)
-                parts = r["parts"]
-                data = _read(nq, parts[0], parts[1] + parts[2]) if incremental else _read(nq, parts[0], parts[1])
-                asm.add(quad_lines(data[:parts[1]]), old_block=r["nt"][:3], local_count=r["nt"][3])
-                lookups = r["lookups"]
-            else:
-                w = next(written)
-                if w.note:
-                    notes.append(w.note)
-                asm.add(w.shared, local=chunks / f"{k:07d}.nt", local_count=w.local_count)
-                parts, lookups = list(w.parts), w.lookups
-                rows.extend(w.rows)
-                done += 1
-                if progress:
-                    progress(done, len(jobs_list), STAGES[1])
+        with steps.counting("writing the graph", "sources") as bar:
+            for k, (p, sha, again) in enumerate(zip(parsed, shas, reuse)):
+                nq = tmp.graphs / nq_name(sha)
+                if again:
+                    r = prev[sha]
+                    _link(old.graphs / nq_name(sha), nq)
+                    parts = r["parts"]
+                    data = _read(nq, parts[0], parts[1] + (parts[2] if incremental else 0))
+                    asm.add(quad_lines(data[:parts[1]]), old_block=r["nt"][:3], local_count=r["nt"][3])
+                    lookups = r["lookups"]
+                else:
+                    w = next(written)
+                    if w.note:
+                        notes.append(w.note)
+                    asm.add(w.shared, local=chunks / f"{k:07d}.nt", local_count=w.local_count)
+                    parts, lookups = list(w.parts), w.lookups
+                    rows.extend(w.rows)
+                    done += 1
+                    bar.update(done, len(jobs_list))
+                    if incremental:
+                        data = _read(nq, parts[0], parts[1] + parts[2])
                 if incremental:
-                    data = _read(nq, parts[0], parts[1] + parts[2])
-            if incremental:
-                pool.update(quad_lines(data))
-            records.append({"path": str(p.source[0]), "size": p.stat[0] if p.stat else None,
-                            "mtime_ns": p.stat[1] if p.stat else None, "key": p.key, "sha256": sha,
-                            "titles": [[t, str(n)] for t, n in p.titles.items()],
-                            "numbers": [str(n) for n in p.numbers], "lookups": lookups,
-                            "context": context(p.numbers, lookups, titles, shared_numbers), "parts": parts,
-                            "nt": [*asm.blocks[-1], asm.block_lines[-1]]})
+                    pool.update(quad_lines(data))
+                records.append({"path": str(p.source[0]), "size": p.stat[0] if p.stat else None,
+                                "mtime_ns": p.stat[1] if p.stat else None, "key": p.key, "sha256": sha,
+                                "titles": [[t, str(n)] for t, n in p.titles.items()],
+                                "numbers": [str(n) for n in p.numbers], "lookups": lookups,
+                                "context": context(p.numbers, lookups, titles, shared_numbers), "parts": parts,
+                                "nt": [*asm.blocks[-1], asm.block_lines[-1]]})
     finally:
         asm.close()
     chunks.rmdir()
-    _store(tmp, old, prev, shas, reuse, minter, pool if incremental else None, progress)
+    _store(tmp, old, prev, shas, reuse, minter, pool if incremental else None, steps, asm.count)
     if with_table:
         _table(tmp, old, rows, {sha[:16] for sha, again in zip(shas, reuse) if again})
     if turtle:
@@ -127,17 +127,16 @@ def _read(path, offset: int, length: int) -> bytes:
         return f.read(length)
 
 
-def _store(tmp, old, prev, shas, reuse, minter, pool, progress) -> None:
-    """The store: updated from the previous one where sources were kept, else bulk-loaded."""
+def _store(tmp, old, prev, shas, reuse, minter, pool, steps, count: int) -> None:
+    """The store: updated from the previous one where sources were kept, else bulk-loaded and compacted."""
     from .graphs import nq_name, quad_lines
-    from .store import load_store, update_store
+    from .store import compact_store, load_store, update_store
 
     if pool is None:
-        if progress:
-            progress(0, 1, STAGES[2])
-        load_store([tmp.graphs / nq_name(sha) for sha in shas], tmp.store)
-        if progress:
-            progress(1, 1, STAGES[2])
+        with steps.waiting(f"loading {count} triples into the store"):
+            load_store([tmp.graphs / nq_name(sha) for sha in shas], tmp.store)
+        with steps.waiting("compacting the store"):
+            compact_store(tmp.store)
         return
     kept = {sha for sha, again in zip(shas, reuse) if again}
     replaced, gone = {}, set()
@@ -149,7 +148,8 @@ def _store(tmp, old, prev, shas, reuse, minter, pool, progress) -> None:
     for sha, again in zip(shas, reuse):  # the new files whole: their shared lines are added (or already there)
         if not again:
             replaced[minter.source(sha)] = (tmp.graphs / nq_name(sha)).read_bytes()
-    update_store(old.store, tmp.store, replaced, b"".join(sorted(gone - pool)))
+    with steps.waiting(f"updating the graphs of {len(replaced)} source(s) in the store"):
+        update_store(old.store, tmp.store, replaced, b"".join(sorted(gone - pool)))
 
 
 def _table(tmp, old, rows, kept: set) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-__all__ = ["load_store", "update_store", "Concat"]
+__all__ = ["load_store", "compact_store", "update_store", "Concat"]
 
 
 class Concat(io.RawIOBase):
@@ -56,12 +56,8 @@ def _engine(fn):
         raise OSError(str(exc)) from None
 
 
-def load_store(nquads, path: Path, compact: bool = True) -> None:
-    """Create an Oxigraph store at ``path`` holding the N-Quads files ``nquads``.
-
-    ``compact``: compact the bulk-loaded files after (:meth:`pyoxigraph.Store.optimize`);
-    benchmarks/README.md says where it pays.
-    """
+def load_store(nquads, path: Path) -> None:
+    """Create an Oxigraph store at ``path`` holding the N-Quads files ``nquads`` (then :func:`compact_store`)."""
     import pyoxigraph as ox
 
     def run():
@@ -69,10 +65,26 @@ def load_store(nquads, path: Path, compact: bool = True) -> None:
         try:
             store.bulk_load(input=io.BufferedReader(Concat(nquads), 1 << 20), format=ox.RdfFormat.N_QUADS)
             store.flush()
-            if compact:
-                store.optimize()
         finally:
             del store  # its files closed now, not when a traceback holding this frame goes
+
+    _engine(run)
+
+
+def compact_store(path: Path) -> None:
+    """Compact the store at ``path`` (the files a bulk load leaves), a step of its own for its progress line.
+
+    Compacting makes queries at corpus scale several times faster (one pattern
+    over 540 000 responsibilities: 21 s before, 4.6 s after, 16 M triples).
+    """
+    import pyoxigraph as ox
+
+    def run():
+        store = ox.Store(str(path))
+        try:
+            store.optimize()
+        finally:
+            del store
 
     _engine(run)
 

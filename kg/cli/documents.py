@@ -91,21 +91,8 @@ def build(sources, out_dir, base, encoding, jobs, max_size, turtle):
 
     started = time.perf_counter()
     try:
-        with ExitStack() as stack:
-            bars = {}  # one a stage, shown once it starts, not for a build refused before any work
-
-            def progress(done, total, stage):
-                if stage not in bars:
-                    for bar in bars.values():
-                        bar.render_finish()
-                    bars[stage] = stack.enter_context(click.progressbar(length=max(total, 1), label=stage,
-                                                                        file=sys.stderr))
-                bar = bars[stage]
-                bar.length = max(total, 1)
-                bar.update(done - bar.pos)
-
-            result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding, jobs=jobs, progress=progress,
-                               max_size=max_size * 2**20, turtle=turtle)
+        result = run_build(sources, out_dir, base or DEFAULT_BASE, encoding, jobs=jobs, steps=Steps(),
+                           max_size=max_size * 2**20, turtle=turtle)
     except Terminated:
         click.echo(f"kg build: terminated; the previous outputs in {out_dir} are as they were", err=True)
         raise SystemExit(143) from None

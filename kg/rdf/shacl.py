@@ -293,7 +293,8 @@ def _quote(text: str) -> str:
 
 def run_check(store, check: Check):
     """The violations of one check on a pyoxigraph store: ``(focus, value, component, message)`` as plain text."""
-    result = store.query(check.query)
+    # a build's store holds a graph per source and a shared one: the shapes hold for their union
+    result = store.query(check.query, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
     out = []
     for solution in result:
