@@ -85,6 +85,23 @@ def _quads(lines, graph: str) -> bytes:
     return "".join(line[:-3] + suffix for line in lines).encode("utf-8")
 
 
+#: Lines written at a time: a large source's lines are never all copied into one string.
+_BATCH = 20_000
+
+
+def _write_quads(fh, lines, graph: str) -> int:
+    """Write ``lines`` (N-Triples) to ``fh`` as quads in ``graph``, a batch at a time; the bytes written."""
+    written = 0
+    for at in range(0, len(lines), _BATCH):
+        written += fh.write(_quads(lines[at:at + _BATCH], graph))
+    return written
+
+
+def _write_lines(fh, lines) -> None:
+    for at in range(0, len(lines), _BATCH):
+        fh.write("".join(lines[at:at + _BATCH]).encode("utf-8"))
+
+
 def _write_one(job) -> Written:
     """Worker: one source's N-Quads file and graph.nt block; ``source`` is parsed again if its entry fails."""
     from .cache import CacheError, read_records
@@ -105,13 +122,18 @@ def _write_one(job) -> Written:
         note = f"cache entry {Path(cache).name[:16]}… for {path} {exc}; parsed the source again"
     m = w["minter"]
     own, shared, citable, local = graph_lines(records, m, w["table"], w["titles"], w["shared_numbers"])
-    parts = (_quads(own, m.source(records.sha256)), _quads(shared, m.shared_graph()), _quads(citable,
-                                                                                             m.shared_graph()))
-    Path(nq_path).write_bytes(b"".join(parts))
-    Path(chunk).write_bytes("".join(local).encode("utf-8"))
+    shared_quads = _quads(shared, m.shared_graph())
+    with open(nq_path, "wb") as fh:
+        sizes = (_write_quads(fh, own, m.source(records.sha256)), fh.write(shared_quads),
+                 _write_quads(fh, citable, m.shared_graph()))
+    del own, citable
+    with open(chunk, "wb") as fh:
+        _write_lines(fh, local)
+    count = len(local)
+    del local
     lookups = sorted({c.title for d in records.documents for c in d.citations if not c.number and c.title})
     rows = list(dict.fromkeys(assignment_rows(records, m))) if w["rows"] else []
-    return Written(parts[1].splitlines(keepends=True), len(local), tuple(len(p) for p in parts), lookups, rows, note)
+    return Written(shared_quads.splitlines(keepends=True), count, sizes, lookups, rows, note)
 
 
 def write_sources(jobs_list, minter, titles, shared_numbers, table, jobs, parallel, rows=True):
