@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.brackets import trim
 from .grammar.honorees import BARE_PLACE, GENDER, HONORIFICS, PAREN_PERSON, TITLE_MODIFIERS, TITLES, unit_like
 from .grammar.organisations import ends_like_organisation
 
@@ -124,8 +125,7 @@ def read_person(text: str, start: int, end: int) -> RawPerson | None:
         unit = "".join(PADDING.sub("", text[a:b]) for a, b in fields[:-1])
         name, gender = _name(text[last[0]:last[1]])
         return RawPerson(name, first[0], last[1], None, unit, gender)
-    while start < end and text[start].isspace():
-        start += 1
+    start = trim(text, start, end)[0]  # the pattern opens at the first character that is not a space
     m = _ONE_FIELD.match(text, start, end)
     if m and is_name(m.group("name")):
         return _person(text, m.span("head"), PADDING.sub("", m.group("position")), end)
