@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 
-from ..text.index import normalise
+from ..text.index import FOLD, normalise
 
 __all__ = ["mention_key", "table_key", "LEVEL_WORDS", "level_word"]
 
 _BRACKETS = str.maketrans("〔〕[]【】", "()()()")
 #: Full-width punctuation folded (as :func:`~kg.text.index.normalise` does), then brackets.
-_TABLE_FOLD = {**{i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}, 0xFE59: 0x28, 0xFE5A: 0x29, 0x2236: 0x3A,
-               **{ord(a): ord(b) for a, b in zip("〔〕[]【】", "()()()")}}
+_TABLE_FOLD = {**FOLD, **{ord(a): ord(b) for a, b in zip("〔〕[]【】", "()()()")}}
 _SPACE = re.compile(r"\s+")
 
 #: Words that open a relative name, longest first: the jurisdiction they name depends on the document.

@@ -15,12 +15,13 @@ from functools import lru_cache
 
 from ..records import Span
 
-__all__ = ["normalise", "TextIndex", "Line"]
+__all__ = ["normalise", "FOLD", "TextIndex", "Line"]
 
-_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
-_FOLD.update({0x3000: 0x20, 0xFE59: 0x28, 0xFE5A: 0x29, 0x2236: 0x3A, 0xFF0E: 0x2E})
-#: The characters :data:`_FOLD` changes, found by one pattern (``str.translate`` looks up every character).
-_FOLDED = {chr(k): chr(v) for k, v in _FOLD.items()}
+#: Full-width forms and their kin to ASCII, by code point (what :func:`normalise` folds).
+FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+FOLD.update({0x3000: 0x20, 0xFE59: 0x28, 0xFE5A: 0x29, 0x2236: 0x3A, 0xFF0E: 0x2E})
+#: The characters :data:`FOLD` changes, found by one pattern (``str.translate`` looks up every character).
+_FOLDED = {chr(k): chr(v) for k, v in FOLD.items()}
 _TO_FOLD = re.compile("[" + "".join(re.escape(c) for c in _FOLDED) + "]")
 
 #: Line endings, including the form feed some PDF extractors put between pages.
