@@ -143,17 +143,9 @@ def atomic_write(path, data: bytes | str) -> Path:
     Traceback (most recent call last):
     kg.errors.KgError: /nonexistent-folder: no such folder; create it first or write elsewhere
     """
-    path, tmp = _beside(path)
-    try:
-        tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise write_error(path.parent, exc, f"{path.name} was not written") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    with atomic_file(path) as f:
+        f.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return Path(path)
 
 
 def _finite(data):

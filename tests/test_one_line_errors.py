@@ -208,16 +208,11 @@ def test_no_raw_control_character_reaches_the_graph(tmp_path):
 
 
 def test_a_full_disk_under_html_keeps_the_page_that_was_there(built, tmp_path, monkeypatch):
+    import kg.output
+
     page = tmp_path / "departments.html"
     page.write_text("the old page", encoding="utf-8")
-    real = Path.write_bytes
-
-    def full(self, data):
-        if self.parent == tmp_path:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(self, data)
-
-    monkeypatch.setattr(Path, "write_bytes", full)
+    monkeypatch.setattr(kg.output, "open", _FullDisk, raising=False)  # the page's temporary file
     r = CliRunner().invoke(main, ["html", "--out", str(built), "-o", str(page)])
     assert _error(r) == f"Error: {tmp_path}: cannot write: {FULL}; departments.html was not written"
     assert [p.name for p in tmp_path.iterdir()] == ["departments.html"] and page.read_text("utf-8") == "the old page"
