@@ -101,7 +101,7 @@ _SPELLINGS = ((r"(?P<prefix>.+?)〔(?P<year>\d{4})〕(?P<seq>\d+)号", "bracket"
               (r"(?P<prefix>.+?令)第(?P<seq>\d+)号", "order"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     """Where a record came from.
 
@@ -118,7 +118,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Notice:
     """A warning or a self-check result, with where it applies."""
 
@@ -129,7 +129,7 @@ class Notice:
     document: DocNumber | str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class OrgMention:
     """A name of an organisation as written, and what it resolves to.
 
@@ -149,7 +149,7 @@ class OrgMention:
     candidates: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Responsibility:
     """One organisation's role in one task.
 
@@ -191,7 +191,7 @@ class Task:
     deadline: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class TocEntry:
     """An entry of the issue's table of contents."""
 
@@ -202,7 +202,7 @@ class TocEntry:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Citation:
     """A document cited by another, by number and/or title."""
 
@@ -211,7 +211,7 @@ class Citation:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Target:
     """A quantitative target: indicator, value, unit, comparator and year.
 
@@ -239,7 +239,7 @@ class Target:
     industry: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class TableCell:
     column: str
     text: str
@@ -257,7 +257,7 @@ class AnnexTable:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Industry:
     """An industry or domain named in a document (a SKOS concept)."""
 
@@ -268,7 +268,7 @@ class Industry:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Honoree:
     """A commended unit or person.
 
@@ -326,7 +326,7 @@ class Document:
     jurisdiction_reason: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class CountCheck:
     """A count a document declares (先进单位(41 个)) against what was extracted."""
 

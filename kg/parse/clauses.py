@@ -27,7 +27,7 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:市|县|区|州|盟|旗)$")
 _SENTENCE_END = "。;.!?"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Clause:
     """A clause's content: ``text[start:end]`` of the paragraph, without its brackets."""
 

@@ -88,7 +88,7 @@ def award_start(text: str, start: int, end: int) -> int | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class TableColumns:
     """Which cell of a commendation table's row holds what (``None``: no such column)."""
 

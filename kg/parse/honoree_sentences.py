@@ -39,7 +39,7 @@ _GIVER = re.compile(r"^(?:市政府|省政府|县政府|区政府)?(?:决定|同
 _HONORARY = re.compile(r"^“([^”]+)”(?:荣誉)?称号$")                     # “井冈山爱民模范中队”荣誉称号
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class FirstNamed:
     """The first-named member of a group the text counts: 授予邵明远等40人…"""
 

@@ -20,7 +20,7 @@ __all__ = ["Field", "Metadata", "BODY", "META", "CHROME_LINE", "classify"]
 BODY, META, CHROME_LINE = "body", "meta", "chrome"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Field:
     """One metadata value, as written, with where it stands."""
 

@@ -27,7 +27,7 @@ FALLBACK_ENCODINGS = ("gb18030", "big5", "utf_16")
 DEFAULT_MAX_SIZE = 64 * 2**20
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Source:
     """A decoded source file.
 
