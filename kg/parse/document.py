@@ -65,7 +65,7 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
         n = sum(1 for p in body[:k_date] if p.first_line in signed)
         skip.update(range(max(0, k_date - n), k_date + 1))
 
-    items = section_tree(body, skip)
+    items = section_tree(body, skip, ctx.known)
     doc.sections = [item.section for item in items]
     first = body.index(items[0].paragraphs[0]) if items else len(body)
     preamble = [p for k, p in enumerate(body[:first]) if k not in skip]
@@ -75,7 +75,7 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
     return doc, DocumentParts(items, preamble, annex_lines)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class DocumentParts:
     """A parsed document's paragraphs, for the steps that read entities from them.
 

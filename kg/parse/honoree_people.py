@@ -28,10 +28,23 @@ _FIELD = re.compile(r"\S+(?: \S+)*")   # a field: words apart by single spaces (
 #: A space padding a name or a title to a width: 主 任, 宁 芳
 PADDING = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _TOKEN = re.compile(r"\S+")
-_TITLES_LONGEST = tuple(sorted(TITLES, key=len, reverse=True))
+_TITLE_SET = frozenset(TITLES)
+_TITLE_LENGTHS = tuple(sorted({len(t) for t in TITLES}, reverse=True))
 
 
-@dataclass(frozen=True, slots=True)
+def _title_before(position: str, cut: int) -> str | None:
+    """The longest title ``position[:cut]`` ends with, or ``None``.
+
+    >>> _title_before("办公室副主任", 6), _title_before("办公室副主任", 4)
+    ('主任', None)
+    """
+    for n in _TITLE_LENGTHS:
+        if n <= cut and position[cut - n:cut] in _TITLE_SET:
+            return position[cut - n:cut]
+    return None
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class RawPerson:
     name: str
     start: int
@@ -59,7 +72,7 @@ def split_position(position: str) -> tuple[str | None, str | None]:
     end = len(position)
     cut = end
     while True:
-        title = next((t for t in _TITLES_LONGEST if position.endswith(t, 0, cut)), None)
+        title = _title_before(position, cut)
         if title is None:
             break
         cut -= len(title)
@@ -72,10 +85,10 @@ def split_position(position: str) -> tuple[str | None, str | None]:
             cut -= 1
             continue
         also = position.rfind("兼", max(0, cut - 10), cut)  # 副部长兼军事科科长: a second post after 兼
-        if also > 0 and "、" not in position[also:cut] and any(position.endswith(t, 0, also) for t in _TITLES_LONGEST):
+        if also > 0 and "、" not in position[also:cut] and _title_before(position, also):
             cut = also
             continue
-        if not any(position.endswith(t, 0, cut) for t in _TITLES_LONGEST):
+        if not _title_before(position, cut):
             break
     while cut < end and position[cut] == "、":
         cut += 1

@@ -33,7 +33,7 @@ from .grammar.responsibility import (DEADLINE, DEADLINE_TEXT, DIVISION, ETC, FIR
 __all__ = ["RawResponsibility", "ClauseRules", "ReadClause", "read_clause", "split_units"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RawResponsibility:
     """A mention found in a clause: offsets are into the text given."""
 
@@ -267,6 +267,7 @@ def _plausible(name: str) -> bool:
 
 
 _AND = re.compile(r"(?<=[厅局委办部会室院府所队行司社处署站馆心组关])(?:和|及|以及|与)(?=[\u4e00-\u9fff]{2})")
+_AND_WORD = re.compile("[和及与]")
 _LEVEL_WORD = re.compile(r"^(?:市|县|区|旗|盟|州|乡|镇|街道)")
 
 
@@ -285,10 +286,10 @@ def split_units(text: str, a: int, b: int):
     out = []
     for x, y, open_list in _lists(text, a, b):
         for name, nx, ny in _expand_distributive(_merge_collectives(text, _pieces(text, x, y))):
-            marked = LEAD_MARK.search(name)
+            marked = LEAD_MARK.search(name) if name.endswith(")") else None
             if marked:
                 name, ny = name[:marked.start()].rstrip(), nx + marked.start()
-            note = _NOTE.search(name)
+            note = _NOTE.search(name) if name.endswith(")") else None
             if note:  # 各区政府(含大鹏新区管委会,下同): the unit, without its note
                 name, ny = name[:note.start()].rstrip(), nx + note.start()
             if not name or POST.search(name) or DEADLINE_TEXT.match(name) or not _plausible(name):
@@ -297,12 +298,19 @@ def split_units(text: str, a: int, b: int):
     return out
 
 
+#: ``等和``, ``等有关部门及``: a list ends, open, and another begins
+_ETC_AND = re.compile(r"等(?:有关|相关)?(?:单位|部门|机构)?(?:和|及|以及|与|,)")
+
+
 def _lists(text, a, b):
     """``(start, end, open)`` of the lists in ``text[a:b]``: ``…等和…`` closes one list and opens another."""
+    if text.find("等", a, b) < 0:  # no 等: one exhaustive list
+        x, y = _trim(text, a, b)
+        return [(x, y, False)] if x < y else []
     out, at = [], a
-    for m in re.finditer(r"等(?:有关|相关)?(?:单位|部门|机构)?(?:和|及|以及|与|,)", text[a:b]):
-        out.append((at, a + m.start(), True))
-        at = a + m.end()
+    for m in _ETC_AND.finditer(text, a, b):
+        out.append((at, m.start(), True))
+        at = m.end()
     m = ETC.search(text, at, b)
     if m and m.end() == b and m.start() > at:
         out.append((at, m.start(), True))
@@ -316,7 +324,7 @@ def _pieces(text, a, b):
     pieces = []
     for x, y in split_top_level(text, "、", a, b):
         at = x
-        for m in _AND.finditer(text, x, y):
+        for m in _AND.finditer(text, x, y) if _AND_WORD.search(text, x, y) else ():
             pieces.append((at, m.start()))
             at = m.end()
         pieces.append((at, y))

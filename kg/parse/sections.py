@@ -24,6 +24,8 @@ class SectionItem:
     section: Section
     paragraphs: list[Paragraph] = field(default_factory=list)
     children: list[str] = field(default_factory=list)
+    #: The clauses of the heading paragraph, as :func:`~kg.parse.clauses.find_clauses` gives them (read once)
+    heading_clauses: tuple | None = None
 
 
 def heading_of(text: str):
@@ -47,9 +49,10 @@ def heading_of(text: str):
     return None
 
 
-def _title(text: str, start: int) -> str:
+def _title(text: str, start: int, clauses) -> str:
+    """The heading's title after its marker, without its bracketed clauses."""
     body = text[start:]
-    for c in sorted(find_clauses(text, heading=True)[0], key=lambda c: -c.start):
+    for c in sorted(clauses, key=lambda c: -c.start):
         if c.bracketed and c.start - 1 >= start:
             body = body[:c.start - 1 - start] + body[c.end + 1 - start:]
     m = TITLE_END.search(body)
@@ -57,7 +60,7 @@ def _title(text: str, start: int) -> str:
     return title.strip()[:80]
 
 
-def section_tree(paras: list[Paragraph], skip: set[int]):
+def section_tree(paras: list[Paragraph], skip: set[int], known=None):
     """Sections of a document body, in reading order.
 
     Parameters
@@ -66,6 +69,10 @@ def section_tree(paras: list[Paragraph], skip: set[int]):
         The document's paragraphs after its addressee line.
     skip : set of int
         Indexes of paragraphs that are not part of the tree (the annex list).
+    known : callable, optional
+        Whether a name is an organisation the document's context knows
+        (see :func:`~kg.parse.clauses.find_clauses`); a heading's clauses are
+        read with it once, for its title and its tasks.
 
     Returns
     -------
@@ -87,6 +94,7 @@ def section_tree(paras: list[Paragraph], skip: set[int]):
             stack = [("annex", path)]
             title = ""
             parent = None
+            found = None
         elif head:
             kind, n, end = head
             kinds = [s[0] for s in stack]
@@ -98,7 +106,8 @@ def section_tree(paras: list[Paragraph], skip: set[int]):
                 path += "'"
             marker = text[:end].strip()
             stack.append((kind, path))
-            title = _title(text, end)
+            found = find_clauses(text, heading=True, known=known)
+            title = _title(text, end, found[0])
         else:
             if current is not None:
                 current.paragraphs.append(p)
@@ -106,7 +115,7 @@ def section_tree(paras: list[Paragraph], skip: set[int]):
                     current.section.title = text.strip()[:80]
             continue
         section = Section(path, marker, kind, title, p.span(*p.stripped()), parent)
-        current = SectionItem(section, [p])
+        current = SectionItem(section, [p], heading_clauses=found)
         items.append(current)
         by_path[path] = current
         if parent in by_path:

@@ -28,7 +28,7 @@ from .grammar.targets import (BASELINE, CHANGE_VERBS, COMPOUND_COUNT, COUNT_UNIT
 
 __all__ = ["RawTarget", "YearState", "scan_targets"]
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class RawTarget:
     indicator: str
     value: float
@@ -354,6 +354,8 @@ def _number_start(seg, i):
 
 def _update_year(text, masked, a, b, state):
     """Let the years a clause states govern what follows: 到2019年, 2019—2022年, 今年."""
+    if text.find("年", a, b) < 0:  # every year, period and 今年 is written with 年
+        return
     first = a + len(text[a:b]) - len(text[a:b].lstrip())
     found = []
     for m in PERIOD.finditer(text, a, b):

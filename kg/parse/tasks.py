@@ -53,7 +53,8 @@ def read_tasks(ctx: Context, items: list[SectionItem], year, label, body=()) -> 
         raws, clause_span, deadline = [], None, None
         for n, p in enumerate(item.paragraphs):
             _standing(ctx, p, rules)
-            clauses, unread = find_clauses(p.text, heading=(n == 0), known=ctx.known)
+            found = item.heading_clauses if n == 0 else None
+            clauses, unread = found or find_clauses(p.text, heading=(n == 0), known=ctx.known)
             counts.unread += len(unread)
             for a, b in unread:
                 ctx.notice(NoticeCode.RESPONSIBILITY_UNREAD, "text that looks like a responsibility clause was not "

@@ -47,8 +47,13 @@ class PlaceTable:
         self._form_cities: dict[str, int] = {}
         for form, _ in self._city_forms:
             self._form_cities[form] = self._form_cities.get(form, 0) + 1
-        self._county_names = sorted((n for n, ds in self._names.items() if ds[0].level == "county"),
-                                    key=len, reverse=True)
+        self._county_names = frozenset(n for n, ds in self._names.items() if ds[0].level == "county")
+        # Names are looked up by the prefixes of a text, longest first, rather than tried one by one.
+        self._forms_at: dict[str, list[int]] = {}
+        for k, (form, _) in enumerate(self._city_forms):
+            self._forms_at.setdefault(form, []).append(k)
+        self._form_lengths = sorted({len(f) for f in self._forms_at}, reverse=True)
+        self._county_lengths = sorted({len(n) for n in self._county_names}, reverse=True)
 
     def within(self, province: str | None) -> PlaceTable:
         """The table that looks in ``province`` first (all of China for ``None``)."""
@@ -86,24 +91,28 @@ class PlaceTable:
         return found
 
     def _locate(self, text: str, unique: bool = False):
-        for form, city in self._city_forms:
-            if text.startswith(form):
-                if unique and self._form_cities[form] > 1:
-                    continue
-                rest = text[len(form):]
-                county = next((n for n in self._county_names if rest.startswith(n)
-                               and any(d.parent == city.code for d in self._names[n])), None)
-                if county:
-                    return form + county, city.name
-                return city.name, None
-        for name in self._county_names:
-            if text.startswith(name):
-                places = self._names[name]
-                if len(places) == 1 or not unique and len({d.parent for d in places}) == 1:
-                    return name, self._parent_name(places[0])
-                if not unique:
-                    return None
+        # The city forms a text starts with, in the table's order (longest city names first).
+        at = sorted(k for n in self._form_lengths for k in self._forms_at.get(text[:n], ()))
+        for form, city in (self._city_forms[k] for k in at):
+            if unique and self._form_cities[form] > 1:
+                continue
+            rest = text[len(form):]
+            county = next((n for n in self._counties_starting(rest)
+                           if any(d.parent == city.code for d in self._names[n])), None)
+            if county:
+                return form + county, city.name
+            return city.name, None
+        for name in self._counties_starting(text):
+            places = self._names[name]
+            if len(places) == 1 or not unique and len({d.parent for d in places}) == 1:
+                return name, self._parent_name(places[0])
+            if not unique:
+                return None
         return None
+
+    def _counties_starting(self, text: str):
+        """The county names ``text`` starts with, longest first."""
+        return [text[:n] for n in self._county_lengths if n <= len(text) and text[:n] in self._county_names]
 
 
 @lru_cache(maxsize=64)

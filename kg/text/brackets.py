@@ -43,22 +43,36 @@ def split_top_level(text: str, seps: str, start: int = 0, end: int | None = None
     ['省经信委', '省发改委(省能源局、省物价局)', '各市']
     """
     end = len(text) if end is None else end
-    out, depth, piece = [], [], start
-    # Only brackets and separators matter: visit just those positions.
-    for m in _special(seps).finditer(text, start, end):
-        i, ch = m.start(), m.group()
-        if ch in OPEN:
-            depth.append(ch)
-        elif ch in CLOSE:
-            if depth and depth[-1] == _PAIR[ch]:
-                depth.pop()
-        elif not depth:
-            out.append((piece, i))
-            piece = i + 1
-    out.append((piece, end))
-    return [(a, b) for a, b in (trim(text, x, y) for x, y in out) if a < b]
+    if _BRACKET.search(text, start, end) is None:  # no bracket: every separator cuts
+        cuts = [m.start() for m in _special(seps, False).finditer(text, start, end)]
+    else:  # visit just the brackets and separators
+        cuts, depth = [], []
+        for m in _special(seps, True).finditer(text, start, end):
+            ch = m.group()
+            if ch in OPEN:
+                depth.append(ch)
+            elif ch in _PAIR:
+                if depth and depth[-1] == _PAIR[ch]:
+                    depth.pop()
+            elif not depth:
+                cuts.append(m.start())
+    out, a = [], start
+    cuts.append(end)
+    for cut in cuts:
+        b = cut
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+        a = cut + 1
+    return out
+
+
+_BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 
 
 @lru_cache(maxsize=64)
-def _special(seps: str):
-    return re.compile("[" + re.escape(OPEN + CLOSE + seps) + "]")
+def _special(seps: str, brackets: bool):
+    return re.compile("[" + re.escape((OPEN + CLOSE if brackets else "") + seps) + "]")

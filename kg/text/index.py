@@ -93,12 +93,15 @@ class TextIndex:
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of source offsets ``[start, end)``."""
-        end = max(end, start)
-        return Span(self.name, start, end, self.line_of(start),
-                    self.line_of(max(start, end - 1)), self.source[start:end])
+        starts = self._starts
+        line = bisect.bisect_right(starts, start)
+        if end <= start:
+            return Span(self.name, start, start, line, line, "")
+        last = line if line == len(starts) or end <= starts[line] else bisect.bisect_right(starts, end - 1)
+        return Span(self.name, start, end, line, last, self.source[start:end])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Line:
     """One line of the normalised text: its 1-based number and source offset."""
 

@@ -50,7 +50,7 @@ _LABEL_LINE = re.compile(r"""
     """, re.VERBOSE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Paragraph:
     """A logical paragraph: normalised text plus the source pieces behind it.
 
@@ -65,11 +65,14 @@ class Paragraph:
 
     def source_offset(self, i: int) -> int:
         """Source offset of the paragraph's character ``i`` (``len`` allowed)."""
+        pieces = self.pieces
         if i >= len(self.text):
-            off, src, length = self.pieces[-1]
+            off, src, length = pieces[-1]
             return src + length
+        if len(pieces) == 1:  # most paragraphs are one line
+            return pieces[0][1] + i
         k = bisect.bisect_right(self.pieces, (i, float("inf"), 0)) - 1  # pieces sort by their offset
-        off, src, _ = self.pieces[k]
+        off, src, _ = pieces[k]
         return src + (i - off)
 
     def span(self, i: int = 0, j: int | None = None) -> Span:
