@@ -83,7 +83,8 @@ def _segment_kind(seg: str, known) -> str | None:
         return "empty"
     if LABEL.match(seg):
         return "label"
-    if FIRST_LEADS.search(seg) or SAME_BELOW.match(seg) or MARKED_LEADS_WIN.search(seg) or NO_LEAD_MEANS.search(seg):
+    if SAME_BELOW.match(seg) or "牵头" in seg and (FIRST_LEADS.search(seg) or MARKED_LEADS_WIN.search(seg)
+                                                  or NO_LEAD_MEANS.search(seg)):  # each rule names 牵头
         return "rule"
     if "不再" in seg and STANDING.search(seg):
         return "standing"

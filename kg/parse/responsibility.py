@@ -104,7 +104,7 @@ def read_clause(text: str, start: int, end: int, rules: ClauseRules) -> ReadClau
     for a, b in _segments(text, start, end):
         seg = text[a:b].rstrip("。 ")
         b = a + len(seg)
-        if FIRST_LEADS.search(seg) or MARKED_LEADS_WIN.search(seg) or NO_LEAD_MEANS.search(seg):
+        if "牵头" in seg and (FIRST_LEADS.search(seg) or MARKED_LEADS_WIN.search(seg) or NO_LEAD_MEANS.search(seg)):
             first_leads_here |= bool(FIRST_LEADS.search(seg))
             rules.marks_win |= bool(MARKED_LEADS_WIN.search(seg))
             rules.no_lead_means_lead |= bool(NO_LEAD_MEANS.search(seg))
@@ -112,7 +112,7 @@ def read_clause(text: str, start: int, end: int, rules: ClauseRules) -> ReadClau
         if SAME_BELOW.match(seg):
             same_below = True
             continue
-        m = STANDING.search(seg)
+        m = STANDING.search(seg) if "不再" in seg else None
         if m:
             names = split_units(text, a + m.start("orgs"), a + m.end("orgs"))
             out.implied.extend((n, x, y) for n, x, y, _, _ in names)

@@ -112,7 +112,7 @@ def _standing(ctx, p, rules):
     A standing rule names implied units (``各市人民政府负责本地区组织实施,不再逐项列出``);
     ``排在第一位的为牵头单位`` makes the first unit of each later clause its lead.
     """
-    m = FIRST_LEADS.search(p.text)
+    m = FIRST_LEADS.search(p.text) if "为牵头" in p.text else None
     if m and p.text.rfind("(", 0, m.start()) <= p.text.rfind(")", 0, m.start()):
         rules.first_leads = True
     if "不再" not in p.text:
