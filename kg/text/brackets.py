@@ -43,19 +43,18 @@ def split_top_level(text: str, seps: str, start: int = 0, end: int | None = None
     ['省经信委', '省发改委(省能源局、省物价局)', '各市']
     """
     end = len(text) if end is None else end
-    if _BRACKET.search(text, start, end) is None:  # no bracket: every separator cuts
-        cuts = [m.start() for m in _special(seps, False).finditer(text, start, end)]
-    else:  # visit just the brackets and separators
-        cuts, depth = [], []
-        for m in _special(seps, True).finditer(text, start, end):
-            ch = m.group()
-            if ch in OPEN:
-                depth.append(ch)
-            elif ch in _PAIR:
-                if depth and depth[-1] == _PAIR[ch]:
-                    depth.pop()
-            elif not depth:
-                cuts.append(m.start())
+    if _BRACKET.search(text, start, end) is None:  # no bracket: the pieces are the runs between separators
+        return [m.span() for m in _piece(seps).finditer(text, start, end)]
+    cuts, depth = [], []
+    for m in _special(seps).finditer(text, start, end):  # visit just the brackets and separators
+        ch = m.group()
+        if ch in OPEN:
+            depth.append(ch)
+        elif ch in _PAIR:
+            if depth and depth[-1] == _PAIR[ch]:
+                depth.pop()
+        elif not depth:
+            cuts.append(m.start())
     out, a = [], start
     cuts.append(end)
     for cut in cuts:
@@ -74,5 +73,16 @@ _BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
 
 
 @lru_cache(maxsize=64)
-def _special(seps: str, brackets: bool):
-    return re.compile("[" + re.escape((OPEN + CLOSE if brackets else "") + seps) + "]")
+def _special(seps: str):
+    return re.compile("[" + re.escape(OPEN + CLOSE + seps) + "]")
+
+
+@lru_cache(maxsize=64)
+def _piece(seps: str):
+    """A piece between separators, white space trimmed: from its first to its last other character.
+
+    >>> [m.group() for m in _piece("、").finditer(" 甲 乙 、、丙 ")]
+    ['甲 乙', '丙']
+    """
+    s = re.escape(seps)
+    return re.compile(rf"[^\s{s}](?:[^{s}]*[^\s{s}])?")
