@@ -56,6 +56,11 @@ class YearState:
         return YearState(self.year, source or self.source, self.past, self.document_year)
 
 
+#: :data:`MASKS` apart by the kind of their need: a word to be present, or a cheap pattern to be found
+_MASKS_BY_WORD = tuple((p, need) for p, need in MASKS if isinstance(need, str))
+_MASKS_BY_PATTERN = tuple((p, need) for p, need in MASKS if not isinstance(need, str))
+
+
 @lru_cache(maxsize=16)  # a table row is masked once for all its cells
 def mask(text: str) -> str:
     """Blank spans whose digits are not quantities, keeping length.
@@ -65,7 +70,8 @@ def mask(text: str) -> str:
     >>> mask("根据《纲要2025》,PM2.5达到40")
     '根据□□□□□□□□,□□□□□达到40'
     """
-    patterns = [p for p, need in MASKS if (need in text if isinstance(need, str) else need.search(text))]
+    patterns = [p for p, need in _MASKS_BY_WORD if need in text]
+    patterns += [p for p, need in _MASKS_BY_PATTERN if need.search(text)]
     if "号" in text:  # a document number ends in 号
         patterns.append(DOC_NUMBER)
     spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]

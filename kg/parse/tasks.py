@@ -244,6 +244,8 @@ def _table_rows(ctx, item):
     with their serial number.
     """
     paras, k = item.paragraphs, 0
+    if not any("|" in p.text or "\t" in p.text for p in paras):  # every header has cells
+        return
     while k < len(paras):
         names, k = _header(paras, k)
         if names is None:
@@ -268,6 +270,8 @@ def _bare_rows(item):
     the first serial number; it must name a role column. Each row is then as
     many lines, opening with its serial number; ``—`` is an empty cell.
     """
+    if not any("序号" in p.text for p in item.paragraphs):
+        return
     lines = [(p, a, b) for p in item.paragraphs for a, b in p.line_ranges()]
     k = 0
     while k < len(lines):

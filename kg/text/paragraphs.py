@@ -77,7 +77,12 @@ class Paragraph:
 
     def span(self, i: int = 0, j: int | None = None) -> Span:
         """Span of the paragraph's characters ``[i, j)`` in the source."""
-        j = len(self.text) if j is None else j
+        n = len(self.text)
+        j = n if j is None else j
+        if len(self.pieces) == 1:  # one line: offsets shift by its start
+            src = self.pieces[0][1]
+            start = src + min(i, n)
+            return self.index.span(start, start if j <= i else src + min(j, n + 1))
         if j <= i:
             start = self.source_offset(i)
             return self.index.span(start, start)
