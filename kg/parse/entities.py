@@ -12,7 +12,7 @@ from ..vocabulary import NoticeCode, YearSource
 from .context import Context
 from .document import DocumentParts, document_year
 from .grammar.tables import COLUMN_YEAR
-from .grammar.targets import horizon
+from .grammar.targets import DIGIT, horizon
 from .honorees import find_honorees
 from .blocks import DocumentBlock
 from .tables import annex_rows, annex_tables, cell_items, document_industries, row_cells, table_cells
@@ -61,6 +61,11 @@ def _body_targets(parts, year, unread, end=None):
         parent = heading_state.get(section.parent) if section is not None else None
         heading = parent.copy(YearSource.HEADING) if parent else YearState(document_year=year)
         for n, p in enumerate(paras):
+            if not DIGIT.search(p.text):  # no number, no year: no target, and no year for what follows
+                if n == 0 and section is not None:
+                    heading = heading.copy(YearSource.HEADING)
+                    heading_state[section.path] = heading
+                continue
             state = heading if n == 0 and section is not None else heading.copy()
             cells = table_cells(p.text)
             for a, b in ([(a, b) for a, b, _ in cells] if cells else [(0, len(p.text))]):

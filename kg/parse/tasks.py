@@ -52,7 +52,8 @@ def read_tasks(ctx: Context, items: list[SectionItem], year, label, body=()) -> 
     for item in _with_body(body, items):
         raws, clause_span, deadline = [], None, None
         for n, p in enumerate(item.paragraphs):
-            _standing(ctx, p, rules)
+            if "为牵头" in p.text or "不再" in p.text:  # what every standing rule says
+                _standing(ctx, p, rules)
             found = item.heading_clauses if n == 0 else None
             clauses, unread = found or find_clauses(p.text, heading=(n == 0), known=ctx.known)
             counts.unread += len(unread)
@@ -112,7 +113,7 @@ def _standing(ctx, p, rules):
     A standing rule names implied units (``各市人民政府负责本地区组织实施,不再逐项列出``);
     ``排在第一位的为牵头单位`` makes the first unit of each later clause its lead.
     """
-    m = FIRST_LEADS.search(p.text) if "为牵头" in p.text else None
+    m = FIRST_LEADS.search(p.text)
     if m and p.text.rfind("(", 0, m.start()) <= p.text.rfind(")", 0, m.start()):
         rules.first_leads = True
     if "不再" not in p.text:

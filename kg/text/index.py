@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,12 +79,15 @@ class TextIndex:
         self.name = name
         self.source = text
         self.text = normalise(text)
-        starts = [0]
-        ends = []
-        for m in _LINE_END.finditer(text):
-            ends.append(m.start())
-            starts.append(m.end())
-        ends.append(len(text))
+        # str.splitlines breaks lines exactly where _LINE_END matches; a text that ends with a line end
+        # (or is empty) has one more line, empty, after it
+        pieces, contents = text.splitlines(True), text.splitlines()
+        starts = [0, *accumulate(map(len, pieces))]
+        ends = [start + len(line) for start, line in zip(starts, contents)]
+        if pieces and len(pieces[-1]) == len(contents[-1]):
+            starts.pop()
+        else:
+            ends.append(len(text))
         self._starts = starts
         self.lines = [Line(i + 1, s, self.text[s:e]) for i, (s, e) in enumerate(zip(starts, ends))]
 
