@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.brackets import trim
+from ..text.brackets import split_on, trim
 from .grammar.honorees import BARE_PLACE, GENDER, HONORIFICS, PAREN_PERSON, TITLE_MODIFIERS, TITLES, unit_like
 from .grammar.organisations import ends_like_organisation
 
@@ -268,7 +268,7 @@ def read_comma_people(text: str, start: int, end: int) -> list[RawPerson]:
     [('齐慕白', None, '市发展和改革委员会营商环境科'), ('欧阳蔓', '女', '漪北区政务服务中心首席代办员')]
     """
     out = []
-    for a, b in _pieces(text, start, end, ";。"):
+    for a, b in split_on(text, ";。", start, end):
         k = text.find(",", a, b)
         if k < 0 or not is_name(text[a:k]):
             return [] if not out else out
@@ -279,22 +279,6 @@ def read_comma_people(text: str, start: int, end: int) -> list[RawPerson]:
         organisation, title = split_position(position)
         name, gender = _name(text[a:k])
         out.append(RawPerson(name, a, b, position, organisation if title else position, gender))
-    return out
-
-
-def _pieces(text, start, end, separators):
-    """``(start, end)`` of the non-blank pieces of ``text[start:end]`` between ``separators``, trimmed."""
-    out, a = [], start
-    for i in range(start, end + 1):
-        if i == end or text[i] in separators:
-            x, y = a, i
-            while x < y and text[x].isspace():
-                x += 1
-            while y > x and text[y - 1].isspace():
-                y -= 1
-            if x < y:
-                out.append((x, y))
-            a = i + 1
     return out
 
 

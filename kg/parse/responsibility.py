@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text.brackets import split_top_level
+from ..text.brackets import split_top_level, trim
 from ..vocabulary import LEADING_ROLES, Role
 from .grammar.organisations import GOVERNMENT, ends_like_organisation
 from .grammar.responsibility import (DEADLINE, DEADLINE_TEXT, DIVISION, ETC, FIRST_LEADS, JOINT, LABEL, LABELS,
@@ -160,17 +160,9 @@ def _segments(text, start, end):
     for a, b in split_top_level(text, ",;。", start, end):
         cuts = [m.start() for m in LABEL.finditer(text, a, b) if m.start() > a]
         for x, y in zip([a, *cuts], [*cuts, b]):
-            x, y = _trim(text, x, y)
+            x, y = trim(text, x, y)
             if x < y:
                 yield x, y
-
-
-def _trim(text, a, b):
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 def _read_segment(text, a, b, out: ReadClause):
@@ -305,7 +297,7 @@ _ETC_AND = re.compile(r"等(?:有关|相关)?(?:单位|部门|机构)?(?:和|及
 def _lists(text, a, b):
     """``(start, end, open)`` of the lists in ``text[a:b]``: ``…等和…`` closes one list and opens another."""
     if text.find("等", a, b) < 0:  # no 等: one exhaustive list
-        x, y = _trim(text, a, b)
+        x, y = trim(text, a, b)
         return [(x, y, False)] if x < y else []
     out, at = [], a
     for m in _ETC_AND.finditer(text, a, b):
@@ -316,7 +308,7 @@ def _lists(text, a, b):
         out.append((at, m.start(), True))
     else:
         out.append((at, b, False))
-    trimmed = [(*_trim(text, x, y), o) for x, y, o in out]
+    trimmed = [(*trim(text, x, y), o) for x, y, o in out]
     return [(x, y, o) for x, y, o in trimmed if x < y]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["OPEN", "CLOSE", "trim", "split_top_level"]
+__all__ = ["OPEN", "CLOSE", "trim", "split_top_level", "split_on"]
 
 #: Opening brackets and quotes, and their closing partners in the same order.
 OPEN = "(〔[【《“"
@@ -43,8 +43,8 @@ def split_top_level(text: str, seps: str, start: int = 0, end: int | None = None
     ['省经信委', '省发改委(省能源局、省物价局)', '各市']
     """
     end = len(text) if end is None else end
-    if _BRACKET.search(text, start, end) is None:  # no bracket: the pieces are the runs between separators
-        return [m.span() for m in _piece(seps).finditer(text, start, end)]
+    if _BRACKET.search(text, start, end) is None:  # no bracket: every separator cuts
+        return split_on(text, seps, start, end)
     cuts, depth = [], []
     for m in _special(seps).finditer(text, start, end):  # visit just the brackets and separators
         ch = m.group()
@@ -58,15 +58,24 @@ def split_top_level(text: str, seps: str, start: int = 0, end: int | None = None
     out, a = [], start
     cuts.append(end)
     for cut in cuts:
-        b = cut
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
+        x, y = trim(text, a, cut)
+        if x < y:
+            out.append((x, y))
         a = cut + 1
     return out
+
+
+def split_on(text: str, seps: str, start: int = 0, end: int | None = None):
+    """Split ``text[start:end]`` on every one of ``seps``, brackets or not; pieces trimmed, blank ones left out.
+
+    Examples
+    --------
+    >>> t = "甲 ,乙(丙,丁) ,, 戊"
+    >>> [t[a:b] for a, b in split_on(t, ",")]
+    ['甲', '乙(丙', '丁)', '戊']
+    """
+    end = len(text) if end is None else end
+    return [m.span() for m in _piece(seps).finditer(text, start, end)]
 
 
 _BRACKET = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
