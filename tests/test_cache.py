@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.build.build import build
+from kg.build.sources import display_path
 from kg.records import Issue, from_data, to_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,7 +110,7 @@ def test_a_pickle_in_the_cache_runs_nothing(cached, seed_path, tmp_path):
     result, graph = _rebuild(out, seed_path)
     assert not marker.exists()
     assert result.parsed == 1 and graph == fresh
-    assert result.notes == [f"cache entry {entry.name[:16]}… for {seed_path} cannot be read "
+    assert result.notes == [f"cache entry {entry.name[:16]}… for {display_path(seed_path)} cannot be read "
                             "(Not a gzipped file (b'\\x80\\x04')); parsed the source again"]
 
 
@@ -135,7 +136,7 @@ def test_a_damaged_or_forged_entry_is_parsed_again(cached, seed_path, damage, re
                        "marker": {"format": "something-else"}}[damage])
         _write(entry, [json.dumps(header).encode("utf-8"), *lines[1:]])
     result, graph = _rebuild(out, seed_path)
-    assert result.notes == [f"cache entry {entry.name[:16]}… for {seed_path} {reason}; parsed the source again"]
+    assert result.notes == [f"cache entry {entry.name[:16]}… for {display_path(seed_path)} {reason}; parsed the source again"]
     assert (result.parsed, graph) == (1, fresh)
     assert "伪造的标题".encode() not in graph
 
@@ -149,7 +150,7 @@ def test_records_of_the_wrong_shape_are_never_trusted(cached, seed_path):
     _write(entry, [lines[0], lines[1], json.dumps(records, ensure_ascii=False).encode("utf-8"), *lines[3:]],
            fix_checksum=True)
     result, graph = _rebuild(out, seed_path)
-    assert result.notes == [f"cache entry {entry.name[:16]}… for {seed_path} has unreadable records "
+    assert result.notes == [f"cache entry {entry.name[:16]}… for {display_path(seed_path)} has unreadable records "
                             "(Responsibility.role: 'boss' is not a Role); parsed the source again"]
     assert graph == fresh
 
