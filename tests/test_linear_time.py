@@ -111,6 +111,24 @@ def test_pattern_is_linear(name, pattern):
     assert not slow, f"{name} is slower than linear on runs of " + "; ".join(slow)
 
 
+#: The separators kg splits lists and sentences on (each makes its own piece pattern, not at module level)
+SEPARATORS = (",", ",;", ",;:", ",;、", ",;。", ";。", "、", "、,", "。", "。;")
+
+
+@pytest.mark.parametrize("seps", SEPARATORS)
+def test_piece_pattern_is_linear(seps):
+    from kg.text.brackets import _piece
+
+    pattern = _piece(seps)
+    slow = []
+    for unit in dict.fromkeys(list(COMMON_UNITS) + [seps[0], " " + seps[0], seps[0] + " ", "甲 "]):
+        grown = _growth(_scan(pattern), unit)
+        if grown:
+            size, seconds, ratio = grown
+            slow.append(f"{unit!r}: {seconds * 1000:.1f} ms for {size} characters, ×{ratio:.1f} for 4× the text")
+    assert not slow, f"the piece pattern of {seps!r} is slower than linear on runs of " + "; ".join(slow)
+
+
 HEAD = "某市人民政府关于表彰先进单位和先进个人的决定\n\n某政〔2024〕1号\n\n各县人民政府:\n\n"
 
 
