@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 from dataclasses import dataclass, field
 
 from .vocabulary import Comparator, HonoreeKind, NoticeCode, Role, TargetKind, YearSource
@@ -390,10 +391,22 @@ def record_fields(record) -> dict:
     >>> json.dumps(span, default=record_fields, ensure_ascii=False) == json.dumps(to_data(span), ensure_ascii=False)
     True
     """
-    names = _field_names(type(record))
-    if names is None:
+    read = _fields_reader(type(record))
+    if read is None:
         raise TypeError(f"{type(record).__name__} is not a record")
-    return {name: getattr(record, name) for name in names}
+    return read(record)
+
+
+@functools.lru_cache(maxsize=None)
+def _fields_reader(cls):
+    """A function from a record of type ``cls`` to the dict of its fields (``None`` for a type not a record)."""
+    names = _field_names(cls)
+    if names is None:
+        return None
+    get = operator.attrgetter(*names)
+    if len(names) == 1:
+        return lambda record: {names[0]: get(record)}
+    return lambda record: dict(zip(names, get(record)))
 
 
 @functools.lru_cache(maxsize=None)
