@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from ..text.brackets import split_top_level
 from .grammar.organisations import ends_like_organisation
-from .grammar.responsibility import (CLAUSE_MARK, CLAUSE_WORDS, DEADLINE_TEXT, ETC, FIRST_LEADS, LABEL, MARKED_LEADS_WIN,
-                                     NO_LEAD_MEANS, PARENS, POST, ROLE_VERB, SAME_BELOW, STANDING)
+from .grammar.responsibility import (CLAUSE_MARK, CLAUSE_WORDS, DEADLINE_TEXT, ETC, FIRST_LEADS, LABEL, LEAD_RULE_WORD,
+                                     MARKED_LEADS_WIN, NO_LEAD_MEANS, PARENS, POST, ROLE_VERB, SAME_BELOW, STANDING,
+                                     STANDING_WORD)
 
 __all__ = ["Clause", "find_clauses", "looks_like_units"]
 
@@ -83,10 +84,10 @@ def _segment_kind(seg: str, known) -> str | None:
         return "empty"
     if LABEL.match(seg):
         return "label"
-    if SAME_BELOW.match(seg) or "牵头" in seg and (FIRST_LEADS.search(seg) or MARKED_LEADS_WIN.search(seg)
-                                                  or NO_LEAD_MEANS.search(seg)):  # each rule names 牵头
+    if SAME_BELOW.match(seg) or LEAD_RULE_WORD in seg and (FIRST_LEADS.search(seg) or MARKED_LEADS_WIN.search(seg)
+                                                          or NO_LEAD_MEANS.search(seg)):
         return "rule"
-    if "不再" in seg and STANDING.search(seg):
+    if STANDING_WORD in seg and STANDING.search(seg):
         return "standing"
     if DEADLINE_TEXT.match(seg):
         return "deadline"

@@ -27,8 +27,8 @@ from ..text.brackets import split_top_level, trim
 from ..vocabulary import LEADING_ROLES, Role
 from .grammar.organisations import GOVERNMENT, ends_like_organisation
 from .grammar.responsibility import (DEADLINE, DEADLINE_TEXT, DIVISION, ETC, FIRST_LEADS, JOINT, LABEL, LABELS,
-                                     LEAD_MARK, MARKED_LEADS_WIN, NO_LEAD_MEANS, POST, ROLE_VERB, SAME_BELOW, STANDING,
-                                     VERBS)
+                                     LEAD_MARK, LEAD_RULE_WORD, MARKED_LEADS_WIN, NO_LEAD_MEANS, POST, ROLE_VERB,
+                                     SAME_BELOW, STANDING, STANDING_WORD, VERBS)
 
 __all__ = ["RawResponsibility", "ClauseRules", "ReadClause", "read_clause", "split_units"]
 
@@ -104,7 +104,7 @@ def read_clause(text: str, start: int, end: int, rules: ClauseRules) -> ReadClau
     for a, b in _segments(text, start, end):
         seg = text[a:b].rstrip("。 ")
         b = a + len(seg)
-        if "牵头" in seg and (FIRST_LEADS.search(seg) or MARKED_LEADS_WIN.search(seg) or NO_LEAD_MEANS.search(seg)):
+        if LEAD_RULE_WORD in seg and (FIRST_LEADS.search(seg) or MARKED_LEADS_WIN.search(seg) or NO_LEAD_MEANS.search(seg)):
             first_leads_here |= bool(FIRST_LEADS.search(seg))
             rules.marks_win |= bool(MARKED_LEADS_WIN.search(seg))
             rules.no_lead_means_lead |= bool(NO_LEAD_MEANS.search(seg))
@@ -112,7 +112,7 @@ def read_clause(text: str, start: int, end: int, rules: ClauseRules) -> ReadClau
         if SAME_BELOW.match(seg):
             same_below = True
             continue
-        m = STANDING.search(seg) if "不再" in seg else None
+        m = STANDING.search(seg) if STANDING_WORD in seg else None
         if m:
             names = split_units(text, a + m.start("orgs"), a + m.end("orgs"))
             out.implied.extend((n, x, y) for n, x, y, _, _ in names)
@@ -139,7 +139,7 @@ def _mask_rules(text, start, end, out: ReadClause):
     Returns the text with those spans blanked (offsets kept) and the bracketed rules' texts.
     """
     spans, notes = [], []
-    if "不再" in text[start:end]:
+    if text.find(STANDING_WORD, start, end) >= 0:
         for m in STANDING.finditer(text, start, end):
             names = split_units(text, m.start("orgs"), m.end("orgs"))
             out.implied.extend((n, x, y) for n, x, y, _, _ in names)

@@ -20,7 +20,7 @@ from ..text.brackets import split_top_level, trim
 from ..vocabulary import NoticeCode, Role
 from .clauses import find_clauses, looks_like_units
 from .context import Context
-from .grammar.responsibility import FIRST_LEADS, LABEL, LABELS, STANDING
+from .grammar.responsibility import FIRST_LEADS, LABEL, LABELS, LEAD_RULE_WORD, STANDING, STANDING_WORD
 from .responsibility import ClauseRules, RawResponsibility, read_clause, split_units
 from .sections import SectionItem
 from .tables import table_cells
@@ -52,8 +52,7 @@ def read_tasks(ctx: Context, items: list[SectionItem], year, label, body=()) -> 
     for item in _with_body(body, items):
         raws, clause_span, deadline = [], None, None
         for n, p in enumerate(item.paragraphs):
-            if "为牵头" in p.text or "不再" in p.text:  # what every standing rule says
-                _standing(ctx, p, rules)
+            _standing(ctx, p, rules)
             found = item.heading_clauses if n == 0 else None
             clauses, unread = found or find_clauses(p.text, heading=(n == 0), known=ctx.known)
             counts.unread += len(unread)
@@ -113,10 +112,10 @@ def _standing(ctx, p, rules):
     A standing rule names implied units (``各市人民政府负责本地区组织实施,不再逐项列出``);
     ``排在第一位的为牵头单位`` makes the first unit of each later clause its lead.
     """
-    m = FIRST_LEADS.search(p.text)
+    m = FIRST_LEADS.search(p.text) if LEAD_RULE_WORD in p.text else None
     if m and p.text.rfind("(", 0, m.start()) <= p.text.rfind(")", 0, m.start()):
         rules.first_leads = True
-    if "不再" not in p.text:
+    if STANDING_WORD not in p.text:
         return
     for m in STANDING.finditer(p.text):
         if p.text.rfind("(", 0, m.start()) > p.text.rfind(")", 0, m.start()):
@@ -164,7 +163,7 @@ def _prose(p, ctx):
     """``由X牵头,联合A、B等部门…`` and ``由X负责…`` in running text: X leads (or is responsible), A and B take part."""
     if "由" not in p.text:
         return
-    standing = [(m.start(), m.end()) for m in STANDING.finditer(p.text)] if "不再" in p.text else []
+    standing = [(m.start(), m.end()) for m in STANDING.finditer(p.text)] if STANDING_WORD in p.text else []
     for m in _PROSE.finditer(p.text):
         if any(a <= m.start() < b for a, b in standing):
             continue  # a standing rule, read as such

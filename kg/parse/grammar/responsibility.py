@@ -17,6 +17,11 @@ Examples
 ('等部门', ['(', '〔', '〕', ')'])
 >>> [bool(CLAUSE_MARK.search(t)) for t in ("省财政厅负责", "责任单位:省财政厅", "省财政厅,下同", "2018—2020年")]
 [True, True, True, False]
+
+Each rule holds its word, so a text without the word is not searched for the rule:
+
+>>> all(LEAD_RULE_WORD in p.pattern for p in (FIRST_LEADS, MARKED_LEADS_WIN, NO_LEAD_MEANS)), STANDING_WORD in STANDING.pattern
+(True, True)
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ from ...vocabulary import Role
 from .words import one_of
 
 __all__ = ["LABELS", "LABEL", "PERSON", "DEADLINE", "SCOPE", "DIVISION", "TASK_TEXT", "VERBS", "ROLE_VERB",
-           "JOINT", "FIRST_LEADS", "MARKED_LEADS_WIN", "SAME_BELOW", "NO_LEAD_MEANS", "STANDING", "ETC", "PARENS",
+           "JOINT", "FIRST_LEADS", "MARKED_LEADS_WIN", "SAME_BELOW", "NO_LEAD_MEANS", "LEAD_RULE_WORD", "STANDING",
+           "STANDING_WORD", "ETC", "PARENS",
            "DEADLINE_TEXT", "POST", "LEAD_MARK", "CLAUSE_WORDS", "CLAUSE_MARK", "ALIAS"]
 
 #: What a label's list holds, when it is not organisations in a role.
@@ -96,6 +102,9 @@ SAME_BELOW = re.compile(r"^\s*(?:下同|以下同|后同|下同。)\s*$")
 #: With no lead named, the responsible units lead: 无牵头单位的,责任单位即为牵头单位
 NO_LEAD_MEANS = re.compile(r"(?:无|未明确|没有)牵头单位的?[,]?责任单位(?:即|均)?为牵头单位")
 
+#: The word every lead rule above holds (first-listed, marked leads win, no lead means lead)
+LEAD_RULE_WORD = "牵头"
+
 #: A standing rule naming units for every later item: 以下各项均由各区人民政府负责落实,不再逐项列出
 STANDING = re.compile(r"""
     (?:以下|下列|具体)? (?:各项|任务|工作)? (?:均|都)?
@@ -105,6 +114,8 @@ STANDING = re.compile(r"""
          | 负责[^,;。]{0,20})                               # 各市人民政府负责本地区组织实施
     [,]? (?:并)? 不再(?:逐项|一一|单独)?(?:列出|做分工|分工|标注)
     """, re.VERBOSE)
+#: The word every standing rule holds
+STANDING_WORD = "不再"
 
 #: A list left open: 等, 等部门, 等有关单位
 ETC = re.compile(r"""
