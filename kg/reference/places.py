@@ -44,11 +44,9 @@ class PlaceTable:
         cities = sorted((d for d in inside if d.level == "prefecture"), key=lambda d: -len(d.name))
         self._city_forms = [(form, city) for city in cities
                             for form in dict.fromkeys((city.name, *divisions.written(city)[1:])) if len(form) >= 2]
-        self._form_cities: dict[str, int] = {}
-        for form, _ in self._city_forms:
-            self._form_cities[form] = self._form_cities.get(form, 0) + 1
         self._county_names = frozenset(n for n, ds in self._names.items() if ds[0].level == "county")
-        # Names are looked up by the prefixes of a text, longest first, rather than tried one by one.
+        # Names are looked up by the prefixes of a text, longest first, rather than tried one by one;
+        # a form at several places in the list is the form of several cities.
         self._forms_at: dict[str, list[int]] = {}
         for k, (form, _) in enumerate(self._city_forms):
             self._forms_at.setdefault(form, []).append(k)
@@ -94,7 +92,7 @@ class PlaceTable:
         # The city forms a text starts with, in the table's order (longest city names first).
         at = sorted(k for n in self._form_lengths for k in self._forms_at.get(text[:n], ()))
         for form, city in (self._city_forms[k] for k in at):
-            if unique and self._form_cities[form] > 1:
+            if unique and len(self._forms_at[form]) > 1:
                 continue
             rest = text[len(form):]
             county = next((n for n in self._counties_starting(rest)
