@@ -25,8 +25,6 @@ FOLD.update({0x3000: 0x20, 0xFE59: 0x28, 0xFE5A: 0x29, 0x2236: 0x3A, 0xFF0E: 0x2
 _FOLDED = {chr(k): chr(v) for k, v in FOLD.items()}
 _TO_FOLD = re.compile("[" + "".join(re.escape(c) for c in _FOLDED) + "]")
 
-#: Line endings, including the form feed some PDF extractors put between pages.
-_LINE_END = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 #: A line that is only a printed page number, like ``— 12 —`` or ``- 3 -``.
 _PAGE_NUMBER = re.compile(r"""
@@ -79,8 +77,9 @@ class TextIndex:
         self.name = name
         self.source = text
         self.text = normalise(text)
-        # str.splitlines breaks lines exactly where _LINE_END matches; a text that ends with a line end
-        # (or is empty) has one more line, empty, after it
+        # Lines end as str.splitlines ends them: \r\n, \r, \n, \v, \f (the form feed some PDF extractors put
+        # between pages), \x1c-\x1e, \x85, \u2028, \u2029; a text that ends with one (or is empty) has one
+        # more line, empty, after it
         pieces, contents = text.splitlines(True), text.splitlines()
         starts = [0, *accumulate(map(len, pieces))]
         ends = [start + len(line) for start, line in zip(starts, contents)]
