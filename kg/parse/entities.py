@@ -61,21 +61,18 @@ def _body_targets(parts, year, unread, end=None):
         parent = heading_state.get(section.parent) if section is not None else None
         heading = parent.copy(YearSource.HEADING) if parent else YearState(document_year=year)
         for n, p in enumerate(paras):
-            if not DIGIT.search(p.text):  # no number, no year: no target, and no year for what follows
-                if n == 0 and section is not None:
-                    heading = heading.copy(YearSource.HEADING)
-                    heading_state[section.path] = heading
-                continue
-            state = heading if n == 0 and section is not None else heading.copy()
-            cells = table_cells(p.text)
-            for a, b in ([(a, b) for a, b, _ in cells] if cells else [(0, len(p.text))]):
-                cell_state = state.copy() if cells else state
-                pieces: list = []
-                for raw in scan_targets(p.text, a, b, cell_state, pieces):
-                    out.append(_record(raw, p, year, end))
-                unread.extend((p, x, y) for x, y in pieces)
-            if n == 0 and section is not None:
-                heading = state.copy(YearSource.HEADING)
+            opens = n == 0 and section is not None  # the heading: what it states holds for the section
+            if DIGIT.search(p.text):  # else no target, and no year for what follows
+                state = heading if opens else heading.copy()
+                cells = table_cells(p.text)
+                for a, b in ([(a, b) for a, b, _ in cells] if cells else [(0, len(p.text))]):
+                    cell_state = state.copy() if cells else state
+                    pieces: list = []
+                    for raw in scan_targets(p.text, a, b, cell_state, pieces):
+                        out.append(_record(raw, p, year, end))
+                    unread.extend((p, x, y) for x, y in pieces)
+            if opens:
+                heading = heading.copy(YearSource.HEADING)
                 heading_state[section.path] = heading
     return out
 

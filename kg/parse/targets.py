@@ -138,9 +138,8 @@ class _Sentence:
 
 def _sentence(text, masked, sa, sb, state, out, unread):
     if not DIGIT.search(masked, sa, sb):  # every number masked: no value to read, only the years stated count
-        if text.find("年", sa, sb) >= 0:
-            for ca, cb in split_top_level(masked, ",;:", sa, sb):
-                _update_year(text, masked, ca, cb, state)
+        for ca, cb in split_top_level(masked, ",;:", sa, sb):
+            _update_year(text, masked, ca, cb, state)
         return
     ctx = _Sentence([])
     for ca, cb in split_top_level(masked, ",;:", sa, sb):

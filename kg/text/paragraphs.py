@@ -71,7 +71,7 @@ class Paragraph:
             return src + length
         if len(pieces) == 1:  # most paragraphs are one line
             return pieces[0][1] + i
-        k = bisect.bisect_right(self.pieces, (i, float("inf"), 0)) - 1  # pieces sort by their offset
+        k = bisect.bisect_right(pieces, (i, float("inf"), 0)) - 1  # pieces sort by their offset
         off, src, _ = pieces[k]
         return src + (i - off)
 
