@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..records import Issue
 from ..vocabulary import EXTRACT_ROWS
 
-__all__ = ["issue_report", "combine_reports", "task_rows", "document_rows", "extract_table", "EXTRACT_COLUMNS"]
+__all__ = ["document_entry", "unresolved_mentions", "issue_report", "combine_reports", "task_rows", "document_rows", "extract_table", "EXTRACT_COLUMNS"]
 
 #: The columns of ``kg extract``'s tables, by what a row stands for (:data:`~kg.vocabulary.EXTRACT_ROWS`).
 EXTRACT_COLUMNS = {"tasks": ["file", "doc_number", "task", "title", "department", "mention", "role", "line"],
@@ -13,50 +13,84 @@ EXTRACT_COLUMNS = {"tasks": ["file", "doc_number", "task", "title", "department"
                                  "honorees"]}
 
 
-def _org_summary(issue: Issue):
-    """Each name that did not resolve: why, the candidates, how often and where."""
-    unresolved: dict[tuple, list[str]] = {}
-    for doc in issue.documents:
-        label = doc.number or doc.title
-        named = [(m, label) for m in doc.issuers] + [(r.org, f"{label}:{t.id}") for t in doc.tasks
-                                                     for r in t.responsibilities]
-        for m, where in named:
-            if not m.resolved:
-                unresolved.setdefault((m.mention, m.reason, tuple(m.candidates), doc.jurisdiction), []).append(where)
-    return [{"mention": mention, "reason": reason, "candidates": list(candidates), "jurisdiction": jurisdiction,
-             "count": len(where), "where": where}
-            for (mention, reason, candidates, jurisdiction), where in sorted(
-                unresolved.items(), key=lambda kv: tuple("" if x is None else str(x) for x in kv[0]))]
+def unresolved_mentions(doc) -> list[tuple]:
+    """``(key, where)`` of each name in ``doc`` that did not resolve; the key: mention, reason, candidates, jurisdiction."""
+    label = doc.number or doc.title
+    named = [(m, label) for m in doc.issuers] + [(r.org, f"{label}:{t.id}") for t in doc.tasks
+                                                 for r in t.responsibilities]
+    return [((m.mention, m.reason, tuple(m.candidates), doc.jurisdiction), where) for m, where in named
+            if not m.resolved]
 
 
-def issue_report(issue: Issue) -> dict:
-    """Counts per document, notices, and unresolved organisations of one issue."""
-    documents = []
-    for doc in issue.documents:
-        label = doc.number or doc.title
-        documents.append({
-            "number": doc.number,
-            "title": doc.title,
-            "date": doc.date,
-            "toc_page": doc.toc_page,
-            "jurisdiction": doc.jurisdiction,
-            "jurisdiction_reason": doc.jurisdiction_reason,
-            "issuers": [m.mention for m in doc.issuers],
-            "counts": {
-                "sections": len(doc.sections),
-                "tasks": len(doc.tasks),
-                "responsibilities": sum(len(t.responsibilities) for t in doc.tasks),
-                "citations": len(doc.citations),
-                "targets": len(doc.targets),
-                "tables": len(doc.tables),
-                "industries": len(doc.industries),
-                "honorees": len(doc.honorees),
-                "clauses_read": doc.clauses_read,
-                "clauses_unread": doc.clauses_unread,
-            },
-            "notices": [_notice(n) for n in issue.notices if n.document == label],
-        })
-    documented = {d.number or d.title for d in issue.documents}
+def document_entry(doc) -> dict:
+    """A document's entry in the report; its ``notices`` are filled in by :func:`issue_report` (they come later)."""
+    return {
+        "number": doc.number,
+        "title": doc.title,
+        "date": doc.date,
+        "toc_page": doc.toc_page,
+        "jurisdiction": doc.jurisdiction,
+        "jurisdiction_reason": doc.jurisdiction_reason,
+        "issuers": [m.mention for m in doc.issuers],
+        "counts": {
+            "sections": len(doc.sections),
+            "tasks": len(doc.tasks),
+            "responsibilities": sum(len(t.responsibilities) for t in doc.tasks),
+            "citations": len(doc.citations),
+            "targets": len(doc.targets),
+            "tables": len(doc.tables),
+            "industries": len(doc.industries),
+            "honorees": len(doc.honorees),
+            "clauses_read": doc.clauses_read,
+            "clauses_unread": doc.clauses_unread,
+        },
+        "notices": [],
+    }
+
+
+def issue_report(issue: Issue, entries: list[dict] | None = None, unresolved: dict | None = None,
+                 starts: list[int] | None = None) -> dict:
+    """Counts per document, notices, and unresolved organisations of one issue.
+
+    ``entries`` (:func:`document_entry`, in order), ``unresolved`` (each
+    :func:`unresolved_mentions` key with its places) and ``starts`` (the
+    line each document starts on) stand for the issue's documents when those
+    were let go as they were read; otherwise they are made from
+    ``issue.documents``. A notice goes to the document of the label (number,
+    or title) it names: of the documents with that label, the last that
+    starts on or before the notice's line (the first, for a notice before
+    them all or of no line); once, so a label printed many times does not
+    multiply the notices. A notice naming no document's label goes to the issue.
+
+    Examples
+    --------
+    >>> from kg.parse.extract import extract_text
+    >>> report = issue_report(extract_text("关于甲的通知\\n\\n浙政发〔2019〕1号\\n\\n1. 推进。(牵头单位:某某办)\\n", "a.txt"))
+    >>> report["documents"][0]["counts"]["tasks"], [u["mention"] for u in report["unresolved_organisations"]]
+    (1, ['某某办'])
+    """
+    from bisect import bisect_right
+
+    if entries is None:
+        entries = [document_entry(doc) for doc in issue.documents]
+        starts = [doc.span.line for doc in issue.documents]
+        unresolved = {}
+        for doc in issue.documents:
+            for key, where in unresolved_mentions(doc):
+                unresolved.setdefault(key, []).append(where)
+    by_label: dict = {}
+    for entry, line in zip(entries, starts):
+        lines, labelled = by_label.setdefault(entry["number"] or entry["title"], ([], []))
+        lines.append(line)
+        labelled.append(entry)
+    loose = []
+    for n in issue.notices:
+        if n.document not in by_label:
+            loose.append(_notice(n))
+            continue
+        lines, labelled = by_label[n.document]
+        at = bisect_right(lines, n.line) - 1 if n.line is not None else 0
+        labelled[max(at, 0)]["notices"].append(_notice(n))
     return {
         "file": issue.file,
         "sha256": issue.sha256,
@@ -66,11 +100,15 @@ def issue_report(issue: Issue) -> dict:
         "number": issue.number,
         "cumulative_number": issue.cumulative_number,
         "published": issue.published,
-        "documents": documents,
+        "documents": entries,
         "checks": [{"document": c.document, "what": c.what, "declared": c.declared, "found": c.found,
                     "ok": c.ok, "line": c.line} for c in issue.checks],
-        "notices": [_notice(n) for n in issue.notices if n.document not in documented],
-        "unresolved_organisations": _org_summary(issue),
+        "notices": loose,
+        "unresolved_organisations": [
+            {"mention": mention, "reason": reason, "candidates": list(candidates), "jurisdiction": jurisdiction,
+             "count": len(where), "where": where}
+            for (mention, reason, candidates, jurisdiction), where in sorted(
+                (unresolved or {}).items(), key=lambda kv: tuple("" if x is None else str(x) for x in kv[0]))],
     }
 
 

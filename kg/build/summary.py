@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..records import Issue
+from ..records import Document, Issue
 
-__all__ = ["summarise", "numbers_by_title"]
+__all__ = ["Summary", "summarise", "numbers_by_title"]
 
 
 def numbers_by_title(issues) -> dict:
@@ -13,15 +13,61 @@ def numbers_by_title(issues) -> dict:
     A document cited by title alone joins the node of the numbered document
     with that title.
     """
-    out = {}
+    out: dict = {}
     for issue in issues:
         for doc in issue.documents:
-            if doc.number:
-                out.setdefault(doc.title, doc.number)
-            for c in doc.citations:
-                if c.number and c.title:
-                    out.setdefault(c.title, c.number)
+            _titles(doc, out)
     return out
+
+
+def _titles(doc: Document, out: dict) -> None:
+    if doc.number:
+        out.setdefault(doc.title, doc.number)
+    for c in doc.citations:
+        if c.number and c.title:
+            out.setdefault(c.title, c.number)
+
+
+class Summary:
+    """The summary of one issue gathered a document at a time, so that no document need be kept.
+
+    Examples
+    --------
+    >>> from kg.parse.extract import extract_text
+    >>> issue = extract_text("关于甲的通知\\n\\n浙政发〔2019〕1号\\n\\n甲。\\n", "a.txt")
+    >>> s = Summary()
+    >>> for doc in issue.documents:
+    ...     s.add(doc)
+    >>> s.finish(issue) == summarise(issue)
+    True
+    """
+
+    def __init__(self):
+        self.entries: list[dict] = []
+        self.starts: list[int] = []  # the line each document starts on
+        self.unresolved: dict = {}
+        self.titles: dict = {}
+        self.numbers: list = []
+
+    def add(self, doc: Document) -> None:
+        """Take what the summary needs of one document, in the issue's order."""
+        from .report import document_entry, unresolved_mentions
+
+        self.entries.append(document_entry(doc))
+        self.starts.append(doc.span.line)
+        for key, where in unresolved_mentions(doc):
+            self.unresolved.setdefault(key, []).append(where)
+        _titles(doc, self.titles)
+        if doc.number:
+            self.numbers.append(doc.number)
+
+    def finish(self, issue: Issue, toc_pages: dict | None = None):
+        """``(report, titles, numbers)``, once every document was added; ``toc_pages``: the pages matched after."""
+        from .report import issue_report
+
+        for k, page in (toc_pages or {}).items():
+            self.entries[k]["toc_page"] = page
+        return issue_report(issue, self.entries, self.unresolved, self.starts), self.titles, tuple(self.numbers)
 
 
 def summarise(issue: Issue):

@@ -192,7 +192,8 @@ def read_issuers(ctx, doc, block, body, k_date, year, label) -> list[OrgMention]
             for name, x, y in _split_spaces(p.text, a, b):
                 mentions.append(ctx.organisation(name, p.span(x, y), year, label))
     if not mentions:
-        ctx.notice(NoticeCode.NO_ISSUER, "no issuer found in the signature, the title or the metadata", None, label)
+        ctx.notice(NoticeCode.NO_ISSUER, "no issuer found in the signature, the title or the metadata", doc.span.line,
+                   label)
     return mentions
 
 
