@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.build.build import build
+from kg.build.cache import FORMAT
 from kg.build.sources import display_path
 from kg.records import Issue, from_data, to_data
 
@@ -75,15 +76,15 @@ def cached(tmp_path, seed_path):
 
 
 def _lines(entry: Path) -> list[bytes]:
-    return gzip.decompress(entry.read_bytes()).split(b"\n")
+    """The entry's lines: its header, one per document, the issue, the summary, the trailer."""
+    return gzip.decompress(entry.read_bytes()).split(b"\n")[:-1]
 
 
 def _write(entry: Path, lines: list[bytes], fix_checksum: bool = False) -> None:
     if fix_checksum:
-        header = json.loads(lines[0])
-        header["body_sha256"] = hashlib.sha256(b"\n".join(lines[1:])).hexdigest()
-        lines = [json.dumps(header).encode("utf-8"), *lines[1:]]
-    entry.write_bytes(gzip.compress(b"\n".join(lines)))
+        body = b"".join(line + b"\n" for line in lines[1:-1])
+        lines = [*lines[:-1], json.dumps({"body_sha256": hashlib.sha256(body).hexdigest()}).encode("utf-8")]
+    entry.write_bytes(gzip.compress(b"".join(line + b"\n" for line in lines)))
 
 
 def _rebuild(out, seed_path):
@@ -118,7 +119,7 @@ def test_a_pickle_in_the_cache_runs_nothing(cached, seed_path, tmp_path):
     ("truncated", "cannot be read (Compressed file ended before the end-of-stream marker was reached)"),
     ("edited", "does not match its own checksum (truncated or edited)"),
     ("foreign", "stored under another key (a foreign entry)"),
-    ("version", "is of cache version 2, not 3"),
+    ("version", f"is of cache version 2, not {FORMAT}"),
     ("source", "was made from another text than the source's"),
     ("marker", "is not a kg cache entry"),
 ])
@@ -129,8 +130,9 @@ def test_a_damaged_or_forged_entry_is_parsed_again(cached, seed_path, damage, re
     if damage == "truncated":
         entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
     elif damage == "edited":  # a forged title in the records; the checksum left as it was
-        _write(entry, [lines[0], lines[1], lines[2].replace("浙江省人民政府办公厅关于".encode(), "伪造的标题".encode(), 1),
-                       *lines[3:]])
+        assert "浙江省人民政府办公厅关于".encode() in lines[1]  # the first document's line
+        _write(entry, [lines[0], lines[1].replace("浙江省人民政府办公厅关于".encode(), "伪造的标题".encode(), 1),
+                       *lines[2:]])
     else:
         header.update({"foreign": {"key": "0" * 64}, "version": {"version": 2}, "source": {"source_sha256": "0" * 64},
                        "marker": {"format": "something-else"}}[damage])
@@ -145,9 +147,9 @@ def test_records_of_the_wrong_shape_are_never_trusted(cached, seed_path):
     """Even with a checksum made to match, records that are not the records' shape are parsed again."""
     out, entry, fresh = cached
     lines = _lines(entry)
-    records = json.loads(lines[2])
-    records["documents"][0]["tasks"][0]["responsibilities"][0]["role"] = "boss"
-    _write(entry, [lines[0], lines[1], json.dumps(records, ensure_ascii=False).encode("utf-8"), *lines[3:]],
+    document = json.loads(lines[1])
+    document["tasks"][0]["responsibilities"][0]["role"] = "boss"
+    _write(entry, [lines[0], json.dumps(document, ensure_ascii=False).encode("utf-8"), *lines[2:]],
            fix_checksum=True)
     result, graph = _rebuild(out, seed_path)
     assert result.notes == [f"cache entry {entry.name[:16]}… for {display_path(seed_path)} has unreadable records "

@@ -117,10 +117,10 @@ class Assembly:
         block = b"".join([line[:-cut] + b" .\n" for line in new])
         self.nt.write(block)
         if local is not None:
-            data = local.read_bytes()
-            self.nt.write(data)
+            size = local.stat().st_size
+            with open(local, "rb") as chunk:  # in the kernel: a large source's block is never all in memory
+                copy_range(chunk, self.nt, 0, size)
             local.unlink()
-            size = len(data)
         else:
             at, shared_bytes, size = old_block
             copy_range(self._old_nt, self.nt, at + shared_bytes, size)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..errors import KgError
 
-__all__ = ["Parsed", "Known", "parse_sources", "extract_path", "extract_sources", "reference_digest"]
+__all__ = ["Parsed", "Known", "parse_sources", "extract_path", "write_extraction", "extract_sources",
+           "reference_digest"]
 
 
 def reference_digest() -> str:
@@ -79,13 +80,30 @@ def extract_path(path: Path, encoding, table=None, max_size: int | None = None):
     return extract_source(read_source(path, encoding, max_size or DEFAULT_MAX_SIZE), table)
 
 
-def _extract_one(job):
-    """Worker: extract one file; return ``(index, cache entry or None, error or None)``."""
-    from .cache import entry_bytes
+def write_extraction(path: Path, encoding, table, max_size: int | None, key: str, target: Path):
+    """Read and extract one source straight into its cache entry ``target``, a document at a time; its summary.
 
-    index, path, encoding, key, max_size = job
+    The parser's own errors, as :func:`extract_path`'s; ``target`` is not
+    left behind when it fails.
+    """
+    from ..parse.extract import Extraction
+    from ..text.reading import DEFAULT_MAX_SIZE, read_source
+    from .cache import write_entry
+
+    extraction = Extraction(read_source(path, encoding, max_size or DEFAULT_MAX_SIZE), table)
     try:
-        return index, entry_bytes(extract_path(path, encoding, None, max_size), key), None
+        with open(target, "wb") as fh:
+            return write_entry(fh, key, extraction)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+
+
+def _extract_one(job):
+    """Worker: extract one file into its cache entry; return ``(index, summary or None, error or None)``."""
+    index, path, encoding, key, max_size, target = job
+    try:
+        return index, write_extraction(path, encoding, None, max_size, key, target), None
     except KgError as exc:
         return index, None, str(exc)
 
@@ -130,7 +148,7 @@ def parse_sources(paths, encoding, table, cache_dir: Path | None, new_cache: Pat
     """
     import hashlib
 
-    from .cache import SUFFIX, CacheError, entry_bytes
+    from .cache import SUFFIX, CacheError
     from ..reference.organisations import load_table
     from ..text.reading import DEFAULT_MAX_SIZE, read_bytes
     from .parallel import process_map, worker_count
@@ -157,25 +175,25 @@ def parse_sources(paths, encoding, table, cache_dir: Path | None, new_cache: Pat
             results[k] = Parsed(error=str(exc), exc=exc)
             continue
         keys[k] = key = _cache_key(data, path, encoding, salt)
+        sha = hashlib.sha256(data).hexdigest()
+        del data  # a large source is read again by its worker, not held here meanwhile
         old = cache_dir / f"{key}{SUFFIX}" if cache_dir else None
         if old is not None and old.is_file():
             target = new_cache / old.name
             try:
-                results[k] = _summary(old, target, key, hashlib.sha256(data).hexdigest())
+                results[k] = _summary(old, target, key, sha)
             except CacheError as exc:
                 notes.append(f"cache entry {old.name[:16]}… for {path} {exc}; parsed the source again")
             else:
                 os.link(old, target) if _same_device(old, new_cache) else shutil.copyfile(old, target)
                 continue
-        todo.append((k, path, encoding, key, max_size))
+        todo.append((k, path, encoding, key, max_size, new_cache / f"{key}{SUFFIX}"))
 
-    def keep(k, data, error):
-        if data is None:
+    def keep(k, summary, error):
+        if summary is None:
             results[k] = Parsed(error=error)
             return
-        target = new_cache / f"{keys[k]}{SUFFIX}"
-        target.write_bytes(data)
-        results[k] = _summary(data, target, keys[k], None)
+        results[k] = Parsed(new_cache / f"{keys[k]}{SUFFIX}", *summary)
 
     done = len(results)
     if progress:
@@ -188,9 +206,9 @@ def parse_sources(paths, encoding, table, cache_dir: Path | None, new_cache: Pat
             if progress:
                 progress(done, len(paths))
     else:
-        for k, path, enc, key, size in todo:
+        for k, path, enc, key, size, target in todo:
             try:
-                keep(k, entry_bytes(extract_path(path, enc, table, size), key), None)
+                keep(k, write_extraction(path, enc, table, size, key, target), None)
             except KgError as exc:
                 keep(k, None, str(exc))
             done += 1

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["COLUMNS", "available", "assignment_rows", "order", "write_table", "read_rows"]
+__all__ = ["COLUMNS", "available", "assignment_rows", "document_rows", "order", "write_table", "read_rows"]
 
 #: The columns of :class:`kg.analysis.assignments.Assignment`, in its order, then the source.
 COLUMNS = ("task", "task_id", "task_label", "document", "doc_number", "year", "organisation", "role", "mention",
@@ -46,19 +46,23 @@ def available() -> bool:
 
 def assignment_rows(issue, minter) -> list[tuple]:
     """The rows of one issue's records, as the graph states them (see :func:`kg.rdf.issue.issue_lines`)."""
+    return [row for k, doc in enumerate(issue.documents) for row in document_rows(issue.sha256, k, doc, minter)]
+
+
+def document_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
+    """The rows of ``doc``, the ``k``-th document (from 0) of the source whose SHA-256 is ``sha256``."""
     from ..vocabulary import Role
 
-    source = issue.sha256[:16]
+    source = sha256[:16]
     rows = []
-    for k, doc in enumerate(issue.documents):
-        d = minter.document(doc.number) if doc.number else minter.unnumbered_document(issue.sha256, k)
-        number = str(doc.number) if doc.number else None
-        year = int(doc.date[:4]) if doc.date else None
-        for task in doc.tasks:
-            t = minter.task(d, task.id)
-            for r in task.responsibilities:
-                rows.append((t, task.id, task.title or task.id, d, number, year,
-                             minter.organisation(r.org.organisation), Role(r.role).value, r.org.mention, source))
+    d = minter.document(doc.number) if doc.number else minter.unnumbered_document(sha256, k)
+    number = str(doc.number) if doc.number else None
+    year = int(doc.date[:4]) if doc.date else None
+    for task in doc.tasks:
+        t = minter.task(d, task.id)
+        for r in task.responsibilities:
+            rows.append((t, task.id, task.title or task.id, d, number, year,
+                         minter.organisation(r.org.organisation), Role(r.role).value, r.org.mention, source))
     return rows
 
 

@@ -1,7 +1,7 @@
 """The second pass of a build: each source's lines, written as its own N-Quads file, on every core.
 
-A worker turns one source's records (from the cache) into N-Triples lines
-(:func:`kg.rdf.issue.issue_lines`) and writes ``graphs/SOURCE.nq``, the
+A worker turns one source's records (from the cache, a document at a time)
+into N-Triples lines (:func:`kg.rdf.issue.document_lines`) and writes ``graphs/SOURCE.nq``, the
 source's file of the build's N-Quads (:mod:`.graphs` says how the files make
 the graph, the store and ``graph.nt``). The file has three parts, each sorted:
 
@@ -17,15 +17,17 @@ It also writes the source's block of ``graph.nt`` (its own lines, sorted, as
 before) and returns its shared lines, its rows of the assignments table and
 the titles it looked up (a cited document without a number takes the number
 another source gives it: when that changes, the source is written again).
+A source's local lines are sorted in bounded memory (:mod:`.sorted_lines`),
+so a source larger than memory holds is written all the same.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Written", "graph_lines", "write_sources"]
+__all__ = ["Written", "SourceLines", "graph_lines", "write_sources"]
 
 _worker: dict = {}
 
@@ -50,90 +52,125 @@ def _setup(base, titles, shared_numbers, table=None, rows=True):
                    rows=rows)
 
 
-def _citable(local: list[str], subjects) -> set[str]:
-    """The lines of ``local`` (sorted) about ``subjects`` that a citation states too."""
-    from ..rdf.terms import A, ELI, RDFS
+class SourceLines:
+    """One source's lines, gathered a document at a time by :func:`graph_lines`: what its files are written from."""
 
-    predicates = (A, ELI.id_local, ELI.title, RDFS.label)
-    out = set()
-    for s in subjects:
-        at = bisect_left(local, s + " ")
-        while at < len(local) and local[at].startswith(s + " "):
-            if local[at][len(s) + 1:].startswith(predicates):
-                out.add(local[at])
-            at += 1
+    def __init__(self, sha256: str, stem: Path, limit: int):
+        from .sorted_lines import SortedLines
+
+        self.sha256 = sha256
+        self.local = SortedLines(stem, limit)
+        self.shared: list[str] = []
+        self.subjects: set[bytes] = set()  # its own numbered documents, whose citable lines go with the shared
+        self.rows: dict = {}  # its rows of the assignments table, each once, in order
+        self.lookups: set[str] = set()
+
+
+def graph_lines(issue, documents, minter, table, titles, shared_numbers, stem: Path, rows: bool = True,
+                limit: int | None = None) -> SourceLines:
+    """The lines of one source (``issue`` without its documents, and an iterator of them), held a document at a time.
+
+    The local lines wait in a :class:`~.sorted_lines.SortedLines` (runs beside
+    ``stem`` past ``limit`` lines); the shared lines, rows and looked-up
+    titles are held (a few per document).
+    """
+    from ..rdf.issue import document_lines, finish_lines, start_lines
+    from ..rdf.terms import iri_term
+    from .sorted_lines import LIMIT
+    from .table import document_rows
+
+    out = SourceLines(issue.sha256, stem, limit or LIMIT)
+    e = start_lines(issue, minter, titles, shared_numbers)
+    try:
+        for k, doc in enumerate(documents):
+            document_lines(e, k, doc, table)
+            if doc.number and doc.number not in shared_numbers:
+                out.subjects.add(iri_term(minter.document(doc.number)).encode("utf-8"))
+            if rows:
+                for row in document_rows(issue.sha256, k, doc, minter):
+                    out.rows.setdefault(row)
+            out.lookups.update(c.title for c in doc.citations if not c.number and c.title)
+            out.local.extend(e.local)
+            e.local.clear()
+        finish_lines(e, table)
+        out.local.extend(e.local)
+    except BaseException:
+        out.local.discard()
+        raise
+    out.shared = e.shared
     return out
 
 
-def graph_lines(records, minter, table, titles, shared_numbers):
-    """``(own, shared, citable, local)`` lines of one source, each sorted (see the module's three parts)."""
-    from ..rdf.issue import issue_lines
-    from ..rdf.terms import iri_term
-
-    local, shared = issue_lines(records, minter, table, titles, shared_numbers)
-    local, shared = sorted(set(local)), sorted(set(shared))
-    subjects = [iri_term(minter.document(d.number)) for d in records.documents
-                if d.number and d.number not in shared_numbers]
-    citable = _citable(local, subjects)
-    pool = set(shared)
-    own = [line for line in local if line not in citable and line not in pool]
-    return own, shared, sorted(citable - pool), local
-
-
-def _quads(lines, graph: str) -> bytes:
-    suffix = f" <{graph}> .\n"
-    return "".join(line[:-3] + suffix for line in lines).encode("utf-8")
-
-
-#: Lines written at a time: a large source's lines are never all copied into one string.
+#: Own quads written at a time.
 _BATCH = 20_000
 
 
-def _write_quads(fh, lines, graph: str) -> int:
-    """Write ``lines`` (N-Triples) to ``fh`` as quads in ``graph``, a batch at a time; the bytes written."""
-    written = 0
-    for at in range(0, len(lines), _BATCH):
-        written += fh.write(_quads(lines[at:at + _BATCH], graph))
-    return written
+def _citable_predicates() -> tuple[bytes, ...]:
+    """The predicates of the lines about a document that a citation of it states too."""
+    from ..rdf.terms import A, ELI, RDFS
+
+    return tuple(p.encode("utf-8") for p in (A, ELI.id_local, ELI.title, RDFS.label))
 
 
-def _write_lines(fh, lines) -> None:
-    for at in range(0, len(lines), _BATCH):
-        fh.write("".join(lines[at:at + _BATCH]).encode("utf-8"))
+def _write_parts(lines: SourceLines, fh, chunk: Path, own_graph: str, shared_graph: str) -> tuple[tuple, int, list]:
+    """Write the three parts of the N-Quads file to ``fh`` and the graph.nt block to ``chunk``.
+
+    Returns the parts' sizes, the block's line count and the shared quads.
+    Own lines are the local lines neither citable nor shared; citable lines
+    are the local lines about the source's documents that a citation states
+    too (``a``, number, title, label), unless shared.
+    """
+    shared = sorted({line.encode("utf-8") for line in lines.shared})
+    pool = set(shared)
+    predicates, subjects = _citable_predicates(), lines.subjects
+    own_suffix, shared_suffix = f" <{own_graph}> .\n".encode("utf-8"), f" <{shared_graph}> .\n".encode("utf-8")
+    citable, own, own_bytes, count = [], [], 0, 0
+    with open(chunk, "wb") as block:
+        for line in lines.local.merged():
+            block.write(line)
+            count += 1
+            subject, _, rest = line.partition(b" ")
+            if subject in subjects and rest.startswith(predicates):
+                if line not in pool:
+                    citable.append(line)
+            elif line not in pool:
+                own.append(line[:-3] + own_suffix)
+                if len(own) >= _BATCH:
+                    own_bytes += fh.write(b"".join(own))
+                    own.clear()
+    own_bytes += fh.write(b"".join(own))
+    shared_quads = [line[:-3] + shared_suffix for line in shared]
+    sizes = (own_bytes, fh.write(b"".join(shared_quads)), fh.write(b"".join(line[:-3] + shared_suffix
+                                                                             for line in citable)))
+    return sizes, count, shared_quads
 
 
 def _write_one(job) -> Written:
     """Worker: one source's N-Quads file and graph.nt block; ``source`` is parsed again if its entry fails."""
-    from .cache import CacheError, read_records
-    from .table import assignment_rows
+    from .cache import SUFFIX, CacheError, open_records
 
     cache, nq_path, chunk, source = job
     w = _worker
+    m = w["minter"]
     note = None
     try:
-        records = read_records(cache)
+        lines = graph_lines(*open_records(cache), m, w["table"], w["titles"], w["shared_numbers"], chunk,
+                            w["rows"])
     except CacheError as exc:  # an entry that passed the first pass's checks but whose records do not hold
         if source is None:
             raise CacheError(f"{cache}: {exc}") from None
-        from .parsing import extract_path
+        from .parsing import write_extraction
 
         path, encoding, max_size = source
-        records = extract_path(path, encoding, w["table"], max_size)
+        again = Path(cache).with_name(Path(cache).name + ".again")
+        write_extraction(path, encoding, w["table"], max_size, Path(cache).name.removesuffix(SUFFIX), again)
+        os.replace(again, cache)  # a new file: the previous build's entry, linked here, is left as it was
         note = f"cache entry {Path(cache).name[:16]}… for {path} {exc}; parsed the source again"
-    m = w["minter"]
-    own, shared, citable, local = graph_lines(records, m, w["table"], w["titles"], w["shared_numbers"])
-    shared_quads = _quads(shared, m.shared_graph())
+        lines = graph_lines(*open_records(cache), m, w["table"], w["titles"], w["shared_numbers"], chunk,
+                            w["rows"])
     with open(nq_path, "wb") as fh:
-        sizes = (_write_quads(fh, own, m.source(records.sha256)), fh.write(shared_quads),
-                 _write_quads(fh, citable, m.shared_graph()))
-    del own, citable
-    with open(chunk, "wb") as fh:
-        _write_lines(fh, local)
-    count = len(local)
-    del local
-    lookups = sorted({c.title for d in records.documents for c in d.citations if not c.number and c.title})
-    rows = list(dict.fromkeys(assignment_rows(records, m))) if w["rows"] else []
-    return Written(shared_quads.splitlines(keepends=True), count, sizes, lookups, rows, note)
+        sizes, count, shared = _write_parts(lines, fh, chunk, m.source(lines.sha256), m.shared_graph())
+    return Written(shared, count, sizes, sorted(lines.lookups), list(lines.rows), note)
 
 
 def write_sources(jobs_list, minter, titles, shared_numbers, table, jobs, parallel, rows=True):

@@ -28,6 +28,9 @@ class IssueLines:
         self.local: list[str] = []
         self.shared: list[str] = []
         self.out = self.local
+        self.issue_path = ""  # the issue's IRI (set by kg.rdf.issue.start_lines)
+        self.numbered: dict = {}  # the IRIs of the issue's numbered documents given so far, by number
+        self.named: set[str] = set()  # the organisations its documents name, by id
 
     def add(self, s: str, p: str, o: str | None) -> None:
         if o is not None:

@@ -23,7 +23,7 @@ from .terms import XSD, A, DCTERMS, ELI, KGO, ORG, PROV, RDFS, SKOS, nt_integer,
 from .terms import iri_term as _iri
 from .terms import role_shortcut, role_term, year_literal
 
-__all__ = ["issue_lines"]
+__all__ = ["issue_lines", "start_lines", "document_lines", "finish_lines"]
 
 
 def issue_lines(issue: Issue, minter: Minter, table: OrganisationTable, titles: dict | None = None,
@@ -33,9 +33,36 @@ def issue_lines(issue: Issue, minter: Minter, table: OrganisationTable, titles: 
     ``titles`` maps titles to document numbers known anywhere in the build, so
     that a document cited by title alone joins the numbered node;
     ``shared_numbers`` are document numbers other sources publish too, whose
-    lines go with the shared ones.
+    lines go with the shared ones. The lines of an issue too large to hold
+    are made a document at a time by :func:`start_lines`, :func:`document_lines`
+    and :func:`finish_lines`, which this calls in turn.
+
+    Examples
+    --------
+    >>> from kg.parse.extract import extract_text
+    >>> from kg.reference.organisations import load_table
+    >>> issue = extract_text("关于甲的通知\\n\\n浙政发〔2019〕1号\\n\\n1. 推进。(牵头单位:省发改委)\\n", "a.txt")
+    >>> local, shared = issue_lines(issue, Minter(), load_table())
+    >>> e = start_lines(issue, Minter(), {}, frozenset())
+    >>> for k, doc in enumerate(issue.documents):
+    ...     document_lines(e, k, doc, load_table())
+    >>> finish_lines(e, load_table())
+    >>> (sorted(e.local), sorted(e.shared)) == (sorted(local), sorted(shared))
+    True
     """
-    e = IssueLines(issue, minter, titles or {}, shared_numbers)
+    e = start_lines(issue, minter, titles or {}, shared_numbers)
+    for k, doc in enumerate(issue.documents):
+        document_lines(e, k, doc, table)
+    finish_lines(e, table)
+    return e.local, e.shared
+
+
+def start_lines(issue: Issue, minter: Minter, titles: dict, shared_numbers) -> IssueLines:
+    """The lines of the issue's source text and of the issue itself, in a new :class:`~.emit.IssueLines`.
+
+    ``issue`` needs all but its documents (they are given to :func:`document_lines`).
+    """
+    e = IssueLines(issue, minter, titles, shared_numbers)
     add, share = e.add, e.share
     src = e.source
     add(src, A, KGO.SourceText)
@@ -44,8 +71,8 @@ def issue_lines(issue: Issue, minter: Minter, table: OrganisationTable, titles: 
     add(src, KGO.sha256, nt_string(issue.sha256))
     add(src, KGO.encoding, nt_string(issue.encoding))
     province_en = next((p["name_en"] for p in load_provinces() if p["name"] == issue.province), None)
-    iss_path = minter.issue(province_en, issue.year, issue.number, issue.sha256)
-    iss = _iri(iss_path)
+    e.issue_path = minter.issue(province_en, issue.year, issue.number, issue.sha256)
+    iss = _iri(e.issue_path)
     share(iss, A, KGO.GazetteIssue)
     share(iss, KGO.sourceText, src)
     if issue.gazette:
@@ -62,31 +89,39 @@ def issue_lines(issue: Issue, minter: Minter, table: OrganisationTable, titles: 
         share(iss, DCTERMS.issued, nt_typed(issue.published, XSD + "date"))
     if issue.serial:
         share(iss, KGO.serialNumber, nt_string(issue.serial))
+    return e
 
-    doc_iris = [minter.document(doc.number) if doc.number else minter.unnumbered_document(issue.sha256, k)
-                for k, doc in enumerate(issue.documents)]
-    by_number = {doc.number: iri for doc, iri in zip(issue.documents, doc_iris) if doc.number}
+
+def document_lines(e: IssueLines, k: int, doc: Document, table: OrganisationTable) -> None:
+    """Add the lines of ``doc``, the issue's ``k``-th document (counted from 0)."""
+    minter = e.m
+    d = minter.document(doc.number) if doc.number else minter.unnumbered_document(e.issue.sha256, k)
+    if doc.number:
+        e.numbered[doc.number] = d
+    e.out = e.shared if doc.number in e.shared_numbers else e.local
+    _document(e, doc, d, _iri(e.issue_path), table)
+    e.named.update(m.organisation for m in (*doc.issuers, *(r.org for t in doc.tasks for r in t.responsibilities))
+                   if m.resolved)
+
+
+def finish_lines(e: IssueLines, table: OrganisationTable) -> None:
+    """Add the lines of the issue's table of contents and of the organisations its documents name."""
+    iss = _iri(e.issue_path)
     e.out = e.shared
-    for n, entry in enumerate(issue.toc):
-        toc = _iri(minter.part(iss_path, "toc", n))
-        add(iss, KGO.hasTocEntry, toc)
-        add(toc, A, KGO.TocEntry)
-        add(toc, KGO.position, nt_integer(n))
-        add(toc, RDFS.label, nt_lang(entry.title))
+    for n, entry in enumerate(e.issue.toc):
+        toc = _iri(e.m.part(e.issue_path, "toc", n))
+        e.add(iss, KGO.hasTocEntry, toc)
+        e.add(toc, A, KGO.TocEntry)
+        e.add(toc, KGO.position, nt_integer(n))
+        e.add(toc, RDFS.label, nt_lang(entry.title))
         if entry.page is not None:
-            add(toc, KGO.page, nt_integer(entry.page))
+            e.add(toc, KGO.page, nt_integer(entry.page))
         if entry.category:
-            add(toc, KGO.category, nt_lang(entry.category))
-        if entry.doc_number in by_number:
-            add(toc, KGO.listsDocument, _iri(by_number[entry.doc_number]))
+            e.add(toc, KGO.category, nt_lang(entry.category))
+        if entry.doc_number in e.numbered:
+            e.add(toc, KGO.listsDocument, _iri(e.numbered[entry.doc_number]))
         e.sourced(toc, entry.span)
-    for doc, d in zip(issue.documents, doc_iris):
-        e.out = e.shared if doc.number in shared_numbers else e.local
-        _document(e, doc, d, iss, table)
-    named = {m.organisation for doc in issue.documents for m in (
-        *doc.issuers, *(r.org for t in doc.tasks for r in t.responsibilities)) if m.resolved}
-    e.shared.extend(organisation_lines(table, minter, sorted(named)))
-    return e.local, e.shared
+    e.shared.extend(organisation_lines(table, e.m, sorted(e.named)))
 
 
 def _document(e: IssueLines, doc: Document, d: str, iss: str, table: OrganisationTable):
