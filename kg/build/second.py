@@ -142,12 +142,12 @@ def _store(tmp, old, prev, shas, reuse, minter, pool, steps, count: int) -> None
     replaced, gone = {}, set()
     for sha, r in prev.items():  # the previous graphs of sources changed or gone: their shared lines may go
         if sha not in kept:
-            replaced[minter.source(sha)] = b""
+            replaced[minter.source(sha)] = None
             parts = r["parts"]
             gone.update(quad_lines(_read(old.graphs / nq_name(sha), parts[0], parts[1] + parts[2])))
     for sha, again in zip(shas, reuse):  # the new files whole: their shared lines are added (or already there)
         if not again:
-            replaced[minter.source(sha)] = (tmp.graphs / nq_name(sha)).read_bytes()
+            replaced[minter.source(sha)] = tmp.graphs / nq_name(sha)
     with steps.waiting(f"updating the graphs of {len(replaced)} source(s) in the store"):
         update_store(old.store, tmp.store, replaced, b"".join(sorted(gone - pool)))
 
