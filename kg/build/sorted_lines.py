@@ -48,7 +48,7 @@ class SortedLines:
 
     def extend(self, lines: Iterable[str]) -> None:
         """Add ``lines`` (text); past the limit, the lines held so far go to disk as a sorted run."""
-        self._lines.update(line.encode("utf-8") for line in lines)
+        self._lines.update(map(str.encode, lines))  # UTF-8
         if len(self._lines) >= self.limit:
             run = self.stem.with_name(f"{self.stem.name}.run{len(self._runs)}")
             self._runs.append(run)
@@ -59,9 +59,9 @@ class SortedLines:
     def merged(self) -> Iterator[bytes]:
         """Every line once, in order; the run files are removed when done (or when the iterator is closed)."""
         held, self._lines = sorted(self._lines), set()
-        if not self._runs:
-            yield from held
-            return
+        return self._merge(held) if self._runs else iter(held)
+
+    def _merge(self, held: list[bytes]) -> Iterator[bytes]:
         files = [open(run, "rb") for run in self._runs]
         try:
             previous = None

@@ -101,7 +101,7 @@ def graph_lines(issue, documents, minter, table, titles, shared_numbers, stem: P
     return out
 
 
-#: Own quads written at a time.
+#: Lines written at a time.
 _BATCH = 20_000
 
 
@@ -120,25 +120,25 @@ def _write_parts(lines: SourceLines, fh, chunk: Path, own_graph: str, shared_gra
     are the local lines about the source's documents that a citation states
     too (``a``, number, title, label), unless shared.
     """
-    shared = sorted({line.encode("utf-8") for line in lines.shared})
+    from itertools import islice
+
+    shared = sorted(set(map(str.encode, lines.shared)))
     pool = set(shared)
     predicates, subjects = _citable_predicates(), lines.subjects
     own_suffix, shared_suffix = f" <{own_graph}> .\n".encode("utf-8"), f" <{shared_graph}> .\n".encode("utf-8")
-    citable, own, own_bytes, count = [], [], 0, 0
+    citable, own_bytes, count = [], 0, 0
+    merged = lines.local.merged()
     with open(chunk, "wb") as block:
-        for line in lines.local.merged():
-            block.write(line)
-            count += 1
-            subject, _, rest = line.partition(b" ")
-            if subject in subjects and rest.startswith(predicates):
-                if line not in pool:
-                    citable.append(line)
-            elif line not in pool:
-                own.append(line[:-3] + own_suffix)
-                if len(own) >= _BATCH:
-                    own_bytes += fh.write(b"".join(own))
-                    own.clear()
-    own_bytes += fh.write(b"".join(own))
+        while batch := list(islice(merged, _BATCH)):
+            block.write(b"".join(batch))
+            count += len(batch)
+            kept = [line for line in batch if line not in pool]
+            about = {line for line in kept
+                     if line.partition(b" ")[0] in subjects and line.partition(b" ")[2].startswith(predicates)}
+            if about:
+                citable += [line for line in kept if line in about]
+                kept = [line for line in kept if line not in about]
+            own_bytes += fh.write(b"".join([line[:-3] + own_suffix for line in kept]))
     shared_quads = [line[:-3] + shared_suffix for line in shared]
     sizes = (own_bytes, fh.write(b"".join(shared_quads)), fh.write(b"".join(line[:-3] + shared_suffix
                                                                              for line in citable)))
