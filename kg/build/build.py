@@ -95,9 +95,9 @@ def build(sources=(), out_dir="kg-out", base: str = DEFAULT_BASE, encoding: str 
     ``jobs`` processes parse the sources (default: one per core). ``steps``
     (a :class:`kg.progress.Steps`; default: none shown) hears each long step:
     parsing and writing the graph counted, the store's load (or update) and
-    compaction timed. Records
-    are held one issue at a time, so memory does not grow with the corpus. No
-    source may be larger than ``max_size`` bytes (default
+    compaction timed. Records are held one document at a time, so memory
+    grows neither with the corpus nor with the size of one source. No source
+    may be larger than ``max_size`` bytes (default
     :data:`~kg.text.reading.DEFAULT_MAX_SIZE`). ``turtle`` writes ``graph.ttl`` too.
 
     The output folder is checked before any work (:meth:`OutputDir.check`):
