@@ -103,3 +103,14 @@ def test_a_notice_is_listed_once_under_its_own_document():
         [("no-issuer", 1), ("unresolved-organisation", 5)], [("no-issuer", 7), ("unresolved-organisation", 11)]]
     assert "另一办" in report["documents"][1]["notices"][1]["message"]
     assert combine_reports([report])["totals"]["notices"] == 4
+
+
+def test_an_export_sorts_a_large_source_on_disk_to_the_same_bytes(large, tmp_path, monkeypatch):
+    from kg.sparql.export import export
+
+    out = tmp_path / "out"
+    build([large], out, jobs=1)
+    assert export(out, tmp_path / "memory.nq", "nq").triples == 10_233
+    monkeypatch.setattr(sorted_lines, "LIMIT", 50)
+    assert export(out, tmp_path / "disk.nq", "nq").triples == 10_233
+    assert (tmp_path / "disk.nq").read_bytes() == (tmp_path / "memory.nq").read_bytes()

@@ -10,9 +10,9 @@ and reload one source without touching the rest. ``nt``, ``nt.gz`` and
 made from ``graph.nt`` when the build wrote none: :mod:`kg.build.turtle`).
 
 Which line came from which source is not in ``graph.nt``: the export reads
-the build's cache entries again (:func:`kg.build.cache.read_records`, as the
-build's second pass does) and gives each its lines with
-:func:`kg.rdf.issue.issue_lines`. The result is checked against
+the build's cache entries again, a document at a time, and makes each
+source's lines as the build's second pass does
+(:func:`kg.build.writing.graph_lines`, sorted on disk past a limit). The result is checked against
 ``graph.nt`` (the same number of lines and the same order-free digest of
 them) before it replaces the output file, so an export can never hold other
 triples than the build.
@@ -26,6 +26,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -159,11 +160,12 @@ def _write_quads(out, nt: Path, sink) -> ExportResult:
     shared_numbers = frozenset(n for n, k in published.items() if k > 1)
     got = _Digest()
     shared: set[str] = set()
-    for sha in order:
-        local, more = _lines(entries[sha][0], minter, table, titles, shared_numbers)
-        shared.update(more)
-        _write_graph(sink, sorted(set(local)), iris[sha], got)
-    _write_graph(sink, sorted(shared), shared_graph(base), got)
+    with tempfile.TemporaryDirectory(prefix="kg-export-") as runs:  # a large source's lines, sorted on disk
+        for sha in order:
+            lines = _lines(entries[sha][0], minter, table, titles, shared_numbers, Path(runs) / sha[:16])
+            shared.update(lines.shared)
+            _write_graph(sink, lines.local.merged(), iris[sha], got)
+    _write_graph(sink, sorted(set(map(str.encode, shared))), shared_graph(base), got)
     if got.key() != expected.key():
         raise KgError(f"{out.path}: the build's cache no longer gives the lines of its graph.nt ({got.count} lines, "
                       f"graph.nt {expected.count}); run kg build again, then kg export")
@@ -175,20 +177,19 @@ def _entries(cache: Path, wanted: dict) -> dict:
 
     An entry of the same text read under another path (a stale one) is taken only if none has the report's path.
     """
-    from ..build.cache import read_records
-    from ..build.summary import summarise
+    from ..build.cache import SUFFIX, read_summary
 
     found, exact = {}, set()
     for entry in sorted(p for p in cache.iterdir() if p.is_file()):
         try:
-            issue = read_records(entry)
+            summary = read_summary(entry, entry.name.removesuffix(SUFFIX), None)
         except Exception:  # an entry kg cannot read is not one of this build's  # noqa: BLE001
             continue
-        sha = issue.sha256
+        sha, file = summary[0]["sha256"], summary[0]["file"]
         if sha in wanted and sha not in exact:
-            same_path = str(issue.file) == wanted[sha]
+            same_path = str(file) == wanted[sha]
             if same_path or sha not in found:
-                found[sha] = (entry, summarise(issue))
+                found[sha] = (entry, summary)
             if same_path:
                 exact.add(sha)
     missing = set(wanted) - set(found)
@@ -198,22 +199,23 @@ def _entries(cache: Path, wanted: dict) -> dict:
     return found
 
 
-def _lines(entry: Path, minter, table, titles, shared_numbers):
-    from ..build.cache import read_records
-    from ..rdf.issue import issue_lines
+def _lines(entry: Path, minter, table, titles, shared_numbers, stem: Path):
+    from ..build.cache import open_records
+    from ..build.writing import graph_lines
 
-    return issue_lines(read_records(entry), minter, table, titles, shared_numbers)
+    return graph_lines(*open_records(entry), minter, table, titles, shared_numbers, stem, rows=False)
 
 
 def _write_graph(sink, lines, graph: str, digest: _Digest) -> None:
-    suffix = f" <{graph}> .\n"
+    """Write ``lines`` (N-Triples, UTF-8 bytes) to ``sink`` as quads in ``graph``, each counted in ``digest``."""
+    suffix = f" <{graph}> .\n".encode("utf-8")
     chunk = []
     for line in lines:
-        digest.add(line.encode("utf-8"))
-        if not line.endswith(" .\n"):
-            raise KgError(f"an N-Triples line does not end in ' .': {line[:80]!r}")
+        digest.add(line)
+        if not line.endswith(b" .\n"):
+            raise KgError(f"an N-Triples line does not end in ' .': {line[:80].decode('utf-8', 'replace')!r}")
         chunk.append(line[:-3] + suffix)
         if len(chunk) >= 10_000:
-            sink.write("".join(chunk).encode("utf-8"))
+            sink.write(b"".join(chunk))
             chunk.clear()
-    sink.write("".join(chunk).encode("utf-8"))
+    sink.write(b"".join(chunk))
