@@ -83,6 +83,7 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
                     parts = r["parts"]
                     data = _read(nq, parts[0], parts[1] + (parts[2] if incremental else 0))
                     asm.add(quad_lines(data[:parts[1]]), old_block=r["nt"][:3], local_count=r["nt"][3])
+                    data = data[parts[1]:]
                     lookups = r["lookups"]
                 else:
                     w = next(written)
@@ -94,8 +95,8 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
                     done += 1
                     bar.update(done, len(jobs_list))
                     if incremental:
-                        data = _read(nq, parts[0], parts[1] + parts[2])
-                if incremental:
+                        data = _read(nq, parts[0] + parts[1], parts[2])
+                if incremental:  # the source's part 3 here; the shared lines of part 2 are the assembly's, below
                     pool.update(quad_lines(data))
                 records.append({"path": str(p.source[0]), "size": p.stat[0] if p.stat else None,
                                 "mtime_ns": p.stat[1] if p.stat else None, "key": p.key, "sha256": sha,
@@ -105,6 +106,7 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
                                 "nt": [*asm.blocks[-1], asm.block_lines[-1]]})
     finally:
         asm.close()
+    pool.update(asm.seen if incremental else ())  # every source's shared lines, as graph.nt took them
     chunks.rmdir()
     _store(tmp, old, prev, shas, reuse, minter, pool if incremental else None, steps, asm.count)
     if with_table:
