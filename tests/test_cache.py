@@ -157,6 +157,20 @@ def test_records_of_the_wrong_shape_are_never_trusted(cached, seed_path):
     assert graph == fresh
 
 
+def test_a_summary_of_the_wrong_shape_is_never_trusted(cached, seed_path):
+    """A forged report in the summary, its checksum made to match, read when no manifest vouches for the source."""
+    out, entry, fresh = cached
+    lines = _lines(entry)
+    summary = json.loads(lines[-2])
+    summary["report"]["documents"] = 5
+    _write(entry, [*lines[:-2], json.dumps(summary, ensure_ascii=False).encode("utf-8"), lines[-1]], fix_checksum=True)
+    (out / ".kg-output.json").unlink()  # so that the first pass reads the entry's summary, not the manifest's record
+    result, graph = _rebuild(out, seed_path)
+    assert result.notes == [f"cache entry {entry.name[:16]}… for {display_path(seed_path)} has an unreadable summary "
+                            "(object of type 'int' has no len()); parsed the source again"]
+    assert (result.parsed, graph) == (1, fresh)
+
+
 def test_the_cache_key_covers_the_reference_data(cached, seed_path, monkeypatch, tmp_path):
     """Every file of kg/reference/data/ (divisions.json, provinces.json …) is in the key: one changed, all re-parsed."""
     from importlib import resources

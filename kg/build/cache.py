@@ -198,6 +198,7 @@ def read_summary(entry: Path, key: str, source_sha256: str | None):
     entry this build just wrote).
     """
     from ..records import DocNumber
+    from .report import combine_reports
 
     sha, _, summary = _scan(Path(entry), key, source_sha256)
     data = _summary_data(summary)
@@ -207,7 +208,10 @@ def read_summary(entry: Path, key: str, source_sha256: str | None):
         report = data["report"]
         if not isinstance(report, dict) or report.get("sha256") != sha:
             raise ValueError("a report of another source")
-    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        if not isinstance(report.get("file"), str):
+            raise ValueError("a report that names no file")
+        combine_reports([report])  # every field a build reads of a report, read as the build reads it
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise CacheError(f"has an unreadable summary ({exc})") from None
     return report, titles, numbers
 
