@@ -54,7 +54,7 @@ def test_each_pass_holds_one_document_at_a_time(large, tmp_path, monkeypatch):
     gc.collect()
     held = _alive()  # documents other tests' fixtures hold
     result = build([large], tmp_path / "out", jobs=1)
-    assert result.reports[0]["documents"].__len__() == DOCUMENTS + 1
+    assert len(result.reports[0]["documents"]) == DOCUMENTS + 1
     assert len(seen["first"]) == len(seen["second"]) == DOCUMENTS + 1
     assert max(seen["first"]) - held == max(seen["second"]) - held == 1, (held, seen)
 
@@ -93,12 +93,13 @@ def test_sorted_runs_merge_every_line_once_in_order(tmp_path):
 
 def test_a_notice_is_listed_once_under_its_own_document():
     """Two documents under one number: each lists its own notices, not the other's as well."""
-    from kg.build.report import combine_reports, issue_report
+    from kg.build.report import combine_reports
+    from kg.build.summary import summarise
     from kg.parse.extract import extract_text
 
     text = "关于甲的通知\n\n浙政发〔2019〕1号\n\n1. 推进。(牵头单位:某某办)\n\n" \
            "关于甲的通知\n\n浙政发〔2019〕1号\n\n1. 推进。(牵头单位:另一办)\n"
-    report = issue_report(extract_text(text, "a.txt"))
+    report, _, _ = summarise(extract_text(text, "a.txt"))
     assert [[(n["code"], n["line"]) for n in d["notices"]] for d in report["documents"]] == [
         [("no-issuer", 1), ("unresolved-organisation", 5)], [("no-issuer", 7), ("unresolved-organisation", 11)]]
     assert "另一办" in report["documents"][1]["notices"][1]["message"]

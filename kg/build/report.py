@@ -48,36 +48,30 @@ def document_entry(doc) -> dict:
     }
 
 
-def issue_report(issue: Issue, entries: list[dict] | None = None, unresolved: dict | None = None,
-                 starts: list[int] | None = None) -> dict:
+def issue_report(issue: Issue, entries: list[dict], unresolved: dict, starts: list[int]) -> dict:
     """Counts per document, notices, and unresolved organisations of one issue.
 
     ``entries`` (:func:`document_entry`, in order), ``unresolved`` (each
     :func:`unresolved_mentions` key with its places) and ``starts`` (the
-    line each document starts on) stand for the issue's documents when those
-    were let go as they were read; otherwise they are made from
-    ``issue.documents``. A notice goes to the document of the label (number,
-    or title) it names: of the documents with that label, the last that
-    starts on or before the notice's line (the first, for a notice before
-    them all or of no line); once, so a label printed many times does not
-    multiply the notices. A notice naming no document's label goes to the issue.
+    line each document starts on) stand for the issue's documents, gathered
+    as they were read (:class:`kg.build.summary.Summary` does, and
+    :func:`kg.build.summary.summarise` for an issue extracted whole). A
+    notice goes to the document of the label (number, or title) it names:
+    of the documents with that label, the last that starts on or before the
+    notice's line (the first, for a notice before them all or of no line);
+    once, so a label printed many times does not multiply the notices. A
+    notice naming no document's label goes to the issue.
 
     Examples
     --------
+    >>> from kg.build.summary import summarise
     >>> from kg.parse.extract import extract_text
-    >>> report = issue_report(extract_text("关于甲的通知\\n\\n浙政发〔2019〕1号\\n\\n1. 推进。(牵头单位:某某办)\\n", "a.txt"))
+    >>> report, _, _ = summarise(extract_text("关于甲的通知\\n\\n浙政发〔2019〕1号\\n\\n1. 推进。(牵头单位:某某办)\\n", "a.txt"))
     >>> report["documents"][0]["counts"]["tasks"], [u["mention"] for u in report["unresolved_organisations"]]
     (1, ['某某办'])
     """
     from bisect import bisect_right
 
-    if entries is None:
-        entries = [document_entry(doc) for doc in issue.documents]
-        starts = [doc.span.line for doc in issue.documents]
-        unresolved = {}
-        for doc in issue.documents:
-            for key, where in unresolved_mentions(doc):
-                unresolved.setdefault(key, []).append(where)
     by_label: dict = {}
     for entry, line in zip(entries, starts):
         lines, labelled = by_label.setdefault(entry["number"] or entry["title"], ([], []))
@@ -108,7 +102,7 @@ def issue_report(issue: Issue, entries: list[dict] | None = None, unresolved: di
             {"mention": mention, "reason": reason, "candidates": list(candidates), "jurisdiction": jurisdiction,
              "count": len(where), "where": where}
             for (mention, reason, candidates, jurisdiction), where in sorted(
-                (unresolved or {}).items(), key=lambda kv: tuple("" if x is None else str(x) for x in kv[0]))],
+                unresolved.items(), key=lambda kv: tuple("" if x is None else str(x) for x in kv[0]))],
     }
 
 

@@ -38,8 +38,9 @@ class Summary:
     >>> s = Summary()
     >>> for doc in issue.documents:
     ...     s.add(doc)
-    >>> s.finish(issue) == summarise(issue)
-    True
+    >>> report, titles, numbers = s.finish(issue, {0: 3})
+    >>> [(d["number"], d["toc_page"]) for d in report["documents"]], titles, numbers
+    ([('浙政发〔2019〕1号', 3)], {'关于甲的通知': '浙政发〔2019〕1号'}, ('浙政发〔2019〕1号',))
     """
 
     def __init__(self):
@@ -72,6 +73,7 @@ class Summary:
 
 def summarise(issue: Issue):
     """``(report, titles, numbers)`` of one extracted issue: all the first pass keeps."""
-    from .report import issue_report
-
-    return issue_report(issue), numbers_by_title([issue]), tuple(d.number for d in issue.documents if d.number)
+    summary = Summary()
+    for doc in issue.documents:
+        summary.add(doc)
+    return summary.finish(issue)
