@@ -175,10 +175,11 @@ def parse_sources(paths, encoding, table, cache_dir: Path | None, new_cache: Pat
             results[k] = Parsed(error=str(exc), exc=exc)
             continue
         keys[k] = key = _cache_key(data, path, encoding, salt)
-        sha = hashlib.sha256(data).hexdigest()
-        del data  # a large source is read again by its worker, not held here meanwhile
         old = cache_dir / f"{key}{SUFFIX}" if cache_dir else None
-        if old is not None and old.is_file():
+        cached = old is not None and old.is_file()
+        sha = hashlib.sha256(data).hexdigest() if cached else None  # what the entry must claim
+        del data  # a large source is read again by its worker, not held here meanwhile
+        if cached:
             target = new_cache / old.name
             try:
                 results[k] = _summary(old, target, key, sha)
