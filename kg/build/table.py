@@ -55,7 +55,7 @@ def document_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
 
     source = sha256[:16]
     rows = []
-    d = minter.document(doc.number) if doc.number else minter.unnumbered_document(sha256, k)
+    d = minter.published_document(doc.number, sha256, k)
     number = str(doc.number) if doc.number else None
     year = int(doc.date[:4]) if doc.date else None
     for task in doc.tasks:

@@ -85,7 +85,7 @@ def graph_lines(issue, documents, minter, table, titles, shared_numbers, stem: P
         for k, doc in enumerate(documents):
             document_lines(e, k, doc, table)
             if doc.number and doc.number not in shared_numbers:
-                out.subjects.add(iri_term(minter.document(doc.number)).encode("utf-8"))
+                out.subjects.add(iri_term(e.numbered[doc.number]).encode("utf-8"))
             if rows:
                 for row in document_rows(issue.sha256, k, doc, minter):
                     out.rows.setdefault(row)
@@ -153,9 +153,12 @@ def _write_one(job) -> Written:
     w = _worker
     m = w["minter"]
     note = None
+
+    def read():
+        return graph_lines(*open_records(cache), m, w["table"], w["titles"], w["shared_numbers"], chunk, w["rows"])
+
     try:
-        lines = graph_lines(*open_records(cache), m, w["table"], w["titles"], w["shared_numbers"], chunk,
-                            w["rows"])
+        lines = read()
     except CacheError as exc:  # an entry that passed the first pass's checks but whose records do not hold
         if source is None:
             raise CacheError(f"{cache}: {exc}") from None
@@ -166,8 +169,7 @@ def _write_one(job) -> Written:
         write_extraction(path, encoding, w["table"], max_size, Path(cache).name.removesuffix(SUFFIX), again)
         os.replace(again, cache)  # a new file: the previous build's entry, linked here, is left as it was
         note = f"cache entry {Path(cache).name[:16]}… for {path} {exc}; parsed the source again"
-        lines = graph_lines(*open_records(cache), m, w["table"], w["titles"], w["shared_numbers"], chunk,
-                            w["rows"])
+        lines = read()
     with open(nq_path, "wb") as fh:
         sizes, count, shared = _write_parts(lines, fh, chunk, m.source(lines.sha256), m.shared_graph())
     return Written(shared, count, sizes, sorted(lines.lookups), list(lines.rows), note)

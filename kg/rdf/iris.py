@@ -84,6 +84,15 @@ class Minter:
     def unnumbered_document(self, sha256: str, index: int) -> str:
         return self._iri("eli", "text", sha256[:16], str(index))
 
+    def published_document(self, number: DocNumber | None, sha256: str, index: int) -> str:
+        """The ``index``-th document (from 0) of the source ``sha256``: by its number, or its place without one.
+
+        >>> m = Minter()
+        >>> m.published_document(None, "81eaf4dbb71cf20c" + "0" * 48, 2)[len(m.base):]
+        'eli/text/81eaf4dbb71cf20c/2'
+        """
+        return self.document(number) if number else self.unnumbered_document(sha256, index)
+
     @staticmethod
     def part(parent: str, kind: str, key) -> str:
         return f"{parent}/{kind}/{key if type(key) is int else iri_segment(key)}"
