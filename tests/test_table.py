@@ -60,3 +60,111 @@ def test_a_document_two_sources_print_gives_its_rows_once(tmp_path, seed_path):
     assert len(read_rows(tmp_path / "out" / "assignments.parquet")) == 2 * 178
     rows = table_assignments(tmp_path / "out" / "assignments.parquet")
     assert len(rows) == 178 and rows == query_assignments(LocalStore(tmp_path / "out"))
+
+
+# -- the named tasks query, answered from the table -------------------------------------------------------------
+
+
+def _tasks_by_store(backend):
+    from kg.sparql.queries import load_query
+
+    return backend.select(load_query("tasks").text)
+
+
+def _tasks_by_table(backend):
+    from kg.sparql.from_table import answer_from_table
+    from kg.sparql.queries import load_query
+
+    return answer_from_table(backend, load_query("tasks"))
+
+
+def test_the_seed_tasks_from_the_table_are_the_stores(backend):
+    from kg.sparql.queries import load_query, run_query
+
+    columns, rows = _tasks_by_table(backend)
+    assert (columns, rows) == _tasks_by_store(backend)
+    assert run_query(backend, load_query("tasks")) == (columns, rows)
+    assert len(rows) == 178
+    assert rows[0] == ["浙政办发〔2017〕72号", "2.1.1", "浙江省质量技术监督局", "省质监局", "lead"]
+
+
+def test_a_corpus_tasks_from_the_table_are_the_stores_after_a_rebuild(tmp_path):
+    folder = tmp_path / "corpus"
+    write_corpus(folder, 6, years=(2017, 2019), seed=5)
+    out = tmp_path / "out"
+    build([folder], out)
+    store = LocalStore(out)
+    found = _tasks_by_table(store)
+    assert found == _tasks_by_store(store) and len(found[1]) > 300
+    changed = folder / "2019-0003.txt"
+    changed.write_text(changed.read_text("utf-8").replace("加强", "切实加强", 1), encoding="utf-8")
+    assert build([folder], out).parsed == 1
+    assert _tasks_by_table(store) == _tasks_by_store(store)
+
+
+_UNNUMBERED = "关于{what}的通知\n\n一、{what}\n1. 推进{what}。(牵头单位:省发改委、省财政厅)\n2. 落实{what}。(省商务厅负责)\n"
+
+
+def test_documents_without_numbers_come_in_the_same_rows(tmp_path):
+    """No number and no date: the query leaves their order open, the table's answer orders them by IRI."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, what in (("a.txt", "甲事"), ("b.txt", "乙事"), ("c.txt", "丙事")):
+        (folder / name).write_text(_UNNUMBERED.format(what=what), encoding="utf-8")
+    build([folder], tmp_path / "out")
+    store = LocalStore(tmp_path / "out")
+    columns, rows = _tasks_by_table(store)
+    assert sorted(rows) == sorted(_tasks_by_store(store)[1])
+    assert [r[0] for r in rows] == [None] * 9
+    # no issuer, so no province: each name unresolved, the graph names it as written
+    assert {(r[2], r[4]) for r in rows} == {("省发改委", "co_lead"), ("省财政厅", "co_lead"), ("省商务厅", "responsible")}
+
+
+def test_a_document_printed_two_ways_is_left_to_the_store(tmp_path, seed_path):
+    """The graph holds both printings' facts, the query their combinations: only the store gives those."""
+    from kg.sparql.queries import load_query, run_query
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = seed_path.read_text("utf-8")
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    (corpus / "b.txt").write_text(text.replace("第24期", "第25期", 1).replace("省经信委", "省商务厅", 1),
+                                  encoding="utf-8")
+    build([corpus], tmp_path / "out")
+    store = LocalStore(tmp_path / "out")
+    assert _tasks_by_table(store) is None
+    columns, rows = run_query(store, load_query("tasks"))
+    assert (columns, rows) == _tasks_by_store(store) and len(rows) > 178
+
+
+def test_an_edited_query_or_an_older_table_is_left_to_the_store(built, tmp_path):
+    import shutil
+
+    from kg.sparql.from_table import answer_from_table
+    from kg.sparql.queries import load_query
+
+    copy = tmp_path / "tasks.rq"
+    copy.write_text(load_query("tasks").text.replace("?pos\n", "?pos ?mention\n"), encoding="utf-8")
+    assert answer_from_table(LocalStore(built), load_query(str(copy))) is None
+    import pyarrow.parquet as pq
+
+    older = tmp_path / "o"
+    shutil.copytree(built, older)
+    table = pq.read_table(built / "assignments.parquet").drop_columns(["task_pos"])
+    pq.write_table(table, older / "assignments.parquet")
+    store = LocalStore(older)
+    assert _tasks_by_table(store) is None
+    assert answer_from_table(store, load_query("tasks"), {"x": "1"}) is None
+
+
+def test_the_assignment_roles_from_the_table_are_the_stores(backend, tmp_path):
+    """The query leaves the order open: the same rows as a multiset, the table's by task in written order."""
+    from kg.sparql.from_table import answer_from_table
+    from kg.sparql.queries import load_query
+
+    columns, rows = answer_from_table(backend, load_query("assignment_roles"))
+    store_columns, store_rows = backend.select(load_query("assignment_roles").text)
+    assert columns == store_columns and sorted(rows) == sorted(store_rows) and len(rows) == 178
+    first = [r for r in rows if r[0].endswith("/浙政办发-2017-72/task/2.1.1")]
+    assert [(r[2].rsplit("#", 1)[1], r[3]) for r in first][:3] == [
+        ("leadRole", "省质监局"), ("participantRole", "省经信委"), ("participantRole", "省商务厅")]

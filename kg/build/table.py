@@ -22,19 +22,25 @@ Examples
 >>> from kg.parse.extract import extract_text
 >>> from kg.rdf.iris import Minter
 >>> issue = extract_text("关于某事的通知\\n\\n浙政办发〔2019〕5号\\n\\n1. 推进。(牵头单位:省发改委)\\n", "a.txt")
->>> [(r[1], r[4], r[7], r[8]) for r in assignment_rows(issue, Minter())]
-[('1', '浙政办发〔2019〕5号', 'lead', '省发改委')]
+>>> [(r[1], r[4], r[7], r[8], r[10], r[11]) for r in assignment_rows(issue, Minter())]
+[('1', '浙政办发〔2019〕5号', 'lead', '省发改委', 0, 0)]
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["COLUMNS", "available", "assignment_rows", "document_rows", "order", "write_table", "read_rows"]
+__all__ = ["COLUMNS", "available", "assignment_rows", "document_rows", "order", "write_table", "read_rows",
+           "FORMAT"]
 
-#: The columns of :class:`kg.analysis.assignments.Assignment`, in its order, then the source.
+#: The columns of :class:`kg.analysis.assignments.Assignment`, in its order; the document's date, the task's
+#: place in its document and the assignment's in its task (what the named ``tasks`` query orders by,
+#: :mod:`kg.sparql.from_table`), from 0; then the source.
 COLUMNS = ("task", "task_id", "task_label", "document", "doc_number", "year", "organisation", "role", "mention",
-           "source")
+           "doc_date", "task_pos", "position", "source")
+#: Which columns the table holds: the build's fingerprint names it, so a table of other columns is never kept.
+FORMAT = 2
+_INTEGERS = ("year", "task_pos", "position")
 
 
 def available() -> bool:
@@ -58,11 +64,12 @@ def document_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
     d = minter.published_document(doc.number, sha256, k)
     number = str(doc.number) if doc.number else None
     year = int(doc.date[:4]) if doc.date else None
-    for task in doc.tasks:
+    for n, task in enumerate(doc.tasks):
         t = minter.task(d, task.id)
-        for r in task.responsibilities:
+        for position, r in enumerate(task.responsibilities):
             rows.append((t, task.id, task.title or task.id, d, number, year,
-                         minter.organisation(r.org.organisation), Role(r.role).value, r.org.mention, source))
+                         minter.organisation(r.org.organisation), Role(r.role).value, r.org.mention, doc.date, n,
+                         position, source))
     return rows
 
 
@@ -78,8 +85,9 @@ def order(row):
     return (row[4] or "", row[1], row[6], row[7], row[0], row[8], row[3], row[2], row[5] or 0)
 
 
-#: The columns of :func:`order`, in its order, then the source: what the table is sorted by.
-_SORT = ("doc_number", "task_id", "organisation", "role", "task", "mention", "document", "task_label", "year", "source")
+#: The columns of :func:`order`, in its order, then the rest: what the table is sorted by.
+_SORT = ("doc_number", "task_id", "organisation", "role", "task", "mention", "document", "task_label", "year",
+         "doc_date", "task_pos", "position", "source")
 
 
 def write_table(rows, path: Path, old: Path | None = None, kept=frozenset()) -> None:
@@ -98,8 +106,8 @@ def write_table(rows, path: Path, old: Path | None = None, kept=frozenset()) -> 
 
     rows = list(dict.fromkeys(rows))
     columns = list(zip(*rows)) if rows else [()] * len(COLUMNS)
-    types = {"year": pa.int32()}
-    table = pa.table({name: pa.array(col, type=types.get(name, pa.string())) for name, col in zip(COLUMNS, columns)})
+    table = pa.table({name: pa.array(col, type=pa.int32() if name in _INTEGERS else pa.string())
+                      for name, col in zip(COLUMNS, columns)})
     if old is not None and kept:
         previous = pq.read_table(old, columns=list(COLUMNS))
         previous = previous.filter(pc.is_in(previous.column("source"), value_set=pa.array(sorted(kept))))
@@ -108,19 +116,18 @@ def write_table(rows, path: Path, old: Path | None = None, kept=frozenset()) -> 
     pq.write_table(table.combine_chunks(), path, compression="zstd", use_dictionary=True, write_statistics=False)
 
 
-def read_rows(path: Path, without=frozenset()) -> list[tuple]:
-    """The rows of the table at ``path`` (all :data:`COLUMNS`), leaving out the sources in ``without``."""
+def read_rows(path: Path, columns=COLUMNS) -> list[tuple]:
+    """The rows of the table at ``path``, of ``columns`` (of :data:`COLUMNS`) in that order."""
     import pyarrow.parquet as pq
 
-    table = pq.read_table(path)
-    rows = list(zip(*(_column(table, name) for name in COLUMNS)))
-    return [r for r in rows if r[9] not in without] if without else rows
+    table = pq.read_table(path, columns=list(columns))
+    return list(zip(*(_column(table, name) for name in columns)))
 
 
 def _column(table, name: str) -> list:
     """A column as Python values, each distinct string made once (dictionary-decoded)."""
     col = table.column(name).combine_chunks()
-    if name == "year":
+    if name in _INTEGERS:
         return col.to_pylist()
     encoded = col.dictionary_encode()
     values = encoded.dictionary.to_pylist()

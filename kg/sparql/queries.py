@@ -315,8 +315,14 @@ def run_query(backend, query: NamedQuery, values: dict[str, str] | None = None, 
 
     Names (``organisation`` and ``document`` parameters) are looked up with
     ``names`` (:class:`~kg.sparql.names.GraphNames`; read from the backend
-    when not given).
+    when not given). The whole-graph dumps a build's table holds (``tasks``)
+    are answered from it, with the same rows (:mod:`kg.sparql.from_table`).
     """
+    from .from_table import answer_from_table
+
+    answer = answer_from_table(backend, query, values)
+    if answer is not None:
+        return answer
     if names is None:
         from .names import GraphNames
 

@@ -1,0 +1,157 @@
+"""Named queries answered from the build's assignments table, where the store would take minutes.
+
+The named ``tasks`` and ``assignment_roles`` queries list every assignment of
+the graph: on the 1 000-issue corpus 538 699 rows, which the on-disk store
+gives at about 0.2–0.3 ms a row (175 s and 95 s; benchmarks/README.md, "Issue
+18"). The build's table (:mod:`kg.build.table`) holds the same facts, so when
+such a query is run as shipped (no edits, a build's own store, the table
+written beside it) its rows are made from the table, and only the
+organisations' names are asked of the store (one row an organisation).
+
+The answer is the query's own: the same rows (tests/test_table.py compares
+them with the store's on the seed and a synthetic corpus) in the query's
+order, its ties (documents without a number on one date; an organisation
+with two Chinese names) broken by the document's IRI and the name, so that
+the same build always gives the same bytes. It is made only when every fact
+the query joins holds one value: each task one identifier and place, each
+responsibility one organisation, mention and role, each document one number
+and date. Two sources printing one document differently break that (the
+graph then holds both versions, and the query their combinations); the store
+answers then, as it does for an edited query, a query file of the same name,
+a server, or a build without the table.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ANSWERS", "answer_from_table", "tasks_from_table", "assignment_roles_from_table"]
+
+#: The organisations' Chinese names, as the ``tasks`` query joins them.
+_NAMES = """
+SELECT ?org ?name WHERE {
+  ?org a org:Organization ; rdfs:label ?name .
+  FILTER(LANG(?name) = "zh")
+}
+"""
+_FACTS = ("task", "task_id", "document", "doc_number", "organisation", "role", "mention", "doc_date", "task_pos",
+          "position")
+
+
+def answer_from_table(backend, query, values=None):
+    """``(columns, rows)`` of ``query`` made from the build's table, or ``None`` when the store must answer.
+
+    ``query`` is a :class:`~kg.sparql.queries.NamedQuery`; only one of
+    :data:`ANSWERS`, unedited, without parameters, on a build's own store
+    (:class:`~kg.sparql.backend.LocalStore`) whose table holds the columns it
+    needs is answered here.
+    """
+    from ..build.output_dir import OutputDir
+    from .backend import LocalStore
+    from .queries import named_queries
+
+    answer = ANSWERS.get(query.name)
+    if answer is None or values or not isinstance(backend, LocalStore) or named_queries().get(query.name) != query:
+        return None
+    from ..build.table import available
+
+    path = OutputDir(backend.out_dir).table
+    if not path.is_file() or not available() or not _holds(path, _FACTS):
+        return None  # no pyarrow at build time or now, or a table of an earlier kg
+    return answer(path, backend)
+
+
+def tasks_from_table(path, backend):
+    """The named ``tasks`` query's ``(columns, rows)`` from the table at ``path``; ``None`` if a fact has two values.
+
+    ``backend`` gives the organisations' names (``rdfs:label`` in Chinese).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    facts = _facts(path)
+    if facts is None:
+        return None
+    orgs, names = [], []
+    for org, name in backend.strings(_NAMES):
+        orgs.append(org)
+        names.append(name)
+    names = pa.table({"organisation": pa.array(orgs, pa.string()), "department": pa.array(names, pa.string())})
+    named = facts.join(names, "organisation", join_type="inner", use_threads=False)
+    # ORDER BY ?doc_date STR(?doc_number) ?task_pos ?pos, an unbound value first; then the ties, for stable bytes
+    order = [(c, "ascending", "at_start") for c in ("doc_date", "doc_number", "task_pos", "position", "document",
+                                                     "task", "department", "mention", "role", "task_id")]
+    named = named.take(pc.sort_indices(named, sort_keys=order))
+    return ["doc_number", "task", "department", "mention", "role"], _rows(
+        named, ["doc_number", "task_id", "department", "mention", "role"])
+
+
+def assignment_roles_from_table(path, backend):
+    """The named ``assignment_roles`` query's ``(columns, rows)`` from the table; ``None`` if a fact has two values.
+
+    The query leaves the order open; these come by task, then in written order.
+    """
+    import pyarrow.compute as pc
+
+    from ..rdf.namespaces import KGO
+    from ..vocabulary import Role
+
+    facts = _facts(path)
+    if facts is None:
+        return None
+    facts = facts.take(pc.sort_indices(facts, sort_keys=[("task", "ascending"), ("position", "ascending")]))
+    terms = {r.value: str(getattr(KGO, r.term)) for r in Role}
+    rows = _rows(facts, ["task", "organisation", "role", "mention"])
+    for row in rows:
+        row[2] = terms[row[2]]
+    return ["task", "organisation", "role", "mention"], rows
+
+
+def _facts(path):
+    """The table's rows of :data:`_FACTS`, each once; ``None`` unless every fact the queries join has one value.
+
+    A document two sources print alike gives its rows twice, and the graph
+    each triple once; printed differently, its task or responsibility has two
+    values of something, and the queries their combinations.
+    """
+    import pyarrow.parquet as pq
+
+    facts = pq.read_table(path, columns=list(_FACTS))
+    facts = facts.group_by(list(_FACTS), use_threads=False).aggregate([])
+    if (_single(facts, ["task"], ["task_id", "task_pos"])
+            and _single(facts, ["task", "position"], ["organisation", "role", "mention"])
+            and _single(facts, ["document"], ["doc_number", "doc_date"])):
+        return facts
+    return None
+
+
+def _single(table, keys: list[str], values: list[str]) -> bool:
+    """Whether each ``keys`` of ``table`` has one value of each of ``values`` (a missing one counted as a value)."""
+    import pyarrow.compute as pc
+
+    if not table.num_rows:
+        return True
+    counts = table.group_by(keys, use_threads=False).aggregate([(v, "count_distinct", pc.CountOptions("all"))
+                                                                 for v in values])
+    return all(pc.max(counts.column(f"{v}_count_distinct")).as_py() == 1 for v in values)
+
+
+def _rows(table, columns: list[str]) -> list[list]:
+    """``columns`` of ``table`` as Python rows, the cyclic collector paused (none of them is in a cycle)."""
+    import gc
+
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return list(map(list, zip(*(table.column(c).to_pylist() for c in columns))))
+    finally:
+        if paused:
+            gc.enable()
+
+
+#: The named queries that may be answered from the table, and the function answering each.
+ANSWERS = {"tasks": tasks_from_table, "assignment_roles": assignment_roles_from_table}
+
+
+def _holds(path, columns) -> bool:
+    import pyarrow.parquet as pq
+
+    return set(columns) <= set(pq.read_schema(path).names)
