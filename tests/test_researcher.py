@@ -68,6 +68,28 @@ def test_document_numbers_in_any_brackets(built, number):
     assert r.exit_code == 0 and rows_of(r)[0]["short"] == "省质监局"
 
 
+def test_names_are_asked_of_the_graph_only_when_a_lookup_needs_them(backend):
+    """A department in the organisation table asks for the contexts, never the 25 000 numbers of a corpus."""
+    from kg.sparql.names import GraphNames
+    from kg.sparql.queries import named_queries
+
+    asked = []
+    texts = {q.text: name for name, q in named_queries().items()}
+
+    class Counting:
+        def strings(self, text):
+            asked.append(texts[text])
+            return backend.strings(text)
+
+    names = GraphNames.from_backend(Counting())
+    assert asked == ["organisation_names"]
+    assert names.organisation("质监局").value == ZJ + "zj-quality-supervision"  # a name the graph holds
+    names.organisation("省市场监督管理局", as_of=2019)  # one it does not: read through the table, in its contexts
+    assert asked == ["organisation_names", "document_contexts"]
+    assert names.document("浙政办发[2017]72号").value == "浙政办发〔2017〕72号"
+    assert asked == ["organisation_names", "document_contexts", "document_dates"]
+
+
 def test_an_unknown_document_suggests_the_nearest(built):
     r = kg("centrality", "--graph", built, "--document", "浙政办发〔2017〕99号")
     assert r.exit_code == 1 and r.output == ("Error: no document numbered '浙政办发〔2017〕99号' in the graph; did you "

@@ -66,8 +66,9 @@ class GraphNames:
     """The organisations and document numbers of one graph, as names can be looked up (queries run once, lazily).
 
     ``rows`` are those of the ``organisation_names`` query, ``contexts``
-    ``(jurisdiction, year)`` pairs, ``numbers`` the graph's document numbers;
-    :meth:`from_backend` reads all three from a store or an endpoint.
+    ``(jurisdiction, year)`` pairs, ``numbers`` the graph's document numbers
+    (each of the last two a list, or a function giving one when first
+    needed); :meth:`from_backend` reads them from a store or an endpoint.
 
     Examples
     --------
@@ -104,8 +105,8 @@ class GraphNames:
                 self.en[org] = name
             elif kind == "label":
                 self.zh.setdefault(org, name)
-        self.contexts = sorted({(j, y) for j, y in contexts if j}, key=lambda c: (c[0], c[1] or 0))
-        self.numbers = sorted({n for n in numbers if n})
+        self._given = {"contexts": contexts, "numbers": numbers}
+        self._contexts = self._numbers = None
         self._base = next((org.rsplit(_ORG, 1)[0] + _ORG for org in self.ids.values() if _ORG in org), None)
 
     @classmethod
@@ -116,8 +117,31 @@ class GraphNames:
         def strings(name):
             return backend.strings(load_query(name).text)
 
-        contexts = [(j, int(y) if y else None) for j, y in strings("document_contexts")]
-        return cls(strings("organisation_names"), contexts, [n for _, n, _ in strings("document_dates")])
+        def contexts():
+            return [(j, int(y) if y else None) for j, y in strings("document_contexts")]
+
+        def numbers():
+            return [n for _, n, _ in strings("document_dates")]
+
+        return cls(strings("organisation_names"), contexts, numbers)
+
+    def _read(self, what: str):
+        given = self._given[what]
+        return given() if callable(given) else given
+
+    @property
+    def contexts(self) -> list[tuple]:
+        """The graph's ``(jurisdiction, year)`` pairs, sorted (asked of the graph when first needed)."""
+        if self._contexts is None:
+            self._contexts = sorted({(j, y) for j, y in self._read("contexts") if j}, key=lambda c: (c[0], c[1] or 0))
+        return self._contexts
+
+    @property
+    def numbers(self) -> list[str]:
+        """The graph's document numbers, sorted (asked of the graph when first needed)."""
+        if self._numbers is None:
+            self._numbers = sorted({n for n in self._read("numbers") if n})
+        return self._numbers
 
     @property
     def table(self):
