@@ -108,11 +108,17 @@ def write_table(rows, path: Path, old: Path | None = None, kept=frozenset()) -> 
     columns = list(zip(*rows)) if rows else [()] * len(COLUMNS)
     table = pa.table({name: pa.array(col, type=pa.int32() if name in _INTEGERS else pa.string())
                       for name, col in zip(COLUMNS, columns)})
+    keep = None
     if old is not None and kept:
-        previous = pq.read_table(old, columns=list(COLUMNS))
-        previous = previous.filter(pc.is_in(previous.column("source"), value_set=pa.array(sorted(kept))))
-        table = pa.concat_tables([previous.cast(table.schema), table])
-    table = table.take(pc.sort_indices(table, sort_keys=[(c, "ascending", "at_start") for c in _SORT]))
+        # sorted with the old rows, those of sources not kept then dropped from the order: strings copied once
+        previous = pq.read_table(old, columns=list(COLUMNS)).cast(table.schema)
+        keep = pa.chunked_array([pc.is_in(previous.column("source"), value_set=pa.array(sorted(kept))),
+                                 pa.array([True] * table.num_rows, pa.bool_())], pa.bool_())
+        table = pa.concat_tables([previous, table])
+    order = pc.sort_indices(table, sort_keys=[(c, "ascending", "at_start") for c in _SORT])
+    if keep is not None:
+        order = order.filter(pc.take(keep, order))
+    table = table.take(order)
     pq.write_table(table.combine_chunks(), path, compression="zstd", use_dictionary=True, write_statistics=False)
 
 
