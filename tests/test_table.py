@@ -71,11 +71,20 @@ def _tasks_by_store(backend):
     return backend.select(load_query("tasks").text)
 
 
-def _tasks_by_table(backend):
+def _tasks_by_table(backend, name="tasks"):
     from kg.sparql.from_table import answer_from_table
     from kg.sparql.queries import load_query
 
-    return answer_from_table(backend, load_query("tasks"))
+    return answer_from_table(backend, load_query(name))
+
+
+def _by_store(backend, name):
+    """The named query's answer as the store gives it, its lists joined as run_query joins them."""
+    from kg.sparql.queries import join_lists, load_query
+
+    q = load_query(name)
+    columns, rows = backend.select(q.text)
+    return columns, join_lists(q, columns, rows)
 
 
 def test_the_seed_tasks_from_the_table_are_the_stores(backend):
@@ -96,10 +105,14 @@ def test_a_corpus_tasks_from_the_table_are_the_stores_after_a_rebuild(tmp_path):
     store = LocalStore(out)
     found = _tasks_by_table(store)
     assert found == _tasks_by_store(store) and len(found[1]) > 300
+    unled = _tasks_by_table(store, "tasks_without_lead")
+    assert unled == _by_store(store, "tasks_without_lead") and len(unled[1]) > 30
+    assert all("、" in r[3] or r[3] for r in unled[1]) and unled[0] == ["doc_number", "task", "title", "departments"]
     changed = folder / "2019-0003.txt"
     changed.write_text(changed.read_text("utf-8").replace("加强", "切实加强", 1), encoding="utf-8")
     assert build([folder], out).parsed == 1
     assert _tasks_by_table(store) == _tasks_by_store(store)
+    assert _tasks_by_table(store, "tasks_without_lead") == _by_store(store, "tasks_without_lead")
 
 
 _UNNUMBERED = "关于{what}的通知\n\n一、{what}\n1. 推进{what}。(牵头单位:省发改委、省财政厅)\n2. 落实{what}。(省商务厅负责)\n"
@@ -118,6 +131,29 @@ def test_documents_without_numbers_come_in_the_same_rows(tmp_path):
     assert [r[0] for r in rows] == [None] * 9
     # no issuer, so no province: each name unresolved, the graph names it as written
     assert {(r[2], r[4]) for r in rows} == {("省发改委", "co_lead"), ("省财政厅", "co_lead"), ("省商务厅", "responsible")}
+    # two co-leads are no lead: every task is listed, its names in written order
+    columns, unled = _tasks_by_table(store, "tasks_without_lead")
+    assert sorted(unled) == sorted(_by_store(store, "tasks_without_lead")[1])
+    assert sorted(unled)[:2] == [[None, "1.1", "推进丙事", "省发改委、省财政厅"], [None, "1.1", "推进乙事", "省发改委、省财政厅"]]
+    assert len(unled) == 6
+
+
+def test_unnumbered_documents_alike_share_a_row_the_store_gives(tmp_path):
+    """Grouped by number, task and title, two unnumbered notices alike in their tasks make one row: left to the store."""
+    from kg.sparql.queries import load_query, run_query
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    text = _UNNUMBERED.format(what="甲事")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text + "3. 另办一事。(省教育厅负责)\n", encoding="utf-8")
+    build([folder], tmp_path / "out")
+    store = LocalStore(tmp_path / "out")
+    assert _tasks_by_table(store, "tasks_without_lead") is None
+    rows = run_query(store, load_query("tasks_without_lead"))[1]
+    assert [(r[1], sorted(r[3].split("、"))) for r in rows] == [
+        ("1.1", ["省发改委", "省发改委", "省财政厅", "省财政厅"]), ("1.2", ["省商务厅", "省商务厅"]), ("1.3", ["省教育厅"])]
+    assert _tasks_by_table(store) is not None  # the tasks query does not group: the table answers it
 
 
 def test_a_document_printed_two_ways_is_left_to_the_store(tmp_path, seed_path):

@@ -35,11 +35,12 @@ __all__ = ["COLUMNS", "available", "assignment_rows", "document_rows", "order", 
 
 #: The columns of :class:`kg.analysis.assignments.Assignment`, in its order; the document's date, the task's
 #: place in its document and the assignment's in its task (what the named ``tasks`` query orders by,
-#: :mod:`kg.sparql.from_table`), from 0; then the source.
+#: :mod:`kg.sparql.from_table`), from 0, and the task's title as the graph labels it (``task_label``
+#: falls back on the task's number); then the source.
 COLUMNS = ("task", "task_id", "task_label", "document", "doc_number", "year", "organisation", "role", "mention",
-           "doc_date", "task_pos", "position", "source")
+           "doc_date", "task_pos", "position", "title", "source")
 #: Which columns the table holds: the build's fingerprint names it, so a table of other columns is never kept.
-FORMAT = 2
+FORMAT = 3
 _INTEGERS = ("year", "task_pos", "position")
 
 
@@ -69,7 +70,7 @@ def document_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
         for position, r in enumerate(task.responsibilities):
             rows.append((t, task.id, task.title or task.id, d, number, year,
                          minter.organisation(r.org.organisation), Role(r.role).value, r.org.mention, doc.date, n,
-                         position, source))
+                         position, task.title, source))
     return rows
 
 
@@ -87,7 +88,7 @@ def order(row):
 
 #: The columns of :func:`order`, in its order, then the rest: what the table is sorted by.
 _SORT = ("doc_number", "task_id", "organisation", "role", "task", "mention", "document", "task_label", "year",
-         "doc_date", "task_pos", "position", "source")
+         "doc_date", "task_pos", "position", "title", "source")
 
 
 def write_table(rows, path: Path, old: Path | None = None, kept=frozenset()) -> None:

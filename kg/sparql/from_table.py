@@ -1,9 +1,9 @@
 """Named queries answered from the build's assignments table, where the store would take minutes.
 
 The named ``tasks`` and ``assignment_roles`` queries list every assignment of
-the graph: on the 1 000-issue corpus 538 699 rows, which the on-disk store
-gives at about 0.2–0.3 ms a row (175 s and 95 s; benchmarks/README.md, "Issue
-18"). The build's table (:mod:`kg.build.table`) holds the same facts, so when
+the graph, ``tasks_without_lead`` a third of them: on the 1 000-issue corpus
+538 699 rows, which the on-disk store gives at about 0.2–0.3 ms a row (175 s,
+95 s and 98 s; benchmarks/README.md, "Issue 18"). The build's table (:mod:`kg.build.table`) holds the same facts, so when
 such a query is run as shipped (no edits, a build's own store, the table
 written beside it) its rows are made from the table, and only the
 organisations' names are asked of the store (one row an organisation).
@@ -23,7 +23,8 @@ a server, or a build without the table.
 
 from __future__ import annotations
 
-__all__ = ["ANSWERS", "answer_from_table", "tasks_from_table", "assignment_roles_from_table"]
+__all__ = ["ANSWERS", "answer_from_table", "tasks_from_table", "assignment_roles_from_table",
+           "tasks_without_lead_from_table"]
 
 #: The organisations' Chinese names, as the ``tasks`` query joins them.
 _NAMES = """
@@ -33,7 +34,7 @@ SELECT ?org ?name WHERE {
 }
 """
 _FACTS = ("task", "task_id", "document", "doc_number", "organisation", "role", "mention", "doc_date", "task_pos",
-          "position")
+          "position", "title")
 
 
 def answer_from_table(backend, query, values=None):
@@ -46,7 +47,7 @@ def answer_from_table(backend, query, values=None):
     """
     from ..build.output_dir import OutputDir
     from .backend import LocalStore
-    from .queries import named_queries
+    from .queries import join_lists, named_queries
 
     answer = ANSWERS.get(query.name)
     if answer is None or values or not isinstance(backend, LocalStore) or named_queries().get(query.name) != query:
@@ -56,7 +57,8 @@ def answer_from_table(backend, query, values=None):
     path = OutputDir(backend.out_dir).table
     if not path.is_file() or not available() or not _holds(path, _FACTS):
         return None  # no pyarrow at build time or now, or a table of an earlier kg
-    return answer(path, backend)
+    found = answer(path, backend)
+    return None if found is None else (found[0], join_lists(query, *found))
 
 
 def tasks_from_table(path, backend):
@@ -105,6 +107,44 @@ def assignment_roles_from_table(path, backend):
     return ["task", "organisation", "role", "mention"], rows
 
 
+def tasks_without_lead_from_table(path, backend):
+    """The named ``tasks_without_lead`` query's ``(columns, rows)`` from the table; ``None`` if it cannot say.
+
+    A task without a lead has no responsibility in the lead or overall-lead
+    role; its row lists the names as written, in written order (joined with
+    :data:`~kg.sparql.queries.LIST_SEPARATOR`, as the query joins them). The
+    query groups by document number, task number and title, so that tasks of
+    two unnumbered documents alike in both would share a row: the store
+    answers then.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .queries import LIST_SEPARATOR
+
+    facts = _facts(path)
+    if facts is None:
+        return None
+    led = facts.filter(pc.is_in(facts.column("role"), value_set=pa.array(["lead", "overall_lead"])))
+    rest = facts.filter(pc.invert(pc.is_in(facts.column("task"), value_set=pc.unique(led.column("task")))))
+    if not _single(rest, ["doc_number", "task_id", "title"], ["task"]):
+        return None
+    # ORDER BY STR(?doc_number) STR(?task), an unbound number first; the title breaks a tie
+    order = [(c, "ascending", "at_start") for c in ("doc_number", "task_id", "title", "task", "position")]
+    rest = rest.take(pc.sort_indices(rest, sort_keys=order))
+    rows: list[list] = []
+    previous = None
+    for task, number, task_id, title, mention in zip(*(rest.column(c).to_pylist() for c in
+                                                        ("task", "doc_number", "task_id", "title", "mention"))):
+        if task != previous:
+            rows.append([number, task_id, title, []])
+            previous = task
+        rows[-1][3].append(mention)
+    for row in rows:
+        row[3] = LIST_SEPARATOR.join(row[3])
+    return ["doc_number", "task", "title", "departments"], rows
+
+
 def _facts(path):
     """The table's rows of :data:`_FACTS`, each once; ``None`` unless every fact the queries join has one value.
 
@@ -116,7 +156,7 @@ def _facts(path):
 
     facts = pq.read_table(path, columns=list(_FACTS))
     facts = facts.group_by(list(_FACTS), use_threads=False).aggregate([])
-    if (_single(facts, ["task"], ["task_id", "task_pos"])
+    if (_single(facts, ["task"], ["task_id", "task_pos", "title"])
             and _single(facts, ["task", "position"], ["organisation", "role", "mention"])
             and _single(facts, ["document"], ["doc_number", "doc_date"])):
         return facts
@@ -148,7 +188,8 @@ def _rows(table, columns: list[str]) -> list[list]:
 
 
 #: The named queries that may be answered from the table, and the function answering each.
-ANSWERS = {"tasks": tasks_from_table, "assignment_roles": assignment_roles_from_table}
+ANSWERS = {"tasks": tasks_from_table, "assignment_roles": assignment_roles_from_table,
+           "tasks_without_lead": tasks_without_lead_from_table}
 
 
 def _holds(path, columns) -> bool:
