@@ -68,14 +68,13 @@ def table_assignments(path) -> list[Assignment]:
     """
     import gc
 
-    from ..build.table import read_rows
+    from ..build.table import COLUMNS, read_rows
 
     out, previous = [], None
     paused = gc.isenabled()
     gc.disable()
     try:
-        for row in read_rows(path):
-            a = row[:9]
+        for a in read_rows(path, COLUMNS[:9]):  # the fields of an Assignment
             if a != previous:
                 out.append(Assignment(*a))
                 previous = a

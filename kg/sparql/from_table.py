@@ -33,6 +33,7 @@ SELECT ?org ?name WHERE {
   FILTER(LANG(?name) = "zh")
 }
 """
+#: The table's columns the answers read.
 _FACTS = ("task", "task_id", "document", "doc_number", "organisation", "role", "mention", "doc_date", "task_pos",
           "position", "title")
 
@@ -46,14 +47,13 @@ def answer_from_table(backend, query, values=None):
     needs is answered here.
     """
     from ..build.output_dir import OutputDir
+    from ..build.table import available
     from .backend import LocalStore
     from .queries import join_lists, named_queries
 
     answer = ANSWERS.get(query.name)
     if answer is None or values or not isinstance(backend, LocalStore) or named_queries().get(query.name) != query:
         return None
-    from ..build.table import available
-
     path = OutputDir(backend.out_dir).table
     if not path.is_file() or not available() or not _holds(path, _FACTS):
         return None  # no pyarrow at build time or now, or a table of an earlier kg
