@@ -78,7 +78,7 @@ def test_names_are_asked_of_the_graph_only_when_a_lookup_needs_them(backend):
 
     class Counting:
         def strings(self, text):
-            asked.append(texts[text])
+            asked.append(texts.get(text, "one number"))
             return backend.strings(text)
 
     names = GraphNames.from_backend(Counting())
@@ -86,8 +86,10 @@ def test_names_are_asked_of_the_graph_only_when_a_lookup_needs_them(backend):
     assert names.organisation("质监局").value == ZJ + "zj-quality-supervision"  # a name the graph holds
     names.organisation("省市场监督管理局", as_of=2019)  # one it does not: read through the table, in its contexts
     assert asked == ["organisation_names", "document_contexts"]
+    assert names.document("浙政办发〔2017〕72号").value == "浙政办发〔2017〕72号"  # as the graph writes it: asked alone
+    assert asked == ["organisation_names", "document_contexts", "one number"]
     assert names.document("浙政办发[2017]72号").value == "浙政办发〔2017〕72号"
-    assert asked == ["organisation_names", "document_contexts", "document_dates"]
+    assert asked == ["organisation_names", "document_contexts", "one number", "one number", "document_dates"]
 
 
 def test_an_unknown_document_suggests_the_nearest(built):

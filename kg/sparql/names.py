@@ -68,7 +68,9 @@ class GraphNames:
     ``rows`` are those of the ``organisation_names`` query, ``contexts``
     ``(jurisdiction, year)`` pairs, ``numbers`` the graph's document numbers
     (each of the last two a list, or a function giving one when first
-    needed); :meth:`from_backend` reads them from a store or an endpoint.
+    needed); ``numbered`` tells whether the graph holds a number exactly as
+    given, so that a number typed as the graph writes it is found without
+    reading them all. :meth:`from_backend` reads them from a store or an endpoint.
 
     Examples
     --------
@@ -86,8 +88,9 @@ class GraphNames:
     '浙政办发〔2017〕72号'
     """
 
-    def __init__(self, rows, contexts, numbers, table=None):
+    def __init__(self, rows, contexts, numbers, table=None, numbered=None):
         self._table = table
+        self._numbered = numbered
         self._keys: dict[str, set[str]] = defaultdict(set)
         self.ids: dict[str, str] = {}
         self.zh: dict[str, str] = {}
@@ -123,7 +126,12 @@ class GraphNames:
         def numbers():
             return [n for _, n, _ in strings("document_dates")]
 
-        return cls(strings("organisation_names"), contexts, numbers)
+        def numbered(number: str) -> bool:
+            from ..rdf.terms import nt_string
+
+            return bool(backend.strings(f"SELECT ?d WHERE {{ ?d eli:id_local {nt_string(number)} }} LIMIT 1"))
+
+        return cls(strings("organisation_names"), contexts, numbers, numbered=numbered)
 
     def _read(self, what: str):
         given = self._given[what]
@@ -236,6 +244,8 @@ class GraphNames:
 
         ``among`` limits the numbers (the documents that have tasks, say).
         """
+        if among is None and self._numbered is not None and self._numbers is None and self._numbered(number):
+            return Found(number)  # as the graph writes it: no need to read all its numbers
         numbers = self.numbers if among is None else sorted(set(among))
         keys = {name_key(n): n for n in numbers}
         hit = keys.get(name_key(number))
