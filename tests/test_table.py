@@ -107,6 +107,8 @@ def test_a_corpus_tasks_from_the_table_are_the_stores_after_a_rebuild(tmp_path):
     assert found == _tasks_by_store(store) and len(found[1]) > 300
     unled = _tasks_by_table(store, "tasks_without_lead")
     assert unled == _by_store(store, "tasks_without_lead") and len(unled[1]) > 30
+    for name in ("departments_by_lead", "department_pairs"):
+        assert _tasks_by_table(store, name) == _by_store(store, name)
     assert all("、" in r[3] or r[3] for r in unled[1]) and unled[0] == ["doc_number", "task", "title", "departments"]
     changed = folder / "2019-0003.txt"
     changed.write_text(changed.read_text("utf-8").replace("加强", "切实加强", 1), encoding="utf-8")
@@ -171,6 +173,9 @@ def test_a_document_printed_two_ways_is_left_to_the_store(tmp_path, seed_path):
     assert _tasks_by_table(store) is None
     columns, rows = run_query(store, load_query("tasks"))
     assert (columns, rows) == _tasks_by_store(store) and len(rows) > 178
+    # counts of distinct (task, organisation) pairs need no fact single-valued: still the table's, still the store's
+    for name in ("departments_by_lead", "department_pairs"):
+        assert _tasks_by_table(store, name) == _by_store(store, name)
 
 
 def test_an_edited_query_or_an_older_table_is_left_to_the_store(built, tmp_path):
@@ -204,3 +209,13 @@ def test_the_assignment_roles_from_the_table_are_the_stores(backend, tmp_path):
     first = [r for r in rows if r[0].endswith("/浙政办发-2017-72/task/2.1.1")]
     assert [(r[2].rsplit("#", 1)[1], r[3]) for r in first][:3] == [
         ("leadRole", "省质监局"), ("participantRole", "省经信委"), ("participantRole", "省商务厅")]
+
+
+def test_the_seed_counts_from_the_table_are_the_stores(backend):
+    """Who leads, and who shares tasks with whom: the product's first questions, counted from the table."""
+    leads = _tasks_by_table(backend, "departments_by_lead")
+    assert leads == _by_store(backend, "departments_by_lead") and len(leads[1]) == 39
+    assert leads[1][0] == ["浙江省质量技术监督局", 16, 22]
+    pairs = _tasks_by_table(backend, "department_pairs")
+    assert pairs == _by_store(backend, "department_pairs") and len(pairs[1]) == 340
+    assert pairs[1][0] == ["浙江省经济和信息化委员会", "浙江省质量技术监督局", 17]

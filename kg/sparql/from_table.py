@@ -1,30 +1,37 @@
 """Named queries answered from the build's assignments table, where the store would take minutes.
 
 The named ``tasks`` and ``assignment_roles`` queries list every assignment of
-the graph, ``tasks_without_lead`` a third of them: on the 1 000-issue corpus
-538 699 rows, which the on-disk store gives at about 0.2–0.3 ms a row (175 s,
-95 s and 98 s; benchmarks/README.md, "Issue 18"). The build's table (:mod:`kg.build.table`) holds the same facts, so when
-such a query is run as shipped (no edits, a build's own store, the table
-written beside it) its rows are made from the table, and only the
-organisations' names are asked of the store (one row an organisation).
+the graph, ``tasks_without_lead`` a third of them, and ``departments_by_lead``
+and ``department_pairs`` count them: on the 1 000-issue corpus 538 699 rows,
+which the on-disk store gives at about 0.2–0.3 ms a row (175 s, 95 s, 98 s,
+10 s and 26 s; benchmarks/README.md, "Issue 18"). The build's table
+(:mod:`kg.build.table`) holds the same facts, so when such a query is run as
+shipped (no edits, a build's own store, the table written beside it) its rows
+are made from the table, and only the organisations' names are asked of the
+store (one row an organisation; the shapes make every responsible unit an
+``org:Organization``).
 
 The answer is the query's own: the same rows (tests/test_table.py compares
 them with the store's on the seed and a synthetic corpus) in the query's
 order, its ties (documents without a number on one date; an organisation
-with two Chinese names) broken by the document's IRI and the name, so that
-the same build always gives the same bytes. It is made only when every fact
-the query joins holds one value: each task one identifier and place, each
-responsibility one organisation, mention and role, each document one number
-and date. Two sources printing one document differently break that (the
-graph then holds both versions, and the query their combinations); the store
-answers then, as it does for an edited query, a query file of the same name,
-a server, or a build without the table.
+with two Chinese names) broken by IRIs and names, so that the same build
+always gives the same bytes. The counts are of distinct (task, organisation)
+pairs, which the graph holds once however many sources state them. The lists
+are made only when every fact the query joins holds one value: each task one
+number, place and title, each responsibility one organisation, mention and
+role, each document one number and date. Two sources printing one document
+differently break that (the graph then holds both versions, and the query
+their combinations); the store answers then, as it does for an edited query,
+a query file of the same name, a server, or a build without the table.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from itertools import combinations
+
 __all__ = ["ANSWERS", "answer_from_table", "tasks_from_table", "assignment_roles_from_table",
-           "tasks_without_lead_from_table"]
+           "tasks_without_lead_from_table", "departments_by_lead_from_table", "department_pairs_from_table"]
 
 #: The organisations' Chinese names, as the ``tasks`` query joins them.
 _NAMES = """
@@ -73,7 +80,7 @@ def tasks_from_table(path, backend):
     if facts is None:
         return None
     orgs, names = [], []
-    for org, name in backend.strings(_NAMES):
+    for org, name in _names(backend):
         orgs.append(org)
         names.append(name)
     names = pa.table({"organisation": pa.array(orgs, pa.string()), "department": pa.array(names, pa.string())})
@@ -145,6 +152,58 @@ def tasks_without_lead_from_table(path, backend):
     return ["doc_number", "task", "title", "departments"], rows
 
 
+def departments_by_lead_from_table(path, backend):
+    """The named ``departments_by_lead`` query's ``(columns, rows)`` from the table.
+
+    Counted from the distinct (task, organisation) pairs, as the graph holds
+    ``kgo:responsibleOrganisation`` and ``kgo:lead`` once each, so no fact
+    need hold one value. Ties of count and name (two organisations with one
+    Chinese name) are broken by the organisation's IRI.
+    """
+    from ..build.table import read_rows
+    from ..vocabulary import Role
+
+    tasks: dict[str, set] = defaultdict(set)
+    led: dict[str, set] = defaultdict(set)
+    for task, org, role in read_rows(path, ("task", "organisation", "role")):
+        tasks[org].add(task)
+        if role == Role.LEAD.value:
+            led[org].add(task)
+    names = _names_of(backend)
+    keyed = sorted((-len(led[org]), -len(held), name, org) for org, held in tasks.items() for name in names.get(org, ()))
+    return ["department", "tasks_led", "tasks_total"], [[name, -n_led, -n_all] for n_led, n_all, name, _ in keyed]
+
+
+def department_pairs_from_table(path, backend):
+    """The named ``department_pairs`` query's ``(columns, rows)`` from the table.
+
+    Each pair of organisations sharing tasks once (the first IRI the lesser,
+    as the query's ``FILTER``), counted from the distinct (task, organisation)
+    pairs; ties of count and names broken by the organisations' IRIs.
+    """
+    from ..build.table import read_rows
+
+    by_task: dict[str, set] = defaultdict(set)
+    for task, org in read_rows(path, ("task", "organisation")):
+        by_task[task].add(org)
+    shared = Counter(pair for orgs in by_task.values() if len(orgs) > 1 for pair in combinations(sorted(orgs), 2))
+    names = _names_of(backend)
+    keyed = sorted((-n, a, b, x, y) for (x, y), n in shared.items() for a in names.get(x, ()) for b in names.get(y, ()))
+    return ["a", "b", "shared_tasks"], [[a, b, -n] for n, a, b, _, _ in keyed]
+
+
+def _names(backend) -> list:
+    """Every organisation's Chinese names, as ``(IRI, name)`` rows."""
+    return backend.strings(_NAMES)
+
+
+def _names_of(backend) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for org, name in _names(backend):
+        out[org].append(name)
+    return out
+
+
 def _facts(path):
     """The table's rows of :data:`_FACTS`, each once; ``None`` unless every fact the queries join has one value.
 
@@ -189,7 +248,8 @@ def _rows(table, columns: list[str]) -> list[list]:
 
 #: The named queries that may be answered from the table, and the function answering each.
 ANSWERS = {"tasks": tasks_from_table, "assignment_roles": assignment_roles_from_table,
-           "tasks_without_lead": tasks_without_lead_from_table}
+           "tasks_without_lead": tasks_without_lead_from_table, "departments_by_lead": departments_by_lead_from_table,
+           "department_pairs": department_pairs_from_table}
 
 
 def _holds(path, columns) -> bool:
