@@ -52,6 +52,16 @@ def answer_from_table(backend, query, values=None):
     :data:`ANSWERS`, unedited, without parameters, on a build's own store
     (:class:`~kg.sparql.backend.LocalStore`) whose table holds the columns it
     needs is answered here.
+
+    Examples
+    --------
+    >>> from kg.sparql.queries import load_query
+    >>> sorted(ANSWERS)
+    ['assignment_roles', 'department_pairs', 'departments_by_lead', 'tasks', 'tasks_without_lead']
+    >>> answer_from_table(object(), load_query("tasks")) is None  # not a build's own store: a server, say
+    True
+    >>> answer_from_table(object(), load_query("documents")) is None  # not a query the table holds
+    True
     """
     from ..build.output_dir import OutputDir
     from ..build.table import available
