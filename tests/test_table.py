@@ -107,14 +107,19 @@ def test_a_corpus_tasks_from_the_table_are_the_stores_after_a_rebuild(tmp_path):
     assert found == _tasks_by_store(store) and len(found[1]) > 300
     unled = _tasks_by_table(store, "tasks_without_lead")
     assert unled == _by_store(store, "tasks_without_lead") and len(unled[1]) > 30
+    assert all(r[3] for r in unled[1]) and unled[0] == ["doc_number", "task", "title", "departments"]
     for name in ("departments_by_lead", "department_pairs"):
         assert _tasks_by_table(store, name) == _by_store(store, name)
-    assert all("、" in r[3] or r[3] for r in unled[1]) and unled[0] == ["doc_number", "task", "title", "departments"]
+    columns, tasks = _tasks_by_table(store, "task_documents")  # the query leaves the order open
+    assert columns == _by_store(store, "task_documents")[0] and len(tasks) == len({r[:2] for r in map(tuple, found[1])})
+    assert sorted(tasks) == sorted(_by_store(store, "task_documents")[1]) and len(tasks) == 228
     changed = folder / "2019-0003.txt"
     changed.write_text(changed.read_text("utf-8").replace("加强", "切实加强", 1), encoding="utf-8")
     assert build([folder], out).parsed == 1
     assert _tasks_by_table(store) == _tasks_by_store(store)
-    assert _tasks_by_table(store, "tasks_without_lead") == _by_store(store, "tasks_without_lead")
+    for name in ("tasks_without_lead", "departments_by_lead", "department_pairs"):
+        assert _tasks_by_table(store, name) == _by_store(store, name)
+    assert sorted(_tasks_by_table(store, "task_documents")[1]) == sorted(_by_store(store, "task_documents")[1])
 
 
 _UNNUMBERED = "关于{what}的通知\n\n一、{what}\n1. 推进{what}。(牵头单位:省发改委、省财政厅)\n2. 落实{what}。(省商务厅负责)\n"
@@ -219,3 +224,21 @@ def test_the_seed_counts_from_the_table_are_the_stores(backend):
     pairs = _tasks_by_table(backend, "department_pairs")
     assert pairs == _by_store(backend, "department_pairs") and len(pairs[1]) == 340
     assert pairs[1][0] == ["浙江省经济和信息化委员会", "浙江省质量技术监督局", 17]
+
+
+def test_task_documents_come_from_the_table_only_when_it_holds_every_task(built, backend, tmp_path):
+    """A task with no responsible unit has no row in the table: a table short of the graph's tasks is not used."""
+    import shutil
+
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    columns, rows = _tasks_by_table(backend, "task_documents")
+    assert len(rows) == 26 and sorted(rows) == sorted(_by_store(backend, "task_documents")[1])
+    short = tmp_path / "o"
+    shutil.copytree(built, short)
+    table = pq.read_table(built / "assignments.parquet")
+    pq.write_table(table.filter(pc.invert(pc.equal(table.column("task_id"), "2.1.1"))), short / "assignments.parquet")
+    store = LocalStore(short)
+    assert _tasks_by_table(store, "task_documents") is None
+    assert _tasks_by_table(store, "departments_by_lead") is not None  # the counts ask nothing of the graph's tasks

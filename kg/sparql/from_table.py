@@ -1,10 +1,11 @@
 """Named queries answered from the build's assignments table, where the store would take minutes.
 
 The named ``tasks`` and ``assignment_roles`` queries list every assignment of
-the graph, ``tasks_without_lead`` a third of them, and ``departments_by_lead``
-and ``department_pairs`` count them: on the 1 000-issue corpus 538 699 rows,
-which the on-disk store gives at about 0.2–0.3 ms a row (175 s, 95 s, 98 s,
-10 s and 26 s; benchmarks/README.md, "Issue 18"). The build's table
+the graph, ``tasks_without_lead`` a third of them, ``task_documents`` their
+tasks, and ``departments_by_lead`` and ``department_pairs`` count them: on the
+1 000-issue corpus 538 699 rows, which the on-disk store gives at about
+0.1–0.3 ms a row (175 s, 95 s, 98 s, 17 s, 10 s and 26 s; benchmarks/README.md,
+"Issue 18"). The build's table
 (:mod:`kg.build.table`) holds the same facts, so when such a query is run as
 shipped (no edits, a build's own store, the table written beside it) its rows
 are made from the table, and only the organisations' names are asked of the
@@ -31,7 +32,8 @@ from collections import Counter, defaultdict
 from itertools import combinations
 
 __all__ = ["ANSWERS", "answer_from_table", "tasks_from_table", "assignment_roles_from_table",
-           "tasks_without_lead_from_table", "departments_by_lead_from_table", "department_pairs_from_table"]
+           "tasks_without_lead_from_table", "task_documents_from_table", "departments_by_lead_from_table",
+           "department_pairs_from_table"]
 
 #: The organisations' Chinese names, as the ``tasks`` query joins them.
 _NAMES = """
@@ -40,6 +42,8 @@ SELECT ?org ?name WHERE {
   FILTER(LANG(?name) = "zh")
 }
 """
+#: How many tasks the graph holds.
+_TASK_COUNT = "SELECT (COUNT(?task) AS ?tasks) WHERE { ?task a kgo:Task }"
 #: The table's columns the answers read.
 _FACTS = ("task", "task_id", "document", "doc_number", "organisation", "role", "mention", "doc_date", "task_pos",
           "position", "title")
@@ -57,7 +61,7 @@ def answer_from_table(backend, query, values=None):
     --------
     >>> from kg.sparql.queries import load_query
     >>> sorted(ANSWERS)
-    ['assignment_roles', 'department_pairs', 'departments_by_lead', 'tasks', 'tasks_without_lead']
+    ['assignment_roles', 'department_pairs', 'departments_by_lead', 'task_documents', 'tasks', 'tasks_without_lead']
     >>> answer_from_table(object(), load_query("tasks")) is None  # not a build's own store: a server, say
     True
     >>> answer_from_table(object(), load_query("documents")) is None  # not a query the table holds
@@ -162,6 +166,28 @@ def tasks_without_lead_from_table(path, backend):
     return ["doc_number", "task", "title", "departments"], rows
 
 
+def task_documents_from_table(path, backend):
+    """The named ``task_documents`` query's ``(columns, rows)`` from the table; ``None`` if it cannot say.
+
+    A task is in the table through its responsibilities; the shapes require
+    one of every task, but a parse may give a task none, so the table
+    answers only when it holds as many tasks as the graph (one count). The
+    query leaves the order open; these come by task.
+    """
+    import pyarrow.compute as pc
+
+    facts = _facts(path)
+    if facts is None:
+        return None
+    columns = ["task", "task_id", "title", "document"]
+    tasks = facts.group_by(columns, use_threads=False).aggregate([])
+    (held,), = backend.strings(_TASK_COUNT)
+    if int(held) != tasks.num_rows:
+        return None
+    tasks = tasks.take(pc.sort_indices(tasks, sort_keys=[("task", "ascending")]))
+    return ["task", "task_id", "task_label", "document"], _rows(tasks, columns)
+
+
 def departments_by_lead_from_table(path, backend):
     """The named ``departments_by_lead`` query's ``(columns, rows)`` from the table.
 
@@ -258,8 +284,8 @@ def _rows(table, columns: list[str]) -> list[list]:
 
 #: The named queries that may be answered from the table, and the function answering each.
 ANSWERS = {"tasks": tasks_from_table, "assignment_roles": assignment_roles_from_table,
-           "tasks_without_lead": tasks_without_lead_from_table, "departments_by_lead": departments_by_lead_from_table,
-           "department_pairs": department_pairs_from_table}
+           "tasks_without_lead": tasks_without_lead_from_table, "task_documents": task_documents_from_table,
+           "departments_by_lead": departments_by_lead_from_table, "department_pairs": department_pairs_from_table}
 
 
 def _holds(path, columns) -> bool:
