@@ -242,3 +242,17 @@ def test_task_documents_come_from_the_table_only_when_it_holds_every_task(built,
     store = LocalStore(short)
     assert _tasks_by_table(store, "task_documents") is None
     assert _tasks_by_table(store, "departments_by_lead") is not None  # the counts ask nothing of the graph's tasks
+
+
+def test_a_date_no_calendar_holds_is_left_to_the_store(tmp_path, seed_path):
+    """2月30日 as printed: an ill-typed xsd:date, which the store orders as it will, so the store answers."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = seed_path.read_text("utf-8")
+    (corpus / "a.txt").write_text(text.replace("2017年7月7日", "2017年2月30日", 1), encoding="utf-8")
+    build([corpus], tmp_path / "out")
+    store = LocalStore(tmp_path / "out")
+    dates = {r[2] for r in store.strings("SELECT ?d ?n ?date WHERE { ?d eli:id_local ?n ; eli:date_document ?date }")}
+    assert "2017-02-30" in dates
+    assert _tasks_by_table(store) is None
+    assert _tasks_by_table(store, "departments_by_lead") == _by_store(store, "departments_by_lead")

@@ -245,17 +245,35 @@ def _facts(path):
 
     A document two sources print alike gives its rows twice, and the graph
     each triple once; printed differently, its task or responsibility has two
-    values of something, and the queries their combinations.
+    values of something, and the queries their combinations. A date that is
+    no day of the calendar (2月30日 as printed) is an ill-typed ``xsd:date``
+    in the graph, which a store orders as it will: the store answers then.
     """
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     facts = pq.read_table(path, columns=list(_FACTS))
     facts = facts.group_by(list(_FACTS), use_threads=False).aggregate([])
     if (_single(facts, ["task"], ["task_id", "task_pos", "title"])
             and _single(facts, ["task", "position"], ["organisation", "role", "mention"])
-            and _single(facts, ["document"], ["doc_number", "doc_date"])):
+            and _single(facts, ["document"], ["doc_number", "doc_date"])
+            and all(_calendar_day(d) for d in pc.unique(facts.column("doc_date")).to_pylist() if d is not None)):
         return facts
     return None
+
+
+def _calendar_day(text: str) -> bool:
+    """Whether ``text`` is an ISO date of the calendar.
+
+    >>> _calendar_day("2017-07-20"), _calendar_day("2017-02-30")
+    (True, False)
+    """
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 def _single(table, keys: list[str], values: list[str]) -> bool:
