@@ -93,11 +93,9 @@ def tasks_from_table(path, backend):
     facts = _facts(path)
     if facts is None:
         return None
-    orgs, names = [], []
-    for org, name in _names(backend):
-        orgs.append(org)
-        names.append(name)
-    names = pa.table({"organisation": pa.array(orgs, pa.string()), "department": pa.array(names, pa.string())})
+    found = backend.strings(_NAMES)
+    names = pa.table({"organisation": pa.array([org for org, _ in found], pa.string()),
+                      "department": pa.array([name for _, name in found], pa.string())})
     named = facts.join(names, "organisation", join_type="inner", use_threads=False)
     # ORDER BY ?doc_date STR(?doc_number) ?task_pos ?pos, an unbound value first; then the ties, for stable bytes
     order = [(c, "ascending", "at_start") for c in ("doc_date", "doc_number", "task_pos", "position", "document",
@@ -141,12 +139,14 @@ def tasks_without_lead_from_table(path, backend):
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from ..vocabulary import Role
     from .queries import LIST_SEPARATOR
 
     facts = _facts(path)
     if facts is None:
         return None
-    led = facts.filter(pc.is_in(facts.column("role"), value_set=pa.array(["lead", "overall_lead"])))
+    leads = pa.array([Role.LEAD.value, Role.OVERALL_LEAD.value])  # the query's kgo:lead and kgo:overallLead
+    led = facts.filter(pc.is_in(facts.column("role"), value_set=leads))
     rest = facts.filter(pc.invert(pc.is_in(facts.column("task"), value_set=pc.unique(led.column("task")))))
     if not _single(rest, ["doc_number", "task_id", "title"], ["task"]):
         return None
@@ -228,14 +228,10 @@ def department_pairs_from_table(path, backend):
     return ["a", "b", "shared_tasks"], [[a, b, -n] for n, a, b, _, _ in keyed]
 
 
-def _names(backend) -> list:
-    """Every organisation's Chinese names, as ``(IRI, name)`` rows."""
-    return backend.strings(_NAMES)
-
-
 def _names_of(backend) -> dict[str, list[str]]:
+    """Every organisation's Chinese names, by its IRI."""
     out: dict[str, list[str]] = defaultdict(list)
-    for org, name in _names(backend):
+    for org, name in backend.strings(_NAMES):
         out[org].append(name)
     return out
 
