@@ -63,24 +63,16 @@ def table_assignments(path) -> list[Assignment]:
     The table is sorted by the assignment, then the source, so a document two
     sources publish gives its equal rows side by side: each is kept once, as
     the graph holds it once. The cyclic garbage collector is paused while the
-    rows are made (half a million objects, none of them in a cycle: its
-    passes over them took as long as making them).
+    rows are made (:func:`kg.build.table.collector_paused`).
     """
-    import gc
-
-    from ..build.table import COLUMNS, read_rows
+    from ..build.table import COLUMNS, collector_paused, read_rows
 
     out, previous = [], None
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         for a in read_rows(path, COLUMNS[:9]):  # the fields of an Assignment
             if a != previous:
                 out.append(Assignment(*a))
                 previous = a
-    finally:
-        if paused:
-            gc.enable()
     return out
 
 

@@ -284,16 +284,11 @@ def _single(table, keys: list[str], values: list[str]) -> bool:
 
 
 def _rows(table, columns: list[str]) -> list[list]:
-    """``columns`` of ``table`` as Python rows, the cyclic collector paused (none of them is in a cycle)."""
-    import gc
+    """``columns`` of ``table`` as Python rows, the cyclic collector paused (:func:`kg.build.table.collector_paused`)."""
+    from ..build.table import collector_paused
 
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return list(map(list, zip(*(table.column(c).to_pylist() for c in columns))))
-    finally:
-        if paused:
-            gc.enable()
 
 
 #: The named queries that may be answered from the table, and the function answering each.
