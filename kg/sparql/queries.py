@@ -315,8 +315,9 @@ def run_query(backend, query: NamedQuery, values: dict[str, str] | None = None, 
 
     Names (``organisation`` and ``document`` parameters) are looked up with
     ``names`` (:class:`~kg.sparql.names.GraphNames`; read from the backend
-    when not given). The whole-graph dumps a build's table holds (``tasks``)
-    are answered from it, with the same rows (:mod:`kg.sparql.from_table`).
+    when not given). The whole-graph lists and counts a build's table holds
+    (``tasks`` and the others of :data:`kg.sparql.from_table.ANSWERS`) are
+    answered from it, with the same rows.
     """
     from .from_table import answer_from_table
 
