@@ -184,6 +184,9 @@ class NoticeCode(_Word):
                     "The table of contents lists a document that was not found, or a document is not listed.")
     TOC_TITLE_MISMATCH = ("toc-title-mismatch", "目录标题不符", "table of contents title differs",
                           "A title in the table of contents differs from the document's own.")
+    DATE_NOT_ON_CALENDAR = ("date-not-on-calendar", "日期不存在", "date not on the calendar",
+                            "The signature's date names a day the calendar does not have (2月30日); the document "
+                            "is given no date from it.")
     ISSUER_MISMATCH = ("issuer-mismatch", "发文机关不一致", "issuer mismatch",
                        "The signature names other issuers than the title.")
     NO_ISSUER = ("no-issuer", "无发文机关", "no issuer",

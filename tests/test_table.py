@@ -244,15 +244,39 @@ def test_task_documents_come_from_the_table_only_when_it_holds_every_task(built,
     assert _tasks_by_table(store, "departments_by_lead") is not None  # the counts ask nothing of the graph's tasks
 
 
-def test_a_date_no_calendar_holds_is_left_to_the_store(tmp_path, seed_path):
-    """2月30日 as printed: an ill-typed xsd:date, which the store orders as it will, so the store answers."""
+def test_a_misprinted_day_gives_a_notice_and_no_date(tmp_path, seed_path):
+    """2月30日 as printed: the signature is still read above it, the document has no date, and the report says why."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     text = seed_path.read_text("utf-8")
+    line = text[:text.index("2017年7月7日")].count("\n") + 1
     (corpus / "a.txt").write_text(text.replace("2017年7月7日", "2017年2月30日", 1), encoding="utf-8")
     build([corpus], tmp_path / "out")
     store = LocalStore(tmp_path / "out")
-    dates = {r[2] for r in store.strings("SELECT ?d ?n ?date WHERE { ?d eli:id_local ?n ; eli:date_document ?date }")}
-    assert "2017-02-30" in dates
-    assert _tasks_by_table(store) is None
-    assert _tasks_by_table(store, "departments_by_lead") == _by_store(store, "departments_by_lead")
+    dates = {r[1] for r in store.strings("SELECT ?n ?date WHERE { ?d eli:id_local ?n ; eli:date_document ?date }")}
+    assert dates == {"2017-07-20", "2017-07-30", "2017-08-11"}  # 72号 has none
+    report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
+    notices = [n for d in report["issues"][0]["documents"] for n in d["notices"] if n["code"] == "date-not-on-calendar"]
+    assert [(n["line"], n["message"]) for n in notices] == [
+        (line, "the date line 2017年2月30日 names a day the calendar does not have; "
+               "the document is given no date from it")]
+    assert _tasks_by_table(store) == _tasks_by_store(store)
+
+
+def test_a_table_whose_dates_are_not_days_is_left_to_the_store(tmp_path):
+    """A table written by an earlier kg, whose parser let 2月30日 through, is never trusted for the lists."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from kg.sparql.from_table import _FACTS, _facts
+
+    row = {"task": "t1", "task_id": "1", "document": "d1", "doc_number": "浙政发〔2017〕1号", "organisation": "o1",
+           "role": "lead", "mention": "省发展改革委", "doc_date": "2017-07-20", "task_pos": 1, "position": 1,
+           "title": "一"}
+    good = tmp_path / "good.parquet"
+    pq.write_table(pa.Table.from_pylist([row]), good)
+    assert _facts(good).num_rows == 1
+    bad = tmp_path / "bad.parquet"
+    pq.write_table(pa.Table.from_pylist([row | {"doc_date": "2017-02-30"}]), bad)
+    assert _facts(bad) is None
+    assert list(_FACTS) == list(row)

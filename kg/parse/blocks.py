@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..records import DocNumber
 from ..text.paragraphs import Paragraph
-from .grammar.dates import DATE_PATTERN, parse_date
+from .grammar.dates import DATE_PATTERN, date_parts
 from .grammar.docnumbers import DOC_NUMBER, doc_number
 from .grammar.layout import GAZETTE, TOC_PAGE
 from .grammar.metadata import BODY_START, COMPILATION_TITLE
@@ -61,10 +61,13 @@ def is_number_line(text: str) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    """A line that is a date, bare or in parentheses: ``2017年7月7日``, ``(2021年6月30日)``."""
+    """A line that is a date, bare or in parentheses: ``2017年7月7日``, ``(2021年6月30日)``.
+
+    A misprinted day (``2017年2月30日``) still makes a date line: the line is where a date stands.
+    """
     t = text.strip().strip("()").strip()
     m = DATE_PATTERN.fullmatch(t)
-    return bool(m) and parse_date(t) is not None
+    return bool(m) and date_parts(t) is not None
 
 
 def spaced_text(paras) -> bool:

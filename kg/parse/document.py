@@ -40,7 +40,7 @@ def parse_document(ctx: Context, block: DocumentBlock, default_year: int | None)
     k_addr, doc.addressees = find_addressees(body)
     if k_addr is not None:
         body = body[k_addr + 1:]
-    k_date, doc.date = find_date(body)
+    k_date, doc.date = find_date(ctx, body, label)
     doc.date = doc.date or metadata_date(block)
     year = document_year(doc, default_year)
     doc.issuers = read_issuers(ctx, doc, block, body, k_date, year, label)

@@ -15,7 +15,7 @@ from ..text.brackets import split_top_level
 from ..text.spacing import tidy
 from ..vocabulary import NoticeCode
 from .blocks import DocumentBlock, is_date_line
-from .grammar.dates import DATE_PATTERN, parse_date
+from .grammar.dates import DATE_PATTERN, calendar_day, date_parts, parse_date
 from .grammar.docnumbers import any_number
 from .grammar.organisations import ends_like_organisation
 
@@ -117,11 +117,21 @@ def find_addressees(body):
     return None, []
 
 
-def find_date(body):
-    """``(index, iso date)`` of the signature's date line in ``body``, or ``(None, None)``."""
+def find_date(ctx, body, label=None):
+    """``(index, iso date)`` of the signature's date line in ``body``, or ``(None, None)``.
+
+    A date line whose day the calendar does not hold (``2017年2月30日``) keeps
+    its index, so the signature above it is still read, but gives no date and
+    a ``date-not-on-calendar`` notice naming its line.
+    """
     for k, p in enumerate(body):
         if is_date_line(p.text):
-            return k, parse_date(p.text.strip().strip("()"))
+            found = calendar_day(*date_parts(p.text))
+            if found is None:
+                ctx.notice(NoticeCode.DATE_NOT_ON_CALENDAR,
+                           f"the date line {p.text.strip()} names a day the calendar does not have; "
+                           "the document is given no date from it", p.first_line, label)
+            return k, found
     for k, p in enumerate(body):  # a date closing the last sentence of a paragraph: …绿色覆盖。 二○二四年三月一日
         m = _CLOSING_DATE.search(p.text)
         if m and parse_date(m.group("date")):
@@ -150,7 +160,7 @@ def _iso(m) -> str | None:
     if not m:
         return None
     y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    return calendar_day(y, mo, d)
 
 
 def _org_line(text: str, known) -> bool:
