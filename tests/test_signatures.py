@@ -19,3 +19,13 @@ def test_a_leap_day_is_a_date():
                          "某市人民政府\n\n2024年2月29日\n")
     assert issue.documents[0].date == "2024-02-29"
     assert not [n for n in issue.notices if n.code.value == "date-not-on-calendar"]
+
+
+def test_a_sentence_cut_off_before_the_signature_is_not_an_issuer():
+    """根据《 and the signature run into one paragraph when the text breaks off: the metadata names the issuer."""
+    issue = extract_text("名称：关于不予延续某运输容器设计批准书的通知\n发布机关：国家核安全局\n文号：国核安发〔2022〕8号\n"
+                         "====================\n某研究院：\n你院请示收悉。经研究，通知如下。\n根据《\n国家核安全局\n"
+                         "2022年1月17日\n")
+    doc = issue.documents[0]
+    assert [m.mention for m in doc.issuers] == ["国家核安全局"]
+    assert not [n for n in issue.notices if "根据" in n.message]

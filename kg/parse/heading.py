@@ -164,8 +164,16 @@ def _iso(m) -> str | None:
 
 
 def _org_line(text: str, known) -> bool:
+    """Whether a line above the date is a signature: organisation names only, no sentence or title in it.
+
+    >>> known = lambda name: False
+    >>> _org_line("浙江省人民政府办公厅", known), _org_line("国家发展改革委 财政部", known)
+    (True, True)
+    >>> _org_line("根据《国家核安全局", known)  # a sentence cut off before a title, run into the signature
+    False
+    """
     t = despace(text.strip())
-    if not (3 <= len(t) <= 60) or re.search(r"[,。:;、]", t) or _LEADER.match(t):
+    if not (3 <= len(t) <= 60) or re.search(r"[,。:;、《》]", t) or _LEADER.match(t):
         return False
     parts = t.split()
     return all(ends_like_organisation(n) or known(n) for n in parts)
