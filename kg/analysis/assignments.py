@@ -14,7 +14,7 @@ role add up to its tasks in all.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..vocabulary import ROLE_PRECEDENCE, Role
 
@@ -22,9 +22,13 @@ __all__ = ["Assignment", "load_assignments", "query_assignments", "table_assignm
            "short_name", "organisation_labels", "usual_mentions", "document_industries"]
 
 
-@dataclass(frozen=True)
-class Assignment:
-    """One organisation's role in one task."""
+class Assignment(NamedTuple):
+    """One organisation's role in one task.
+
+    A named tuple rather than a dataclass: half a million of them are made,
+    hashed and sorted for every network of a corpus, which tuples do in C
+    (its fields are in :func:`~kg.build.table.order`'s places).
+    """
 
     task: str
     task_id: str
@@ -68,10 +72,11 @@ def table_assignments(path) -> list[Assignment]:
     from ..build.table import COLUMNS, collector_paused, read_rows
 
     out, previous = [], None
+    make = Assignment._make
     with collector_paused():
         for a in read_rows(path, COLUMNS[:9]):  # the fields of an Assignment
             if a != previous:
-                out.append(Assignment(*a))
+                out.append(make(a))
                 previous = a
     return out
 
@@ -90,11 +95,11 @@ def query_assignments(backend) -> list[Assignment]:
         number, date = documents.get(doc, (None, None))
         out.append(Assignment(task, task_id, label or task_id, doc, number, int(date[:4]) if date else None, org,
                               Role.from_term(role.rsplit("#", 1)[-1]).value, mention))
-    return _sorted(out)
+    return _sorted(dict.fromkeys(out))  # a unit named twice in one role in a task: one assignment
 
 
 def _sorted(rows):
-    """``rows`` each once, in :func:`~kg.build.table.order`.
+    """``rows`` (each once) in :func:`~kg.build.table.order`.
 
     They mostly come sorted (from the table), and a sorted list sorts in one
     pass: kept in their order, not put in a set, 538 699 rows sort in 0.7 s
@@ -102,16 +107,7 @@ def _sorted(rows):
     """
     from ..build.table import order
 
-    fields = _fields()
-    return sorted(dict.fromkeys(rows), key=lambda a: order(fields(a)))
-
-
-def _fields():
-    """``Assignment`` → the tuple of its fields, in order (fast: ``dataclasses.astuple`` copies deeply)."""
-    from dataclasses import fields
-    from operator import attrgetter
-
-    return attrgetter(*(f.name for f in fields(Assignment)))
+    return sorted(rows, key=order)
 
 
 def select(rows, document: str | None = None, year: int | None = None, as_of: int | None = None,
@@ -139,11 +135,12 @@ def one_role_each(rows) -> list[Assignment]:
     ['lead']
     """
     rank = {role.value: i for i, role in enumerate(ROLE_PRECEDENCE)}
+    last = len(rank)
     best: dict[tuple[str, str], Assignment] = {}
     for a in rows:
         key = (a.task, a.organisation)
-        if key not in best or (rank.get(a.role, len(rank)), a.mention) < (rank.get(best[key].role, len(rank)),
-                                                                          best[key].mention):
+        held = best.get(key)
+        if held is None or (rank.get(a.role, last), a.mention) < (rank.get(held.role, last), held.mention):
             best[key] = a
     return list(best.values())
 
