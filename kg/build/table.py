@@ -128,7 +128,8 @@ def read_rows(path: Path, columns=COLUMNS) -> list[tuple]:
     """The rows of the table at ``path``, of ``columns`` (of :data:`COLUMNS`) in that order."""
     import pyarrow.parquet as pq
 
-    table = pq.read_table(path, columns=list(columns))
+    strings = [name for name in columns if name not in _INTEGERS]
+    table = pq.read_table(path, columns=list(columns), read_dictionary=strings)  # each distinct string read once
     return list(zip(*(_column(table, name) for name in columns)))
 
 
@@ -158,10 +159,11 @@ def collector_paused():
 
 
 def _column(table, name: str) -> list:
-    """A column as Python values, each distinct string made once (dictionary-decoded)."""
+    """A column as Python values; a string column is read as a dictionary, each distinct string made once."""
+    import numpy as np
+
     col = table.column(name).combine_chunks()
     if name in _INTEGERS:
         return col.to_pylist()
-    encoded = col.dictionary_encode()
-    values = encoded.dictionary.to_pylist()
-    return [None if i is None else values[i] for i in encoded.indices.to_pylist()]
+    values = np.array([*col.dictionary.to_pylist(), None], dtype=object)  # the last for a missing value
+    return values[col.indices.fill_null(len(values) - 1).to_numpy(zero_copy_only=False)].tolist()
