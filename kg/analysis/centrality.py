@@ -47,14 +47,17 @@ def role_counts(rows) -> dict[str, dict[str, int]]:
     >>> c["lead"], c["co_lead"], c["led"], c["participant"], c["total"]
     (1, 1, 2, 1, 3)
     """
-    roles = defaultdict(lambda: defaultdict(set))
+    by_role, total = defaultdict(set), defaultdict(set)
     for a in rows:
-        roles[a.organisation][a.role].add(a.task)
-        roles[a.organisation]["total"].add(a.task)
-        if a.role in (Role.LEAD, Role.CO_LEAD):
-            roles[a.organisation]["led"].add(a.task)
-    keys = (*(role.value for role in Role), "led", "total")
-    return {org: {k: len(r[k]) for k in keys} for org, r in roles.items()}
+        by_role[a.organisation, a.role].add(a.task)
+        total[a.organisation].add(a.task)
+    out = {org: dict.fromkeys((*(role.value for role in Role), "led"), 0) for org in total}
+    for (org, role), tasks in by_role.items():
+        out[org][role] = len(tasks)
+    for org, tasks in total.items():
+        led = by_role.get((org, Role.LEAD.value), set()) | by_role.get((org, Role.CO_LEAD.value), set())
+        out[org]["led"], out[org]["total"] = len(led), len(tasks)
+    return out
 
 
 def _round(x: float) -> float:

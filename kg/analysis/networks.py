@@ -22,6 +22,9 @@ from .assignments import usual_mentions
 
 __all__ = ["bipartite", "co_responsibility", "lead_network", "document_network", "industry_network", "build_network"]
 
+#: The roles a lead's arcs point to (a frozenset: a tuple of roles compares each in Python).
+_LED_ROLES = frozenset({Role.PARTICIPANT, Role.RESPONSIBLE})
+
 
 def _add_departments(g, rows, labels):
     short = usual_mentions(rows)
@@ -56,9 +59,7 @@ def _task_sets(rows):
 
 def co_responsibility(rows, labels) -> nx.Graph:
     """Departments linked when they share tasks; ``weight`` is the number of shared tasks."""
-    pairs = Counter()
-    for orgs in _task_sets(rows).values():
-        pairs.update(combinations(sorted(orgs), 2))
+    pairs = Counter(pair for orgs in _task_sets(rows).values() if len(orgs) > 1 for pair in combinations(sorted(orgs), 2))
     g = nx.Graph()
     _add_departments(g, rows, labels)
     for (u, v), w in sorted(pairs.items()):
@@ -68,15 +69,13 @@ def co_responsibility(rows, labels) -> nx.Graph:
 
 def lead_network(rows, labels) -> nx.DiGraph:
     """Lead → participant arcs; ``weight`` is the number of tasks led over the participant."""
-    by_task = defaultdict(lambda: ([], []))
+    leads, parts = defaultdict(set), defaultdict(set)
     for a in rows:
         if a.role in LEADING_ROLES:
-            by_task[a.task][0].append(a.organisation)
-        elif a.role in (Role.PARTICIPANT, Role.RESPONSIBLE):
-            by_task[a.task][1].append(a.organisation)
-    arcs = Counter()
-    for leads, parts in by_task.values():
-        arcs.update((lead, p) for lead in set(leads) for p in set(parts) if lead != p)
+            leads[a.task].add(a.organisation)
+        elif a.role in _LED_ROLES:
+            parts[a.task].add(a.organisation)
+    arcs = Counter((lead, p) for task, led in leads.items() for lead in led for p in parts.get(task, ()) if lead != p)
     g = nx.DiGraph()
     _add_departments(g, rows, labels)
     for (u, v), w in sorted(arcs.items()):
