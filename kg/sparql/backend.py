@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import urllib.parse
 
 from ..errors import KgError, QueryError
@@ -78,6 +79,9 @@ class LocalStore:
     Each query runs in the worker (:class:`~kg.sparql.worker.Worker`) with a
     deadline of ``timeout`` seconds (``None``: no limit), so that a timeout or
     Ctrl-C stops it at once; its shape is checked first (:func:`~kg.sparql.guard.check_query`).
+    A build into the folder meanwhile puts a new store in the old one's place:
+    the next query opens that one, so that the store and the build's tables,
+    read afresh each time, always answer of one build.
     """
 
     def __init__(self, out_dir, timeout: float | None = DEFAULT_TIMEOUT):
@@ -89,32 +93,53 @@ class LocalStore:
         self.timeout = timeout
         self.worker = Worker(_open_store, (str(self.path), str(out_dir)))
         self._store = None
+        self._opened = _identity(self.path)
 
     def __repr__(self) -> str:
         return f"LocalStore({str(self.out_dir)!r})"
 
+    def _current(self) -> None:
+        """Close what was opened of a store another build has since replaced (the next call opens the new one)."""
+        now = _identity(self.path)
+        if now != self._opened:
+            self.worker.close()
+            self._store, self._opened = None, now
+
     @property
     def store(self):
         """The store opened read-only in this process (for dumping it whole; queries go to the worker)."""
+        self._current()
         if self._store is None:
             self._store = _open_store(str(self.path), str(self.out_dir))
         return self._store
 
     def __len__(self) -> int:
         """The number of triples in the store."""
+        self._current()
         return self.worker.call(_count, None, self.timeout)
 
     def select(self, text: str):
         """``(columns, rows)`` of Python values."""
+        self._current()
         return self.worker.call(_select, check_query(text), self.timeout)
 
     def strings(self, text: str):
         """Rows of lexical values (``None`` for unbound): no conversion at all."""
+        self._current()
         return self.worker.call(_strings, check_query(text), self.timeout)
 
     def close(self) -> None:
         """Stop the worker process (the next query starts another)."""
         self.worker.close()
+
+
+def _identity(path) -> tuple | None:
+    """Which store folder is at ``path`` now (a build swaps in a new folder), or ``None`` if none is."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _open_store(path: str, out_dir: str):
