@@ -41,8 +41,8 @@ from pathlib import Path
 
 from ..errors import KgError
 
-__all__ = ["OutputDir", "GRAPH_NT", "GRAPH_TTL", "GRAPHS", "REPORT", "STORE", "CACHE", "TABLE", "MANIFEST", "ENTRIES",
-           "FORMAT"]
+__all__ = ["OutputDir", "GRAPH_NT", "GRAPH_TTL", "GRAPHS", "REPORT", "STORE", "CACHE", "TABLE", "TARGETS", "MANIFEST",
+           "ENTRIES", "FORMAT"]
 
 GRAPH_NT = "graph.nt"
 GRAPH_TTL = "graph.ttl"  # only when asked for (kg build --turtle)
@@ -51,10 +51,11 @@ REPORT = "report.json"
 STORE = "store"
 CACHE = "cache"
 TABLE = "assignments.parquet"  # with pyarrow installed (kg.build.table)
+TARGETS = "targets.parquet"  # with pyarrow installed (kg.build.table)
 #: The manifest: kg's list of the entries it wrote in the folder.
 MANIFEST = ".kg-output.json"
 #: Every entry a build writes (besides the manifest).
-ENTRIES = (TABLE, CACHE, GRAPH_NT, GRAPH_TTL, GRAPHS, REPORT, STORE)
+ENTRIES = (TABLE, TARGETS, CACHE, GRAPH_NT, GRAPH_TTL, GRAPHS, REPORT, STORE)
 #: The manifest's format marker.
 FORMAT = "kg-output/1"
 _LEGACY = (REPORT, GRAPH_NT, STORE)  # what an output of kg before the manifest always held
@@ -63,7 +64,7 @@ _SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 
 class OutputDir:
-    """The outputs of one build: ``graph.nt``, ``graphs/``, ``report.json``, ``store/``, ``cache/``, the table, ``graph.ttl``."""
+    """The outputs of one build: ``graph.nt``, ``graphs/``, ``report.json``, ``store/``, ``cache/``, the tables, ``graph.ttl``."""
 
     def __init__(self, path):
         self.path = Path(path)
@@ -78,6 +79,7 @@ class OutputDir:
     cache = property(lambda self: self.path / CACHE)
     graphs = property(lambda self: self.path / GRAPHS)
     table = property(lambda self: self.path / TABLE)
+    targets = property(lambda self: self.path / TARGETS)
     manifest = property(lambda self: self.path / MANIFEST)
 
     def _beside(self, what: str) -> Path:

@@ -1,4 +1,4 @@
-"""The assignments table: every (task, organisation, role) of a build as Parquet, for the networks.
+"""The build's tables: every assignment (task, organisation, role) and every target, as Parquet.
 
 The records already hold every assignment, so the build writes them as a
 columnar table (``assignments.parquet``) beside the store; the networks,
@@ -10,6 +10,13 @@ a minute on a 16 M-triple store (benchmarks/README.md). The rows are the ones
 IRIs, minted by the same :class:`~kg.rdf.iris.Minter`, deduplicated and in the
 same order. Each row also names the ``source`` (its SHA-256's first 16 hex
 digits), so a rebuild replaces one source's rows and keeps the others'.
+
+The targets table (``targets.parquet``) holds each quantitative target as the
+graph states it (:func:`kg.rdf.facts.add_targets`): its document, place,
+indicator, value, unit, comparator, kind, year and where the year came from,
+its task and industry; the named ``targets`` queries are answered from it
+(:mod:`kg.sparql.from_table`). Both tables are written and kept alike: a
+:class:`Table` says each one's columns and order.
 
 Parquet through pyarrow rather than DuckDB: on the 540 000 rows of the
 1 000-issue corpus pyarrow wrote a file ten times smaller and read it back
@@ -29,10 +36,11 @@ Examples
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["COLUMNS", "available", "assignment_rows", "document_rows", "order", "write_table", "read_rows",
-           "collector_paused", "FORMAT"]
+__all__ = ["Table", "ASSIGNMENTS", "TARGETS", "COLUMNS", "TARGET_COLUMNS", "available", "assignment_rows",
+           "document_rows", "target_rows", "order", "write_table", "read_rows", "collector_paused", "FORMAT"]
 
 #: The columns of :class:`kg.analysis.assignments.Assignment`, in its order; the document's date, the task's
 #: place in its document and the assignment's in its task (what the named ``tasks`` query orders by,
@@ -40,9 +48,14 @@ __all__ = ["COLUMNS", "available", "assignment_rows", "document_rows", "order", 
 #: falls back on the task's number); then the source.
 COLUMNS = ("task", "task_id", "task_label", "document", "doc_number", "year", "organisation", "role", "mention",
            "doc_date", "task_pos", "position", "title", "source")
-#: Which columns the table holds: the build's fingerprint names it, so a table of other columns is never kept.
-FORMAT = 3
-_INTEGERS = ("year", "task_pos", "position")
+#: The columns of the targets table: the target's IRI, its document's, number and date; its place in the document
+#: (from 0), indicator, value and upper value, unit, comparator, kind, year and the year's source; its task's
+#: number and its industry's IRI and label, if any; then the source.
+TARGET_COLUMNS = ("target", "document", "doc_number", "doc_date", "position", "indicator", "value", "value_max",
+                  "unit", "comparator", "kind", "year", "year_source", "task_id", "industry", "industry_label",
+                  "source")
+#: Which tables and columns a build holds: its fingerprint names it, so tables of other columns are never kept.
+FORMAT = 4
 
 
 def available() -> bool:
@@ -50,6 +63,29 @@ def available() -> bool:
     from importlib.util import find_spec
 
     return find_spec("pyarrow") is not None
+
+
+def target_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
+    """The targets table's rows of ``doc``, the ``k``-th document (from 0) of the source whose SHA-256 is ``sha256``.
+
+    Examples
+    --------
+    >>> from kg.parse.extract import extract_text
+    >>> from kg.rdf.iris import Minter
+    >>> issue = extract_text("关于某事的通知\\n\\n浙政办发〔2019〕5号\\n\\n1. 到2020年,覆盖率达到95%以上。\\n", "a.txt")
+    >>> [r[5:13] for r in target_rows(issue.sha256, 0, issue.documents[0], Minter())]
+    [('覆盖率', 95.0, None, '%', '≥', 'level', 2020, 'stated')]
+    """
+    from ..vocabulary import Comparator, TargetKind, YearSource
+
+    source = sha256[:16]
+    d = minter.published_document(doc.number, sha256, k)
+    number = str(doc.number) if doc.number else None
+    return [(minter.part(d, "target", n), d, number, doc.date, n, t.indicator, float(t.value),
+             None if t.value_max is None else float(t.value_max), t.unit, Comparator(t.comparator).value,
+             TargetKind(t.kind).value, t.year, YearSource(t.year_source).value, t.task,
+             minter.industry(t.industry) if t.industry else None, t.industry, source)
+            for n, t in enumerate(doc.targets)]
 
 
 def assignment_rows(issue, minter) -> list[tuple]:
@@ -87,50 +123,72 @@ def order(row):
     return (row[4] or "", row[1], row[6], row[7], row[0], row[8], row[3], row[2], row[5] or 0)
 
 
-#: The columns of :func:`order`, in its order, then the rest: what the table is sorted by.
-_SORT = ("doc_number", "task_id", "organisation", "role", "task", "mention", "document", "task_label", "year",
-         "doc_date", "task_pos", "position", "title", "source")
+@dataclass(frozen=True)
+class Table:
+    """One of the build's tables: its columns, which of them hold integers or floats, and what it is sorted by."""
+
+    columns: tuple
+    integers: tuple = ()
+    floats: tuple = ()
+    sort: tuple = ()
+
+    def strings(self, columns=None) -> list[str]:
+        """Those of ``columns`` (all by default) that hold text."""
+        return [c for c in columns or self.columns if c not in self.integers and c not in self.floats]
 
 
-def write_table(rows, path: Path, old: Path | None = None, kept=frozenset()) -> None:
-    """Write ``rows`` (of :data:`COLUMNS`), with the rows of the sources ``kept`` in the table ``old``, to ``path``.
+#: The assignments table, sorted by :func:`order`'s columns, in its order, then the rest.
+ASSIGNMENTS = Table(COLUMNS, ("year", "task_pos", "position"), (),
+                    ("doc_number", "task_id", "organisation", "role", "task", "mention", "document", "task_label",
+                     "year", "doc_date", "task_pos", "position", "title", "source"))
+#: The targets table, sorted as the named ``targets`` query orders them (a missing date or number first), then
+#: by the target's IRI and the rest.
+TARGETS = Table(TARGET_COLUMNS, ("position", "year"), ("value", "value_max"),
+                ("doc_date", "doc_number", "position", "document", "target", "indicator", "value", "value_max",
+                 "unit", "comparator", "kind", "year", "year_source", "task_id", "industry", "industry_label",
+                 "source"))
 
-    The rows are deduplicated per source and sorted by :func:`order`, then
-    source; the file is zstd-compressed. The sort is pyarrow's, on the
-    columns: it orders strings by their UTF-8 bytes, which is the order of
-    code points, as Python's, and puts a missing document number or year
-    first, as :func:`order`'s ``""`` and ``0`` do. A rebuild keeps the old
-    table's rows of unchanged sources without turning them into Python rows.
+
+def write_table(rows, path: Path, old: Path | None = None, kept=frozenset(), table: Table = ASSIGNMENTS) -> None:
+    """Write ``rows`` (of ``table``'s columns), with the rows of the sources ``kept`` in the table ``old``, to ``path``.
+
+    The rows are deduplicated per source and sorted by ``table.sort``; the
+    file is zstd-compressed. The sort is pyarrow's, on the columns: it orders
+    strings by their UTF-8 bytes, which is the order of code points, as
+    Python's, and puts a missing value first, as :func:`order`'s ``""`` and
+    ``0`` do. A rebuild keeps the old table's rows of unchanged sources
+    without turning them into Python rows.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
+    def kind(name):
+        return pa.int32() if name in table.integers else pa.float64() if name in table.floats else pa.string()
+
     rows = list(dict.fromkeys(rows))
-    columns = list(zip(*rows)) if rows else [()] * len(COLUMNS)
-    table = pa.table({name: pa.array(col, type=pa.int32() if name in _INTEGERS else pa.string())
-                      for name, col in zip(COLUMNS, columns)})
+    columns = list(zip(*rows)) if rows else [()] * len(table.columns)
+    new = pa.table({name: pa.array(col, type=kind(name)) for name, col in zip(table.columns, columns)})
     keep = None
     if old is not None and kept:
         # sorted with the old rows, those of sources not kept then dropped from the order: strings copied once
-        previous = pq.read_table(old, columns=list(COLUMNS)).cast(table.schema)
+        previous = pq.read_table(old, columns=list(table.columns)).cast(new.schema)
         keep = pa.chunked_array([pc.is_in(previous.column("source"), value_set=pa.array(sorted(kept))),
-                                 pa.array([True] * table.num_rows, pa.bool_())], pa.bool_())
-        table = pa.concat_tables([previous, table])
-    order = pc.sort_indices(table, sort_keys=[(c, "ascending", "at_start") for c in _SORT])
+                                 pa.array([True] * new.num_rows, pa.bool_())], pa.bool_())
+        new = pa.concat_tables([previous, new])
+    order = pc.sort_indices(new, sort_keys=[(c, "ascending", "at_start") for c in table.sort])
     if keep is not None:
         order = order.filter(pc.take(keep, order))
-    table = table.take(order)
-    pq.write_table(table.combine_chunks(), path, compression="zstd", use_dictionary=True, write_statistics=False)
+    new = new.take(order)
+    pq.write_table(new.combine_chunks(), path, compression="zstd", use_dictionary=True, write_statistics=False)
 
 
-def read_rows(path: Path, columns=COLUMNS) -> list[tuple]:
-    """The rows of the table at ``path``, of ``columns`` (of :data:`COLUMNS`) in that order."""
+def read_rows(path: Path, columns=COLUMNS, table: Table = ASSIGNMENTS) -> list[tuple]:
+    """The rows of the table at ``path`` (of ``table``'s kind), of ``columns`` in that order."""
     import pyarrow.parquet as pq
 
-    strings = [name for name in columns if name not in _INTEGERS]
-    table = pq.read_table(path, columns=list(columns), read_dictionary=strings)  # each distinct string read once
-    return list(zip(*(_column(table, name) for name in columns)))
+    read = pq.read_table(path, columns=list(columns), read_dictionary=table.strings(columns))  # each string once
+    return list(zip(*(_column(read, name) for name in columns)))
 
 
 @contextmanager
@@ -159,11 +217,12 @@ def collector_paused():
 
 
 def _column(table, name: str) -> list:
-    """A column as Python values; a string column is read as a dictionary, each distinct string made once."""
+    """A column as Python values; a string column, read as a dictionary, makes each distinct string once."""
     import numpy as np
+    import pyarrow as pa
 
     col = table.column(name).combine_chunks()
-    if name in _INTEGERS:
+    if not pa.types.is_dictionary(col.type):
         return col.to_pylist()
     values = np.array([*col.dictionary.to_pylist(), None], dtype=object)  # the last for a missing value
     return values[col.indices.fill_null(len(values) - 1).to_numpy(zero_copy_only=False)].tolist()

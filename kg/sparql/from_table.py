@@ -1,4 +1,4 @@
-"""Named queries answered from the build's assignments table, where the store would take minutes.
+"""Named queries answered from the build's tables, where the store would take minutes.
 
 The named ``tasks`` and ``assignment_roles`` queries list every assignment of
 the graph, ``tasks_without_lead`` a third of them, ``task_documents`` their
@@ -24,14 +24,22 @@ role, each document one number and date. Two sources printing one document
 differently break that (the graph then holds both versions, and the query
 their combinations); the store answers then, as it does for an edited query,
 a query file of the same name, a server, or a build without the table.
+
+The targets queries are answered from the targets table in the same way
+(:mod:`kg.sparql.target_answers`).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from itertools import combinations
+from typing import NamedTuple
 
-__all__ = ["ANSWERS", "answer_from_table", "tasks_from_table", "assignment_roles_from_table",
+from .target_answers import _FACTS as TARGET_FACTS
+from .target_answers import targets_by_year_from_table, targets_from_table
+
+__all__ = ["ANSWERS", "Answer", "answer_from_table", "tasks_from_table", "assignment_roles_from_table",
            "tasks_without_lead_from_table", "task_documents_from_table", "departments_by_lead_from_table",
            "department_pairs_from_table"]
 
@@ -50,35 +58,43 @@ _FACTS = ("task", "task_id", "document", "doc_number", "organisation", "role", "
 
 
 def answer_from_table(backend, query, values=None):
-    """``(columns, rows)`` of ``query`` made from the build's table, or ``None`` when the store must answer.
+    """``(columns, rows)`` of ``query`` made from the build's tables, or ``None`` when the store must answer.
 
     ``query`` is a :class:`~kg.sparql.queries.NamedQuery`; only one of
-    :data:`ANSWERS`, unedited, without parameters, on a build's own store
+    :data:`ANSWERS`, unedited, on a build's own store
     (:class:`~kg.sparql.backend.LocalStore`) whose table holds the columns it
-    needs is answered here.
+    needs, with the parameters it takes (``targets_by_year``'s year; a value
+    that is not one is refused as the store's path refuses it), is answered
+    here.
 
     Examples
     --------
     >>> from kg.sparql.queries import load_query
-    >>> sorted(ANSWERS)
-    ['assignment_roles', 'department_pairs', 'departments_by_lead', 'task_documents', 'tasks', 'tasks_without_lead']
+    >>> sorted(ANSWERS)  # doctest: +NORMALIZE_WHITESPACE
+    ['assignment_roles', 'department_pairs', 'departments_by_lead', 'targets', 'targets_by_year', 'task_documents',
+     'tasks', 'tasks_without_lead']
     >>> answer_from_table(object(), load_query("tasks")) is None  # not a build's own store: a server, say
     True
-    >>> answer_from_table(object(), load_query("documents")) is None  # not a query the table holds
+    >>> answer_from_table(object(), load_query("documents")) is None  # not a query the tables hold
     True
     """
     from ..build.output_dir import OutputDir
     from ..build.table import available
     from .backend import LocalStore
-    from .queries import join_lists, named_queries
+    from .queries import bind_params, join_lists, named_queries
 
     answer = ANSWERS.get(query.name)
-    if answer is None or values or not isinstance(backend, LocalStore) or named_queries().get(query.name) != query:
+    if answer is None or not isinstance(backend, LocalStore) or named_queries().get(query.name) != query:
         return None
-    path = OutputDir(backend.out_dir).table
-    if not path.is_file() or not available() or not _holds(path, _FACTS):
+    values = values or {}
+    if set(values) != set(answer.params):
+        return None  # the store's path says what is missing or not declared
+    bind_params(query, values)  # a value that is not of its type: the same error as the store's path
+    out = OutputDir(backend.out_dir)
+    path = out.targets if answer.targets else out.table
+    if not path.is_file() or not available() or not _holds(path, answer.columns):
         return None  # no pyarrow at build time or now, or a table of an earlier kg
-    found = answer(path, backend)
+    found = answer.function(path, backend, **{name: int(values[name]) for name in answer.params})
     return None if found is None else (found[0], join_lists(query, *found))
 
 
@@ -291,10 +307,23 @@ def _rows(table, columns: list[str]) -> list[list]:
         return list(map(list, zip(*(table.column(c).to_pylist() for c in columns))))
 
 
-#: The named queries that may be answered from the table, and the function answering each.
-ANSWERS = {"tasks": tasks_from_table, "assignment_roles": assignment_roles_from_table,
-           "tasks_without_lead": tasks_without_lead_from_table, "task_documents": task_documents_from_table,
-           "departments_by_lead": departments_by_lead_from_table, "department_pairs": department_pairs_from_table}
+class Answer(NamedTuple):
+    """How a named query is answered from a table: the function, whether from the targets table, what it reads."""
+
+    function: Callable
+    targets: bool = False
+    columns: tuple = _FACTS
+    params: tuple = ()  # the query's parameters, each an integer (a year)
+
+
+#: The named queries that may be answered from a table, and how.
+ANSWERS = {"tasks": Answer(tasks_from_table), "assignment_roles": Answer(assignment_roles_from_table),
+           "tasks_without_lead": Answer(tasks_without_lead_from_table),
+           "task_documents": Answer(task_documents_from_table),
+           "departments_by_lead": Answer(departments_by_lead_from_table),
+           "department_pairs": Answer(department_pairs_from_table),
+           "targets": Answer(targets_from_table, True, TARGET_FACTS),
+           "targets_by_year": Answer(targets_by_year_from_table, True, TARGET_FACTS, ("year",))}
 
 
 def _holds(path, columns) -> bool:
