@@ -98,3 +98,15 @@ def test_a_build_without_the_targets_table_is_answered_by_the_store(built, tmp_p
     copy = tmp_path / "targets.rq"  # an edited copy asks the store too
     copy.write_text(load_query("targets").text.replace("?pos\n", "?pos ?unit\n"), encoding="utf-8")
     assert answer_from_table(LocalStore(built), load_query(str(copy))) is None
+
+
+def test_a_build_without_tasks_or_targets_answers_no_rows_as_the_store(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("关于某事的通知\n\n浙政办发〔2019〕5号\n\n各市人民政府:\n\n请做好工作。\n\n"
+                                           "浙江省人民政府办公厅\n\n2019年3月1日\n", encoding="utf-8")
+    build([tmp_path / "in"], tmp_path / "out")
+    store = LocalStore(tmp_path / "out")
+    for name in ("tasks", "assignment_roles", "tasks_without_lead", "departments_by_lead", "targets"):
+        found = _by_table(store, name)
+        assert found is not None and found == _by_store(store, name) and found[1] == []
+    assert _by_table(store, "targets_by_year", {"year": "2019"})[1] == []

@@ -61,17 +61,16 @@ def targets_by_year_from_table(path, backend, year: int):
 def _facts(path):
     """The table's rows of :data:`_FACTS`, each once; ``None`` unless every fact the queries join has one value."""
     import pyarrow.compute as pc
-    import pyarrow.parquet as pq
 
-    from .from_table import _calendar_day, _single
+    from .from_table import Distinct, _calendar_day, _single
 
-    facts = pq.read_table(path, columns=list(_FACTS))
-    facts = facts.group_by(list(_FACTS), use_threads=False).aggregate([])
+    rows = Distinct.read(path, _FACTS)
+    facts = rows.codes
     if (_single(facts, ["target"], [c for c in _FACTS if c != "target"])
             and _single(facts, ["document"], ["doc_number", "doc_date"])
             and _single(facts.filter(pc.is_valid(facts.column("industry"))), ["industry"], ["industry_label"])
-            and all(_calendar_day(d) for d in pc.unique(facts.column("doc_date")).to_pylist() if d is not None)):
-        return facts
+            and all(_calendar_day(d) for d in rows.values("doc_date") if d is not None)):
+        return rows.decoded()
     return None
 
 
