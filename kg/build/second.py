@@ -70,7 +70,7 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
     written = write_sources(jobs_list, minter, titles, shared_numbers, table, jobs, table is load_table(),
                             with_table)
     asm = Assembly(tmp, old, minter.shared_graph())
-    records, rows, targets, pool = [], [], [], set()
+    records, rows, targets, documents, pool = [], [], [], [], set()
     incremental = old is not None and any(reuse) and old.store.is_dir()
     done = 0
     try:
@@ -93,6 +93,7 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
                     parts, lookups = list(w.parts), w.lookups
                     rows.extend(w.rows)
                     targets.extend(w.targets)
+                    documents.extend(w.documents)
                     done += 1
                     bar.update(done, len(jobs_list))
                     if incremental:
@@ -111,7 +112,7 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
     chunks.rmdir()
     _store(tmp, old, prev, shas, reuse, minter, pool if incremental else None, steps, asm.count)
     if with_table:
-        _tables(tmp, old, rows, targets, {sha[:16] for sha, again in zip(shas, reuse) if again})
+        _tables(tmp, old, rows, targets, documents, {sha[:16] for sha, again in zip(shas, reuse) if again})
     if turtle:
         from .turtle import write_turtle
 
@@ -155,11 +156,12 @@ def _store(tmp, old, prev, shas, reuse, minter, pool, steps, count: int) -> None
         update_store(old.store, tmp.store, replaced, b"".join(sorted(gone - pool)))
 
 
-def _tables(tmp, old, rows, targets, kept: set) -> None:
-    """The assignments and targets tables: the rows of the sources written now, and the previous tables' of those kept."""
-    from .table import ASSIGNMENTS, TARGETS, write_table
+def _tables(tmp, old, rows, targets, documents, kept: set) -> None:
+    """The build's tables (:mod:`.table`): the rows of the sources written now, and the previous tables' of those kept."""
+    from .table import ASSIGNMENTS, DOCUMENTS, TARGETS, write_table
 
-    for table, new, path, previous in ((ASSIGNMENTS, rows, tmp.table, old and old.table),
-                                       (TARGETS, targets, tmp.targets, old and old.targets)):
-        previous = previous if kept and previous is not None and previous.is_file() else None
-        write_table(new, path, previous, kept, table)
+    for table, new, entry in ((ASSIGNMENTS, rows, "table"), (TARGETS, targets, "targets"),
+                              (DOCUMENTS, documents, "documents")):
+        previous = getattr(old, entry) if kept and old is not None else None
+        write_table(new, getattr(tmp, entry), previous if previous is not None and previous.is_file() else None, kept,
+                    table)

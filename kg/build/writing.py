@@ -14,8 +14,8 @@ the graph, the store and ``graph.nt``). The file has three parts, each sorted:
    the graphs would count it twice).
 
 It also writes the source's block of ``graph.nt`` (its own lines, sorted, as
-before) and returns its shared lines, its rows of the assignments and targets
-tables and the titles it looked up (a cited document without a number takes the number
+before) and returns its shared lines, its rows of the build's tables
+(:mod:`.table`) and the titles it looked up (a cited document without a number takes the number
 another source gives it: when that changes, the source is written again).
 A source's local lines are sorted in bounded memory (:mod:`.sorted_lines`),
 so a source larger than memory holds is written all the same.
@@ -43,6 +43,7 @@ class Written:
     rows: list = field(default_factory=list)  # its rows of the assignments table
     note: str | None = None
     targets: list = field(default_factory=list)  # its rows of the targets table
+    documents: list = field(default_factory=list)  # its rows of the documents table
 
 
 def _setup(base, titles, shared_numbers, table=None, rows=True):
@@ -65,6 +66,7 @@ class SourceLines:
         self.subjects: set[bytes] = set()  # its own numbered documents, whose citable lines go with the shared
         self.rows: dict = {}  # its rows of the assignments table, each once, in order
         self.targets: list = []  # its rows of the targets table
+        self.documents: list = []  # its rows of the documents table
         self.lookups: set[str] = set()
 
 
@@ -79,7 +81,7 @@ def graph_lines(issue, documents, minter, table, titles, shared_numbers, stem: P
     from ..rdf.issue import document_lines, finish_lines, start_lines
     from ..rdf.terms import iri_term
     from .sorted_lines import LIMIT
-    from .table import document_rows, target_rows
+    from .table import document_rows, issuer_rows, target_rows
 
     out = SourceLines(issue.sha256, stem, limit or LIMIT)
     e = start_lines(issue, minter, titles, shared_numbers)
@@ -92,6 +94,7 @@ def graph_lines(issue, documents, minter, table, titles, shared_numbers, stem: P
                 for row in document_rows(issue.sha256, k, doc, minter):
                     out.rows.setdefault(row)
                 out.targets.extend(target_rows(issue.sha256, k, doc, minter))
+                out.documents.extend(issuer_rows(issue.sha256, k, doc, minter))
             out.lookups.update(c.title for c in doc.citations if not c.number and c.title)
             out.local.extend(e.local)
             e.local.clear()
@@ -175,7 +178,8 @@ def _write_one(job) -> Written:
         lines = read()
     with open(nq_path, "wb") as fh:
         sizes, count, shared = _write_parts(lines, fh, chunk, m.source(lines.sha256), m.shared_graph())
-    return Written(shared, count, sizes, sorted(lines.lookups), list(lines.rows), note, lines.targets)
+    return Written(shared, count, sizes, sorted(lines.lookups), list(lines.rows), note, lines.targets,
+                   lines.documents)
 
 
 def write_sources(jobs_list, minter, titles, shared_numbers, table, jobs, parallel, rows=True):
