@@ -196,10 +196,8 @@ class GraphNames:
             direct = {self.ids[text]}
         else:
             direct = set(self._keys.get(name_key(text), ()))
-        how = ""
         if not direct:
             direct = {iri for i in self._table_ids(text) if (iri := self._iri(i))}
-            how = "table"
         if as_of is not None:
             direct = {self._iri(s) or org for org in direct for s in self._successors(org, as_of)}
         hits = sorted(direct & pool)
