@@ -26,9 +26,11 @@ their combinations); the store answers then, as it does for an edited query,
 a query file of the same name, a server, or a build without the table.
 
 The targets queries are answered from the targets table in the same way
-(:mod:`kg.sparql.target_answers`), and ``departments_in_several_documents``
-(19.5 s on the store) from the documents table's issuers with the
-assignments table's organisations.
+(:mod:`kg.sparql.target_answers`), ``documents`` and ``documents_by_issuer``
+from the documents table (:mod:`kg.sparql.document_answers`), and
+``departments_in_several_documents`` (19.5 s on the store) from the
+documents table's issuers with the assignments table's organisations
+(:mod:`kg.sparql.count_answers`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ from typing import NamedTuple
 
 from .count_answers import (department_pairs_from_table, departments_by_lead_from_table,
                             departments_in_several_documents_from_table)
+from .document_answers import _COLUMNS as DOCUMENT_FACTS
+from .document_answers import documents_by_issuer_from_table, documents_from_table
 from .target_answers import _FACTS as TARGET_FACTS
 from .target_answers import targets_by_year_from_table, targets_from_table
 
@@ -59,31 +63,32 @@ _FACTS = ("task", "task_id", "document", "doc_number", "organisation", "role", "
           "position", "title")
 
 
-def answer_from_table(backend, query, values=None):
+def answer_from_table(backend, query, values=None, names=None):
     """``(columns, rows)`` of ``query`` made from the build's tables, or ``None`` when the store must answer.
 
     ``query`` is a :class:`~kg.sparql.queries.NamedQuery`; only one of
     :data:`ANSWERS`, unedited, on a build's own store
     (:class:`~kg.sparql.backend.LocalStore`) whose table holds the columns it
-    needs, with the parameters it takes (``targets_by_year``'s year; a value
-    that is not one is refused as the store's path refuses it), is answered
-    here.
+    needs, with the parameters it takes (``targets_by_year``'s year,
+    ``documents_by_issuer``'s issuer, looked up with ``names`` as
+    :func:`~kg.sparql.queries.run_query` looks it up; a value that is not one
+    is refused as the store's path refuses it), is answered here.
 
     Examples
     --------
     >>> from kg.sparql.queries import load_query
     >>> sorted(ANSWERS)  # doctest: +NORMALIZE_WHITESPACE
-    ['assignment_roles', 'department_pairs', 'departments_by_lead', 'departments_in_several_documents', 'targets',
-     'targets_by_year', 'task_documents', 'tasks', 'tasks_without_lead']
+    ['assignment_roles', 'department_pairs', 'departments_by_lead', 'departments_in_several_documents', 'documents',
+     'documents_by_issuer', 'targets', 'targets_by_year', 'task_documents', 'tasks', 'tasks_without_lead']
     >>> answer_from_table(object(), load_query("tasks")) is None  # not a build's own store: a server, say
     True
-    >>> answer_from_table(object(), load_query("documents")) is None  # not a query the tables hold
+    >>> answer_from_table(object(), load_query("honorees")) is None  # not a query the tables hold
     True
     """
     from ..build.output_dir import OutputDir
     from ..build.table import available
     from .backend import LocalStore
-    from .queries import bind_params, join_lists, named_queries
+    from .queries import bind_params, join_lists, named_queries, resolve_names
 
     answer = ANSWERS.get(query.name)
     if answer is None or not isinstance(backend, LocalStore) or named_queries().get(query.name) != query:
@@ -91,12 +96,19 @@ def answer_from_table(backend, query, values=None):
     values = values or {}
     if set(values) != set(answer.params):
         return None  # the store's path says what is missing or not declared
+    if answer.params:
+        if names is None:
+            from .names import GraphNames
+
+            names = GraphNames.from_backend(backend)
+        values, _ = resolve_names(query, values, names)  # a name the graph lacks: the store's path's error
     bind_params(query, values)  # a value that is not of its type: the same error as the store's path
     out = OutputDir(backend.out_dir)
     paths = [getattr(out, entry) for entry, _ in answer.tables]
     if not available() or not all(p.is_file() and _holds(p, columns) for p, (_, columns) in zip(paths, answer.tables)):
         return None  # no pyarrow at build time or now, or a table of an earlier kg
-    found = answer.function(*paths, backend, **{name: int(values[name]) for name in answer.params})
+    found = answer.function(*paths, backend, **{p.name: int(values[p.name]) if p.type == "year" else values[p.name]
+                                                 for p in query.params})
     return None if found is None else (found[0], join_lists(query, *found))
 
 
@@ -320,7 +332,7 @@ class Answer(NamedTuple):
 
     function: Callable
     tables: tuple = (("table", _FACTS),)
-    params: tuple = ()
+    params: tuple = ()  # the query's parameters the function takes: a year as an integer, an issuer as its IRI
 
 
 #: The named queries that may be answered from a table, and how.
@@ -332,6 +344,9 @@ ANSWERS = {"tasks": Answer(tasks_from_table), "assignment_roles": Answer(assignm
            "departments_in_several_documents": Answer(departments_in_several_documents_from_table,
                                                       (("documents", ("document", "doc_number", "issuer")),
                                                        ("table", ("document", "doc_number", "organisation")))),
+           "documents": Answer(documents_from_table, (("documents", DOCUMENT_FACTS),)),
+           "documents_by_issuer": Answer(documents_by_issuer_from_table, (("documents", DOCUMENT_FACTS),),
+                                         ("issuer",)),
            "targets": Answer(targets_from_table, (("targets", TARGET_FACTS),)),
            "targets_by_year": Answer(targets_by_year_from_table, (("targets", TARGET_FACTS),), ("year",))}
 

@@ -321,13 +321,13 @@ def run_query(backend, query: NamedQuery, values: dict[str, str] | None = None, 
     """
     from .from_table import answer_from_table
 
-    answer = answer_from_table(backend, query, values)
-    if answer is not None:
-        return answer
     if names is None:
         from .names import GraphNames
 
         names = functools.partial(GraphNames.from_backend, backend)
+    answer = answer_from_table(backend, query, values, names)
+    if answer is not None:
+        return answer
     values, _ = resolve_names(query, values or {}, names)
     text = with_values(query.text, bind_params(query, values))
     try:
