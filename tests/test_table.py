@@ -7,6 +7,7 @@ import pytest
 from kg.analysis.assignments import load_assignments, query_assignments, table_assignments
 from kg.build.build import build
 from kg.dev.synth import write_corpus
+from kg.build.table import read_rows
 from kg.sparql.backend import LocalStore
 
 pytest.importorskip("pyarrow")
@@ -55,7 +56,6 @@ def test_a_document_two_sources_print_gives_its_rows_once(tmp_path, seed_path):
     shutil.copy(seed_path, corpus / "a.txt")
     (corpus / "b.txt").write_text(seed_path.read_text("utf-8").replace("第24期", "第25期", 1), encoding="utf-8")
     build([corpus], tmp_path / "out")
-    from kg.build.table import read_rows
 
     assert len(read_rows(tmp_path / "out" / "assignments.parquet")) == 2 * 178
     rows = table_assignments(tmp_path / "out" / "assignments.parquet")
@@ -280,3 +280,22 @@ def test_a_table_whose_dates_are_not_days_is_left_to_the_store(tmp_path):
     pq.write_table(pa.Table.from_pylist([row | {"doc_date": "2017-02-30"}]), bad)
     assert _facts(bad) is None
     assert list(_FACTS) == list(row)
+
+
+def test_a_printing_without_tasks_that_dates_the_document_otherwise_is_left_to_the_store(tmp_path):
+    """Printing b has no task, so no row, but dates the document a day later: only the digests tell them apart."""
+    from kg.sparql.queries import load_query, run_query
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    head = "关于推进某事的通知\n\n浙政发〔2019〕5号\n\n一、总体要求\n"
+    (folder / "a.txt").write_text(head + "1. 推进甲事。(牵头单位:省发改委)\n\n浙江省人民政府\n\n2019年3月1日\n",
+                                  encoding="utf-8")
+    (folder / "b.txt").write_text(head + "请各地抓好落实。\n\n浙江省人民政府\n\n2019年3月2日\n", encoding="utf-8")
+    build([folder], tmp_path / "out")
+    store = LocalStore(tmp_path / "out")
+    assert len(read_rows(tmp_path / "out" / "assignments.parquet")) == 1  # printing b has no task, no row
+    assert _tasks_by_table(store) is None
+    rows = run_query(store, load_query("tasks"))[1]
+    assert rows == _tasks_by_store(store)[1] and len(rows) == 2  # one assignment, once for each of the two dates
+    assert _tasks_by_table(store, "departments_by_lead") == _by_store(store, "departments_by_lead")  # counts still

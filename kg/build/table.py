@@ -42,8 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["Table", "ASSIGNMENTS", "TARGETS", "DOCUMENTS", "COLUMNS", "TARGET_COLUMNS", "DOCUMENT_COLUMNS",
-           "available", "assignment_rows", "document_rows", "target_rows", "issuer_rows", "order", "write_table",
-           "read_rows", "collector_paused", "FORMAT"]
+           "available", "assignment_rows", "document_rows", "target_rows", "issuer_rows", "document_tables", "order",
+           "write_table", "read_rows", "collector_paused", "FORMAT"]
 
 #: The columns of :class:`kg.analysis.assignments.Assignment`, in its order; the document's date, the task's
 #: place in its document and the assignment's in its task (what the named ``tasks`` query orders by,
@@ -58,10 +58,12 @@ TARGET_COLUMNS = ("target", "document", "doc_number", "doc_date", "position", "i
                   "unit", "comparator", "kind", "year", "year_source", "task_id", "industry", "industry_label",
                   "source")
 #: The columns of the documents table: a row per document and issuer, in signature order (from 0), or one row
-#: with no issuer; the document's IRI, number, date and title, the issuer's IRI and the name as written; the source.
-DOCUMENT_COLUMNS = ("document", "doc_number", "doc_date", "title", "position", "issuer", "mention", "source")
+#: with no issuer; the document's IRI, number, date and title, the issuer's IRI and the name as written; the
+#: digest of what the printing states (:func:`document_tables`); the source.
+DOCUMENT_COLUMNS = ("document", "doc_number", "doc_date", "title", "position", "issuer", "mention", "facts",
+                    "source")
 #: Which tables and columns a build holds: its fingerprint names it, so tables of other columns are never kept.
-FORMAT = 5
+FORMAT = 6
 
 
 def available() -> bool:
@@ -94,8 +96,10 @@ def target_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
             for n, t in enumerate(doc.targets)]
 
 
-def issuer_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
+def issuer_rows(sha256: str, k: int, doc, minter, facts: str | None = None) -> list[tuple]:
     """The documents table's rows of ``doc``, the ``k``-th document (from 0) of the source whose SHA-256 is ``sha256``.
+
+    ``facts`` is the digest of what this printing states (:func:`document_tables` makes it).
 
     Examples
     --------
@@ -111,8 +115,47 @@ def issuer_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
     d = minter.published_document(doc.number, sha256, k)
     head = (d, str(doc.number) if doc.number else None, doc.date, doc.title)
     if not doc.issuers:
-        return [(*head, None, None, None, source)]
-    return [(*head, n, minter.organisation(i.organisation), i.mention, source) for n, i in enumerate(doc.issuers)]
+        return [(*head, None, None, None, facts, source)]
+    return [(*head, n, minter.organisation(i.organisation), i.mention, facts, source)
+            for n, i in enumerate(doc.issuers)]
+
+
+def document_tables(sha256: str, k: int, doc, minter) -> tuple[list, list, list]:
+    """``doc``'s rows of the assignments, targets and documents tables, the last with the digest of its facts.
+
+    The digest covers everything the three tables say of the document (its
+    number, date, title, issuers, every task's number, place and title, every
+    responsibility and target), the sources left out. Two printings of one
+    document (one IRI) with one digest state the same facts, so the graph
+    holds each once; with two, the graph holds both versions. A document
+    whose tasks share a number (one IRI for two tasks) has no digest. The
+    answers of :mod:`kg.sparql.from_table` read the digests to know whether
+    every fact they join has one value.
+
+    Examples
+    --------
+    >>> from kg.parse.extract import extract_text
+    >>> from kg.rdf.iris import Minter
+    >>> one = extract_text("关于某事的通知\\n\\n浙政办发〔2019〕5号\\n\\n1. 推进。(牵头单位:省发改委)\\n", "a.txt")
+    >>> two = extract_text("关于某事的通知\\n\\n浙政办发〔2019〕5号\\n\\n1. 推进。(牵头单位:省财政厅)\\n", "b.txt")
+    >>> a, b = (document_tables(i.sha256, 0, i.documents[0], Minter())[2][0] for i in (one, two))
+    >>> a[0] == b[0], a[7] == b[7]  # one document, printed two ways
+    (True, False)
+    """
+    import hashlib
+
+    assignments, targets = document_rows(sha256, k, doc, minter), target_rows(sha256, k, doc, minter)
+    ids = [task.id for task in doc.tasks]
+    facts = None
+    if len(set(ids)) == len(ids):
+        digest = hashlib.sha256()
+        for rows in (assignments, targets, issuer_rows(sha256, k, doc, minter)):
+            for row in rows:
+                digest.update(repr(row[:-1]).encode("utf-8"))  # the source left out
+        for n, task in enumerate(doc.tasks):  # a task no unit is named for too
+            digest.update(repr((task.id, n, task.title)).encode("utf-8"))
+        facts = digest.hexdigest()[:16]
+    return assignments, targets, issuer_rows(sha256, k, doc, minter, facts)
 
 
 def assignment_rows(issue, minter) -> list[tuple]:
@@ -176,7 +219,7 @@ TARGETS = Table(TARGET_COLUMNS, ("position", "year"), ("value", "value_max"),
                  "source"))
 #: The documents table, by date, number and document, then in signature order.
 DOCUMENTS = Table(DOCUMENT_COLUMNS, ("position",), (),
-                  ("doc_date", "doc_number", "document", "position", "issuer", "mention", "title", "source"))
+                  ("doc_date", "doc_number", "document", "position", "issuer", "mention", "title", "facts", "source"))
 
 
 def write_table(rows, path: Path, old: Path | None = None, kept=frozenset(), table: Table = ASSIGNMENTS) -> None:

@@ -81,7 +81,7 @@ def graph_lines(issue, documents, minter, table, titles, shared_numbers, stem: P
     from ..rdf.issue import document_lines, finish_lines, start_lines
     from ..rdf.terms import iri_term
     from .sorted_lines import LIMIT
-    from .table import document_rows, issuer_rows, target_rows
+    from .table import document_tables
 
     out = SourceLines(issue.sha256, stem, limit or LIMIT)
     e = start_lines(issue, minter, titles, shared_numbers)
@@ -91,10 +91,11 @@ def graph_lines(issue, documents, minter, table, titles, shared_numbers, stem: P
             if doc.number and doc.number not in shared_numbers:
                 out.subjects.add(iri_term(e.numbered[doc.number]).encode("utf-8"))
             if rows:
-                for row in document_rows(issue.sha256, k, doc, minter):
+                assignments, targets, documents = document_tables(issue.sha256, k, doc, minter)
+                for row in assignments:
                     out.rows.setdefault(row)
-                out.targets.extend(target_rows(issue.sha256, k, doc, minter))
-                out.documents.extend(issuer_rows(issue.sha256, k, doc, minter))
+                out.targets.extend(targets)
+                out.documents.extend(documents)
             out.lookups.update(c.title for c in doc.citations if not c.number and c.title)
             out.local.extend(e.local)
             e.local.clear()

@@ -10,12 +10,13 @@ Chinese labels, asked of the store in one query.
 
 The query groups its rows by number, title and date, and joins in each
 document's every issue and title. So the table answers only when its
-documents are what the query groups: each published in one issue with one
-title (one count asked of the store: a document two sources print, or one a
-citation elsewhere gives another title, is counted more than once), each
-with one number and date, no two alike in all three, and each issuer with
-one Chinese name, an ``org:Organization`` of the graph. Otherwise the store
-answers, as the query would combine them.
+documents are what the query groups: every document printed alike
+(:func:`~kg.sparql.from_table.printed_alike`), each published in one issue
+with one title (one count asked of the store: a document two sources print,
+or one a citation elsewhere gives another title, is counted more than once),
+no two alike in number, title and date, and each issuer with one Chinese
+name, an ``org:Organization`` of the graph. Otherwise the store answers, as
+the query would combine them.
 """
 
 from __future__ import annotations
@@ -41,9 +42,7 @@ def documents_from_table(path, backend):
     rows = Distinct.read(path, _COLUMNS)
     facts = rows.codes
     documents = pc.count_distinct(facts.column("document")).as_py() if facts.num_rows else 0
-    if not (_single(facts, ["document"], ["doc_number", "doc_date", "title"])
-            and _single(facts, ["document", "position"], ["issuer"])
-            and _single(facts, ["doc_number", "title", "doc_date"], ["document"])
+    if not (_single(facts, ["doc_number", "title", "doc_date"], ["document"])  # each group one document
             and all(_calendar_day(d) for d in rows.values("doc_date") if d is not None)):
         return None
     (published,), = backend.strings(_PUBLISHED)
@@ -78,12 +77,10 @@ def documents_by_issuer_from_table(path, backend, issuer: str):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .from_table import Distinct, _calendar_day, _single
+    from .from_table import Distinct, _calendar_day
 
     rows = Distinct.read(path, _COLUMNS)
-    facts = rows.codes
-    if not (_single(facts, ["document"], ["doc_number", "doc_date", "title"])
-            and all(_calendar_day(d) for d in rows.values("doc_date") if d is not None)):
+    if not all(_calendar_day(d) for d in rows.values("doc_date") if d is not None):
         return None
     facts = rows.decoded()
     signed = facts.filter(pc.is_valid(facts.column("issuer")))

@@ -20,9 +20,12 @@ always gives the same bytes. The counts are of distinct (task, organisation)
 pairs, which the graph holds once however many sources state them. The lists
 are made only when every fact the query joins holds one value: each task one
 number, place and title, each responsibility one organisation, mention and
-role, each document one number and date. Two sources printing one document
-differently break that (the graph then holds both versions, and the query
-their combinations); the store answers then, as it does for an edited query,
+role, each document one number and date. The documents table says so: each
+printing of a document carries the digest of everything it states, and one
+digest per document means one value of each (:func:`printed_alike`). Two
+sources printing one document differently, or a document whose tasks share a
+number, break that (the graph then holds both versions, and the query their
+combinations); the store answers then, as it does for an edited query,
 a query file of the same name, a server, or a build without the table.
 
 The targets queries are answered from the targets table in the same way
@@ -46,7 +49,7 @@ from .document_answers import documents_by_issuer_from_table, documents_from_tab
 from .target_answers import _FACTS as TARGET_FACTS
 from .target_answers import targets_by_year_from_table, targets_from_table
 
-__all__ = ["ANSWERS", "Answer", "answer_from_table", "tasks_from_table", "assignment_roles_from_table",
+__all__ = ["ANSWERS", "Answer", "answer_from_table", "printed_alike", "tasks_from_table", "assignment_roles_from_table",
            "tasks_without_lead_from_table", "task_documents_from_table"]
 
 #: The organisations' Chinese names, as the ``tasks`` query joins them.
@@ -58,6 +61,8 @@ SELECT ?org ?name WHERE {
 """
 #: How many tasks the graph holds.
 _TASK_COUNT = "SELECT (COUNT(?task) AS ?tasks) WHERE { ?task a kgo:Task }"
+#: The assignments table's columns the counts read.
+_PAIRS = ("task", "organisation", "role")
 #: The table's columns the answers read.
 _FACTS = ("task", "task_id", "document", "doc_number", "organisation", "role", "mention", "doc_date", "task_pos",
           "position", "title")
@@ -104,9 +109,13 @@ def answer_from_table(backend, query, values=None, names=None):
         values, _ = resolve_names(query, values, names)  # a name the graph lacks: the store's path's error
     bind_params(query, values)  # a value that is not of its type: the same error as the store's path
     out = OutputDir(backend.out_dir)
-    paths = [getattr(out, entry) for entry, _ in answer.tables]
-    if not available() or not all(p.is_file() and _holds(p, columns) for p, (_, columns) in zip(paths, answer.tables)):
+    tables = answer.tables + ((("documents", ("document", "facts")),) if answer.alike else ())
+    paths = [getattr(out, entry) for entry, _ in tables]
+    if not available() or not all(p.is_file() and _holds(p, columns) for p, (_, columns) in zip(paths, tables)):
         return None  # no pyarrow at build time or now, or a table of an earlier kg
+    if answer.alike and not printed_alike(out.documents):
+        return None  # a document printed two ways: the graph holds combinations, which the store gives
+    paths = paths[:len(answer.tables)]
     found = answer.function(*paths, backend, **{p.name: int(values[p.name]) if p.type == "year" else values[p.name]
                                                  for p in query.params})
     return None if found is None else (found[0], join_lists(query, *found))
@@ -227,22 +236,36 @@ def _names_of(backend) -> dict[str, list[str]]:
 
 
 def _facts(path):
-    """The table's rows of :data:`_FACTS`, each once; ``None`` unless every fact the queries join has one value.
+    """The table's rows of :data:`_FACTS`, each once; ``None`` if a date is no day of the calendar.
 
     A document two sources print alike gives its rows twice, and the graph
-    each triple once; printed differently, its task or responsibility has two
-    values of something, and the queries their combinations. A date that is
-    no day of the calendar (2月30日 as printed) is an ill-typed ``xsd:date``
-    in the graph, which a store orders as it will: the store answers then.
+    each triple once. (Printed differently, its facts have two values, and
+    the queries give their combinations: :func:`answer_from_table` has left
+    such a build to the store, by :func:`printed_alike`.) A date that is no
+    day of the calendar (2月30日 as printed by an earlier kg) is an ill-typed
+    ``xsd:date`` in the graph, which a store orders as it will: the store
+    answers then.
     """
     rows = Distinct.read(path, _FACTS)
-    facts = rows.codes
-    if (_single(facts, ["task"], ["task_id", "task_pos", "title"])
-            and _single(facts, ["task", "position"], ["organisation", "role", "mention"])
-            and _single(facts, ["document"], ["doc_number", "doc_date"])
-            and all(_calendar_day(d) for d in rows.values("doc_date") if d is not None)):
+    if all(_calendar_day(d) for d in rows.values("doc_date") if d is not None):
         return rows.decoded()
     return None
+
+
+def printed_alike(path) -> bool:
+    """Whether every document of the documents table at ``path`` states one set of facts: one value of each.
+
+    Each printing of a document has the digest of what it states
+    (:func:`kg.build.table.document_tables`): one digest for every printing
+    of every document means that each task, responsibility, target and
+    document the graph holds has one number, place, title, organisation,
+    role, date… A printing without one (its tasks share a number) or a
+    document with two (printed two ways) means the graph holds combinations,
+    which only the store gives.
+    """
+    rows = Distinct.read(path, ("document", "facts"))
+    return None not in rows.values("facts") and not rows.codes.column("facts").null_count \
+        and _single(rows.codes, ["document"], ["facts"])
 
 
 class Distinct(NamedTuple):
@@ -333,17 +356,19 @@ class Answer(NamedTuple):
     function: Callable
     tables: tuple = (("table", _FACTS),)
     params: tuple = ()  # the query's parameters the function takes: a year as an integer, an issuer as its IRI
+    alike: bool = True  # whether it needs every document printed alike (:func:`printed_alike`); counts do not
 
 
 #: The named queries that may be answered from a table, and how.
 ANSWERS = {"tasks": Answer(tasks_from_table), "assignment_roles": Answer(assignment_roles_from_table),
            "tasks_without_lead": Answer(tasks_without_lead_from_table),
            "task_documents": Answer(task_documents_from_table),
-           "departments_by_lead": Answer(departments_by_lead_from_table),
-           "department_pairs": Answer(department_pairs_from_table),
+           "departments_by_lead": Answer(departments_by_lead_from_table, (("table", _PAIRS),), alike=False),
+           "department_pairs": Answer(department_pairs_from_table, (("table", _PAIRS),), alike=False),
            "departments_in_several_documents": Answer(departments_in_several_documents_from_table,
                                                       (("documents", ("document", "doc_number", "issuer")),
-                                                       ("table", ("document", "doc_number", "organisation")))),
+                                                       ("table", ("document", "doc_number", "organisation"))),
+                                                      alike=False),
            "documents": Answer(documents_from_table, (("documents", DOCUMENT_FACTS),)),
            "documents_by_issuer": Answer(documents_by_issuer_from_table, (("documents", DOCUMENT_FACTS),),
                                          ("issuer",)),

@@ -13,12 +13,12 @@ store's): its columns, with the values a store's answer converts to (a
 decimal as a float, a year as an integer), in its order (the document's date,
 its number, the target's place; a missing date or number first), its ties
 (two unnumbered documents of one date) broken by the documents' and targets'
-IRIs. They are made only when every fact the queries join has one value: each
-target one document, place, indicator, value, unit, comparator, kind, year,
-task and industry, each document one number and date, each industry one
-label. A document two sources print differently breaks that (the graph then
-holds both versions, and the query their combinations); the store answers
-then.
+IRIs. They are made only when every document is printed alike
+(:func:`~kg.sparql.from_table.printed_alike`), so that each target has one
+document, place, indicator, value, unit, comparator, kind, year, task and
+industry, and each document one number and date. A document two sources
+print differently breaks that (the graph then holds both versions, and the
+query their combinations); the store answers then.
 """
 
 from __future__ import annotations
@@ -59,17 +59,11 @@ def targets_by_year_from_table(path, backend, year: int):
 
 
 def _facts(path):
-    """The table's rows of :data:`_FACTS`, each once; ``None`` unless every fact the queries join has one value."""
-    import pyarrow.compute as pc
-
-    from .from_table import Distinct, _calendar_day, _single
+    """The table's rows of :data:`_FACTS`, each once (a document two sources print alike gives them twice)."""
+    from .from_table import Distinct, _calendar_day
 
     rows = Distinct.read(path, _FACTS)
-    facts = rows.codes
-    if (_single(facts, ["target"], [c for c in _FACTS if c != "target"])
-            and _single(facts, ["document"], ["doc_number", "doc_date"])
-            and _single(facts.filter(pc.is_valid(facts.column("industry"))), ["industry"], ["industry_label"])
-            and all(_calendar_day(d) for d in rows.values("doc_date") if d is not None)):
+    if all(_calendar_day(d) for d in rows.values("doc_date") if d is not None):
         return rows.decoded()
     return None
 
