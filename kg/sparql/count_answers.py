@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from itertools import combinations
 
+from .table_reading import names_of
+
 __all__ = ["departments_by_lead_from_table", "department_pairs_from_table",
            "departments_in_several_documents_from_table"]
 
@@ -30,7 +32,6 @@ def departments_by_lead_from_table(path, backend):
     """
     from ..build.table import read_rows
     from ..vocabulary import Role
-    from .from_table import _names_of
 
     tasks: dict[str, set] = defaultdict(set)
     led: dict[str, set] = defaultdict(set)
@@ -38,7 +39,7 @@ def departments_by_lead_from_table(path, backend):
         tasks[org].add(task)
         if role == Role.LEAD.value:
             led[org].add(task)
-    names = _names_of(backend)
+    names = names_of(backend)
     keyed = sorted((-len(led[org]), -len(held), name, org) for org, held in tasks.items() for name in names.get(org, ()))
     return ["department", "tasks_led", "tasks_total"], [[name, -n_led, -n_all] for n_led, n_all, name, _ in keyed]
 
@@ -51,13 +52,12 @@ def department_pairs_from_table(path, backend):
     pairs; ties of count and names broken by the organisations' IRIs.
     """
     from ..build.table import read_rows
-    from .from_table import _names_of
 
     by_task: dict[str, set] = defaultdict(set)
     for task, org in read_rows(path, ("task", "organisation")):
         by_task[task].add(org)
     shared = Counter(pair for orgs in by_task.values() if len(orgs) > 1 for pair in combinations(sorted(orgs), 2))
-    names = _names_of(backend)
+    names = names_of(backend)
     keyed = sorted((-n, a, b, x, y) for (x, y), n in shared.items() for a in names.get(x, ()) for b in names.get(y, ()))
     return ["a", "b", "shared_tasks"], [[a, b, -n] for n, a, b, _, _ in keyed]
 
@@ -75,7 +75,6 @@ def departments_in_several_documents_from_table(documents, assignments, backend)
     for those), the store answers.
     """
     from ..build.table import DOCUMENTS, read_rows
-    from .from_table import _names_of
     from .queries import LIST_SEPARATOR
 
     pairs = set(read_rows(documents, ("document", "doc_number", "issuer"), DOCUMENTS))
@@ -87,7 +86,7 @@ def departments_in_several_documents_from_table(documents, assignments, backend)
             held[org].add(document)
             numbers[org].add(number)
     several = [org for org, docs in held.items() if len(docs) > 1]
-    names = _names_of(backend)
+    names = names_of(backend)
     if any(org not in names for org in several):
         return None
     keyed = sorted((-len(held[org]), name, org) for org in several for name in names[org])

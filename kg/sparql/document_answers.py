@@ -11,7 +11,7 @@ Chinese labels, asked of the store in one query.
 The query groups its rows by number, title and date, and joins in each
 document's every issue and title. So the table answers only when its
 documents are what the query groups: every document printed alike
-(:func:`~kg.sparql.from_table.printed_alike`), each published in one issue
+(:func:`~kg.sparql.table_reading.printed_alike`), each published in one issue
 with one title (one count asked of the store: a document two sources print,
 or one a citation elsewhere gives another title, is counted more than once),
 no two alike in number, title and date, and each issuer with one Chinese
@@ -22,6 +22,8 @@ the query would combine them.
 from __future__ import annotations
 
 import datetime
+
+from .table_reading import Distinct, calendar_day, names_of, python_rows, single
 
 __all__ = ["documents_from_table", "documents_by_issuer_from_table"]
 
@@ -36,26 +38,25 @@ def documents_from_table(path, backend):
     """The named ``documents`` query's ``(columns, rows)`` from the documents table; ``None`` if it cannot say."""
     import pyarrow.compute as pc
 
-    from .from_table import Distinct, _calendar_day, _names_of, _rows, _single
     from .queries import LIST_SEPARATOR
 
     rows = Distinct.read(path, _COLUMNS)
     facts = rows.codes
     documents = pc.count_distinct(facts.column("document")).as_py() if facts.num_rows else 0
-    if not (_single(facts, ["doc_number", "title", "doc_date"], ["document"])  # each group one document
-            and all(_calendar_day(d) for d in rows.values("doc_date") if d is not None)):
+    if not (single(facts, ["doc_number", "title", "doc_date"], ["document"])  # each group one document
+            and all(calendar_day(d) for d in rows.values("doc_date") if d is not None)):
         return None
     (published,), = backend.strings(_PUBLISHED)
     if int(published) != documents:
         return None
-    names = _names_of(backend)
+    names = names_of(backend)
     if any(len(names.get(org, ())) != 1 for org in rows.values("issuer")):
         return None
     facts = rows.decoded()
     order = [(c, "ascending", "at_start") for c in ("doc_date", "doc_number", "title", "document", "position")]
     out: list[list] = []
     previous = None
-    for document, number, date, title, issuer in _rows(facts.take(pc.sort_indices(facts, sort_keys=order)),
+    for document, number, date, title, issuer in python_rows(facts.take(pc.sort_indices(facts, sort_keys=order)),
                                                        ["document", "doc_number", "doc_date", "title", "issuer"]):
         if document != previous:
             out.append([number, title, None if date is None else datetime.date.fromisoformat(date), []])
@@ -77,10 +78,8 @@ def documents_by_issuer_from_table(path, backend, issuer: str):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .from_table import Distinct, _calendar_day
-
     rows = Distinct.read(path, _COLUMNS)
-    if not all(_calendar_day(d) for d in rows.values("doc_date") if d is not None):
+    if not all(calendar_day(d) for d in rows.values("doc_date") if d is not None):
         return None
     facts = rows.decoded()
     signed = facts.filter(pc.is_valid(facts.column("issuer")))

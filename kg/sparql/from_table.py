@@ -22,7 +22,7 @@ are made only when every fact the query joins holds one value: each task one
 number, place and title, each responsibility one organisation, mention and
 role, each document one number and date. The documents table says so: each
 printing of a document carries the digest of everything it states, and one
-digest per document means one value of each (:func:`printed_alike`). Two
+digest per document means one value of each (:func:`~kg.sparql.table_reading.printed_alike`). Two
 sources printing one document differently, or a document whose tasks share a
 number, break that (the graph then holds both versions, and the query their
 combinations); the store answers then, as it does for an edited query,
@@ -38,7 +38,6 @@ documents table's issuers with the assignments table's organisations
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -46,19 +45,13 @@ from .count_answers import (department_pairs_from_table, departments_by_lead_fro
                             departments_in_several_documents_from_table)
 from .document_answers import _COLUMNS as DOCUMENT_FACTS
 from .document_answers import documents_by_issuer_from_table, documents_from_table
+from .table_reading import NAMES, Distinct, calendar_day, holds, printed_alike, python_rows, single
 from .target_answers import _FACTS as TARGET_FACTS
 from .target_answers import targets_by_year_from_table, targets_from_table
 
-__all__ = ["ANSWERS", "Answer", "answer_from_table", "printed_alike", "tasks_from_table", "assignment_roles_from_table",
+__all__ = ["ANSWERS", "Answer", "answer_from_table", "tasks_from_table", "assignment_roles_from_table",
            "tasks_without_lead_from_table", "task_documents_from_table"]
 
-#: The organisations' Chinese names, as the ``tasks`` query joins them.
-_NAMES = """
-SELECT ?org ?name WHERE {
-  ?org a org:Organization ; rdfs:label ?name .
-  FILTER(LANG(?name) = "zh")
-}
-"""
 #: How many tasks the graph holds.
 _TASK_COUNT = "SELECT (COUNT(?task) AS ?tasks) WHERE { ?task a kgo:Task }"
 #: The assignments table's columns the counts read.
@@ -111,7 +104,7 @@ def answer_from_table(backend, query, values=None, names=None):
     out = OutputDir(backend.out_dir)
     tables = answer.tables + ((("documents", ("document", "facts")),) if answer.alike else ())
     paths = [getattr(out, entry) for entry, _ in tables]
-    if not available() or not all(p.is_file() and _holds(p, columns) for p, (_, columns) in zip(paths, tables)):
+    if not available() or not all(p.is_file() and holds(p, columns) for p, (_, columns) in zip(paths, tables)):
         return None  # no pyarrow at build time or now, or a table of an earlier kg
     if answer.alike and not printed_alike(out.documents):
         return None  # a document printed two ways: the graph holds combinations, which the store gives
@@ -132,7 +125,7 @@ def tasks_from_table(path, backend):
     facts = _facts(path)
     if facts is None:
         return None
-    found = backend.strings(_NAMES)
+    found = backend.strings(NAMES)
     names = pa.table({"organisation": pa.array([org for org, _ in found], pa.string()),
                       "department": pa.array([name for _, name in found], pa.string())})
     named = facts.join(names, "organisation", join_type="inner", use_threads=False)
@@ -140,7 +133,7 @@ def tasks_from_table(path, backend):
     order = [(c, "ascending", "at_start") for c in ("doc_date", "doc_number", "task_pos", "position", "document",
                                                      "task", "department", "mention", "role", "task_id")]
     named = named.take(pc.sort_indices(named, sort_keys=order))
-    return ["doc_number", "task", "department", "mention", "role"], _rows(
+    return ["doc_number", "task", "department", "mention", "role"], python_rows(
         named, ["doc_number", "task_id", "department", "mention", "role"])
 
 
@@ -159,7 +152,7 @@ def assignment_roles_from_table(path, backend):
         return None
     facts = facts.take(pc.sort_indices(facts, sort_keys=[("task", "ascending"), ("position", "ascending")]))
     terms = {r.value: str(getattr(KGO, r.term)) for r in Role}
-    rows = _rows(facts, ["task", "organisation", "role", "mention"])
+    rows = python_rows(facts, ["task", "organisation", "role", "mention"])
     for row in rows:
         row[2] = terms[row[2]]
     return ["task", "organisation", "role", "mention"], rows
@@ -187,7 +180,7 @@ def tasks_without_lead_from_table(path, backend):
     leads = pa.array([Role.LEAD.value, Role.OVERALL_LEAD.value])  # the query's kgo:lead and kgo:overallLead
     led = facts.filter(pc.is_in(facts.column("role"), value_set=leads))
     rest = facts.filter(pc.invert(pc.is_in(facts.column("task"), value_set=pc.unique(led.column("task")))))
-    if not _single(rest, ["doc_number", "task_id", "title"], ["task"]):
+    if not single(rest, ["doc_number", "task_id", "title"], ["task"]):
         return None
     # ORDER BY STR(?doc_number) STR(?task), an unbound number first; the title breaks a tie
     order = [(c, "ascending", "at_start") for c in ("doc_number", "task_id", "title", "task", "position")]
@@ -224,15 +217,7 @@ def task_documents_from_table(path, backend):
     if int(held) != tasks.num_rows:
         return None
     tasks = tasks.take(pc.sort_indices(tasks, sort_keys=[("task", "ascending")]))
-    return ["task", "task_id", "task_label", "document"], _rows(tasks, columns)
-
-
-def _names_of(backend) -> dict[str, list[str]]:
-    """Every organisation's Chinese names, by its IRI."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for org, name in backend.strings(_NAMES):
-        out[org].append(name)
-    return out
+    return ["task", "task_id", "task_label", "document"], python_rows(tasks, columns)
 
 
 def _facts(path):
@@ -241,108 +226,15 @@ def _facts(path):
     A document two sources print alike gives its rows twice, and the graph
     each triple once. (Printed differently, its facts have two values, and
     the queries give their combinations: :func:`answer_from_table` has left
-    such a build to the store, by :func:`printed_alike`.) A date that is no
+    such a build to the store, by :func:`~kg.sparql.table_reading.printed_alike`.) A date that is no
     day of the calendar (2月30日 as printed by an earlier kg) is an ill-typed
     ``xsd:date`` in the graph, which a store orders as it will: the store
     answers then.
     """
     rows = Distinct.read(path, _FACTS)
-    if all(_calendar_day(d) for d in rows.values("doc_date") if d is not None):
+    if all(calendar_day(d) for d in rows.values("doc_date") if d is not None):
         return rows.decoded()
     return None
-
-
-def printed_alike(path) -> bool:
-    """Whether every document of the documents table at ``path`` states one set of facts: one value of each.
-
-    Each printing of a document has the digest of what it states
-    (:func:`kg.build.table.document_tables`): one digest for every printing
-    of every document means that each task, responsibility, target and
-    document the graph holds has one number, place, title, organisation,
-    role, date… A printing without one (its tasks share a number) or a
-    document with two (printed two ways) means the graph holds combinations,
-    which only the store gives.
-    """
-    rows = Distinct.read(path, ("document", "facts"))
-    return None not in rows.values("facts") and not rows.codes.column("facts").null_count \
-        and _single(rows.codes, ["document"], ["facts"])
-
-
-class Distinct(NamedTuple):
-    """A table's distinct rows, each string column as its dictionary's indices (``codes``), and those dictionaries.
-
-    Rows told apart, and facts checked, by the indices: 538 699 rows of
-    eleven columns in 0.6 s, against 2.7 s hashing the strings themselves.
-    """
-
-    codes: object  # a pyarrow Table
-    dictionaries: dict
-
-    @classmethod
-    def read(cls, path, columns) -> Distinct:
-        """The distinct rows of ``columns`` of the table at ``path``."""
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        schema = pq.read_schema(path)
-        strings = [c for c in columns if pa.types.is_string(schema.field(c).type)]
-        table = pq.read_table(path, columns=list(columns), read_dictionary=strings).combine_chunks()
-        table = table.unify_dictionaries()
-        dictionaries, codes = {}, {}
-        for c in columns:
-            col = table.column(c)
-            if c in strings:
-                col = col.chunk(0) if col.num_chunks else pa.array([], pa.dictionary(pa.int32(), pa.string()))
-                dictionaries[c], codes[c] = col.dictionary, col.indices
-            else:
-                codes[c] = col
-        distinct = pa.table(codes).group_by(list(columns), use_threads=False).aggregate([]).select(list(columns))
-        return cls(distinct, dictionaries)
-
-    def values(self, column: str) -> list:
-        """The distinct values of a string ``column`` (a missing one left out)."""
-        return self.dictionaries[column].to_pylist()
-
-    def decoded(self):
-        """The rows as a table of plain columns."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        return pa.table({c: pc.take(self.dictionaries[c], col) if c in self.dictionaries else col
-                         for c, col in zip(self.codes.column_names, self.codes.columns)})
-
-
-def _calendar_day(text: str) -> bool:
-    """Whether ``text`` is an ISO date of the calendar.
-
-    >>> _calendar_day("2017-07-20"), _calendar_day("2017-02-30")
-    (True, False)
-    """
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text).isoformat() == text
-    except ValueError:
-        return False
-
-
-def _single(table, keys: list[str], values: list[str]) -> bool:
-    """Whether each ``keys`` of ``table`` has one value of each of ``values`` (a missing one counted as a value)."""
-    import pyarrow.compute as pc
-
-    if not table.num_rows:
-        return True
-    counts = table.group_by(keys, use_threads=False).aggregate([(v, "count_distinct", pc.CountOptions("all"))
-                                                                 for v in values])
-    return all(pc.max(counts.column(f"{v}_count_distinct")).as_py() == 1 for v in values)
-
-
-def _rows(table, columns: list[str]) -> list[list]:
-    """``columns`` of ``table`` as Python rows, the cyclic collector paused (:func:`kg.build.table.collector_paused`)."""
-    from ..build.table import collector_paused
-
-    with collector_paused():
-        return list(map(list, zip(*(table.column(c).to_pylist() for c in columns))))
 
 
 class Answer(NamedTuple):
@@ -356,7 +248,7 @@ class Answer(NamedTuple):
     function: Callable
     tables: tuple = (("table", _FACTS),)
     params: tuple = ()  # the query's parameters the function takes: a year as an integer, an issuer as its IRI
-    alike: bool = True  # whether it needs every document printed alike (:func:`printed_alike`); counts do not
+    alike: bool = True  # whether it needs every document printed alike (:func:`~kg.sparql.table_reading.printed_alike`); counts do not
 
 
 #: The named queries that may be answered from a table, and how.
@@ -376,7 +268,3 @@ ANSWERS = {"tasks": Answer(tasks_from_table), "assignment_roles": Answer(assignm
            "targets_by_year": Answer(targets_by_year_from_table, (("targets", TARGET_FACTS),), ("year",))}
 
 
-def _holds(path, columns) -> bool:
-    import pyarrow.parquet as pq
-
-    return set(columns) <= set(pq.read_schema(path).names)

@@ -14,7 +14,7 @@ decimal as a float, a year as an integer), in its order (the document's date,
 its number, the target's place; a missing date or number first), its ties
 (two unnumbered documents of one date) broken by the documents' and targets'
 IRIs. They are made only when every document is printed alike
-(:func:`~kg.sparql.from_table.printed_alike`), so that each target has one
+(:func:`~kg.sparql.table_reading.printed_alike`), so that each target has one
 document, place, indicator, value, unit, comparator, kind, year, task and
 industry, and each document one number and date. A document two sources
 print differently breaks that (the graph then holds both versions, and the
@@ -22,6 +22,8 @@ query their combinations); the store answers then.
 """
 
 from __future__ import annotations
+
+from .table_reading import Distinct, calendar_day, python_rows
 
 __all__ = ["targets_from_table", "targets_by_year_from_table"]
 
@@ -60,10 +62,9 @@ def targets_by_year_from_table(path, backend, year: int):
 
 def _facts(path):
     """The table's rows of :data:`_FACTS`, each once (a document two sources print alike gives them twice)."""
-    from .from_table import Distinct, _calendar_day
 
     rows = Distinct.read(path, _FACTS)
-    if all(_calendar_day(d) for d in rows.values("doc_date") if d is not None):
+    if all(calendar_day(d) for d in rows.values("doc_date") if d is not None):
         return rows.decoded()
     return None
 
@@ -71,6 +72,4 @@ def _facts(path):
 def _sorted_rows(facts, columns: list[str]) -> list[list]:
     import pyarrow.compute as pc
 
-    from .from_table import _rows
-
-    return _rows(facts.take(pc.sort_indices(facts, sort_keys=_ORDER)), columns)
+    return python_rows(facts.take(pc.sort_indices(facts, sort_keys=_ORDER)), columns)
