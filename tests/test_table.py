@@ -299,3 +299,30 @@ def test_a_printing_without_tasks_that_dates_the_document_otherwise_is_left_to_t
     rows = run_query(store, load_query("tasks"))[1]
     assert rows == _tasks_by_store(store)[1] and len(rows) == 2  # one assignment, once for each of the two dates
     assert _tasks_by_table(store, "departments_by_lead") == _by_store(store, "departments_by_lead")  # counts still
+
+
+def test_a_departments_tasks_from_the_table_are_the_stores(backend, tmp_path):
+    from kg.sparql.from_table import answer_from_table
+    from kg.sparql.names import GraphNames
+    from kg.sparql.queries import bind_params, join_lists, load_query, resolve_names, run_query, with_values
+
+    q = load_query("tasks_of_department")
+
+    def by_store(store, name):
+        values, _ = resolve_names(q, {"department": name}, GraphNames.from_backend(store))
+        columns, rows = store.select(with_values(q.text, bind_params(q, values)))
+        return columns, join_lists(q, columns, rows)
+
+    found = answer_from_table(backend, q, {"department": "质监局"})
+    assert found == by_store(backend, "质监局") == run_query(backend, q, {"department": "质监局"})
+    assert len(found[1]) == 22 and found[1][0] == ["浙政办发〔2017〕72号", "2.1.1", "提升重点领域标准水平", "lead", "省质监局"]
+    folder = tmp_path / "corpus"
+    write_corpus(folder, 6, years=(2017, 2019), seed=5)
+    build([folder], tmp_path / "out")
+    store = LocalStore(tmp_path / "out")
+    counts = []
+    for name in ("省发展改革委", "省财政厅"):
+        rows = answer_from_table(store, q, {"department": name})
+        assert rows == by_store(store, name)
+        counts.append(len(rows[1]))
+    assert counts == [14, 17]

@@ -50,7 +50,7 @@ from .target_answers import _FACTS as TARGET_FACTS
 from .target_answers import targets_by_year_from_table, targets_from_table
 
 __all__ = ["ANSWERS", "Answer", "answer_from_table", "tasks_from_table", "assignment_roles_from_table",
-           "tasks_without_lead_from_table", "task_documents_from_table"]
+           "tasks_without_lead_from_table", "task_documents_from_table", "tasks_of_department_from_table"]
 
 #: How many tasks the graph holds.
 _TASK_COUNT = "SELECT (COUNT(?task) AS ?tasks) WHERE { ?task a kgo:Task }"
@@ -68,7 +68,8 @@ def answer_from_table(backend, query, values=None, names=None):
     :data:`ANSWERS`, unedited, on a build's own store
     (:class:`~kg.sparql.backend.LocalStore`) whose table holds the columns it
     needs, with the parameters it takes (``targets_by_year``'s year,
-    ``documents_by_issuer``'s issuer, looked up with ``names`` as
+    ``documents_by_issuer``'s issuer and ``tasks_of_department``'s
+    department, looked up with ``names`` as
     :func:`~kg.sparql.queries.run_query` looks it up; a value that is not one
     is refused as the store's path refuses it), is answered here.
 
@@ -77,7 +78,8 @@ def answer_from_table(backend, query, values=None, names=None):
     >>> from kg.sparql.queries import load_query
     >>> sorted(ANSWERS)  # doctest: +NORMALIZE_WHITESPACE
     ['assignment_roles', 'department_pairs', 'departments_by_lead', 'departments_in_several_documents', 'documents',
-     'documents_by_issuer', 'targets', 'targets_by_year', 'task_documents', 'tasks', 'tasks_without_lead']
+     'documents_by_issuer', 'targets', 'targets_by_year', 'task_documents', 'tasks', 'tasks_of_department',
+     'tasks_without_lead']
     >>> answer_from_table(object(), load_query("tasks")) is None  # not a build's own store: a server, say
     True
     >>> answer_from_table(object(), load_query("honorees")) is None  # not a query the tables hold
@@ -198,6 +200,28 @@ def tasks_without_lead_from_table(path, backend):
     return ["doc_number", "task", "title", "departments"], rows
 
 
+def tasks_of_department_from_table(path, backend, department: str):
+    """The named ``tasks_of_department`` query's ``(columns, rows)`` for the organisation ``department`` (its IRI).
+
+    A row per responsibility the organisation holds (one named twice in a
+    task holds two), with the task's title and the name as written; in the
+    query's order (the document's date, its number, the task's place, a
+    missing date or number first), ties broken by the responsibility's place
+    and the IRIs.
+    """
+    import pyarrow.compute as pc
+
+    facts = _facts(path)
+    if facts is None:
+        return None
+    facts = facts.filter(pc.equal(facts.column("organisation"), department))
+    order = [(c, "ascending", "at_start") for c in ("doc_date", "doc_number", "task_pos", "position", "document",
+                                                     "task", "role", "mention")]
+    facts = facts.take(pc.sort_indices(facts, sort_keys=order))
+    return ["doc_number", "task", "title", "role", "mention"], python_rows(
+        facts, ["doc_number", "task_id", "title", "role", "mention"])
+
+
 def task_documents_from_table(path, backend):
     """The named ``task_documents`` query's ``(columns, rows)`` from the table; ``None`` if it cannot say.
 
@@ -255,6 +279,7 @@ class Answer(NamedTuple):
 ANSWERS = {"tasks": Answer(tasks_from_table), "assignment_roles": Answer(assignment_roles_from_table),
            "tasks_without_lead": Answer(tasks_without_lead_from_table),
            "task_documents": Answer(task_documents_from_table),
+           "tasks_of_department": Answer(tasks_of_department_from_table, params=("department",)),
            "departments_by_lead": Answer(departments_by_lead_from_table, (("table", _PAIRS),), alike=False),
            "department_pairs": Answer(department_pairs_from_table, (("table", _PAIRS),), alike=False),
            "departments_in_several_documents": Answer(departments_in_several_documents_from_table,
