@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from pathlib import Path
 
 __all__ = ["context", "nq_name", "quad_lines", "copy_range", "Assembly"]
