@@ -45,7 +45,7 @@ from .count_answers import (department_pairs_from_table, departments_by_lead_fro
                             departments_in_several_documents_from_table)
 from .document_answers import _COLUMNS as DOCUMENT_FACTS
 from .document_answers import documents_by_issuer_from_table, documents_from_table
-from .table_reading import NAMES, Distinct, calendar_day, holds, printed_alike, python_rows, single
+from .table_reading import Distinct, calendar_day, holds, names_of, printed_alike, python_rows, single
 from .target_answers import _FACTS as TARGET_FACTS
 from .target_answers import targets_by_year_from_table, targets_from_table
 
@@ -127,16 +127,23 @@ def tasks_from_table(path, backend):
     facts = _facts(path)
     if facts is None:
         return None
-    found = backend.strings(NAMES)
-    names = pa.table({"organisation": pa.array([org for org, _ in found], pa.string()),
-                      "department": pa.array([name for _, name in found], pa.string())})
-    named = facts.join(names, "organisation", join_type="inner", use_threads=False)
+    names = names_of(backend)
+    organisations = pc.unique(facts.column("organisation")).to_pylist()
+    if all(len(names.get(org, ())) == 1 for org in organisations):  # each its one name: looked up, not joined
+        department = pc.take(pa.array([names[org][0] for org in organisations], pa.string()),
+                             pc.index_in(facts.column("organisation"), value_set=pa.array(organisations)))
+        named = facts.append_column("department", department)
+    else:  # none, or several: the query's join gives a row for each name, or none
+        found = [(org, name) for org, held in names.items() for name in held]
+        named = facts.join(pa.table({"organisation": pa.array([org for org, _ in found], pa.string()),
+                                     "department": pa.array([name for _, name in found], pa.string())}),
+                           "organisation", join_type="inner", use_threads=False)
     # ORDER BY ?doc_date STR(?doc_number) ?task_pos ?pos, an unbound value first; then the ties, for stable bytes
     order = [(c, "ascending", "at_start") for c in ("doc_date", "doc_number", "task_pos", "position", "document",
                                                      "task", "department", "mention", "role", "task_id")]
-    named = named.take(pc.sort_indices(named, sort_keys=order))
+    out = ["doc_number", "task_id", "department", "mention", "role"]
     return ["doc_number", "task", "department", "mention", "role"], python_rows(
-        named, ["doc_number", "task_id", "department", "mention", "role"])
+        named.select(out).take(pc.sort_indices(named, sort_keys=order)), out)
 
 
 def assignment_roles_from_table(path, backend):

@@ -56,24 +56,34 @@ class Distinct(NamedTuple):
 
     @classmethod
     def read(cls, path, columns) -> Distinct:
-        """The distinct rows of ``columns`` of the table at ``path``."""
+        """The distinct rows of ``columns`` of the table at ``path``.
+
+        A source's rows are each once already (:func:`kg.build.table.write_table`),
+        so only a document printed by two sources can give a row twice: when
+        every document is in one source (the table's ``document`` and
+        ``source`` say so), the rows are taken as they are.
+        """
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         schema = pq.read_schema(path)
-        strings = [c for c in columns if pa.types.is_string(schema.field(c).type)]
-        table = pq.read_table(path, columns=list(columns), read_dictionary=strings).combine_chunks()
+        read = list(dict.fromkeys([*columns, "document", "source"]))
+        strings = [c for c in read if pa.types.is_string(schema.field(c).type)]
+        table = pq.read_table(path, columns=read, read_dictionary=strings).combine_chunks()
         table = table.unify_dictionaries()
         dictionaries, codes = {}, {}
-        for c in columns:
+        for c in read:
             col = table.column(c)
             if c in strings:
                 col = col.chunk(0) if col.num_chunks else pa.array([], pa.dictionary(pa.int32(), pa.string()))
                 dictionaries[c], codes[c] = col.dictionary, col.indices
             else:
                 codes[c] = col
-        distinct = pa.table(codes).group_by(list(columns), use_threads=False).aggregate([]).select(list(columns))
-        return cls(distinct, dictionaries)
+        codes = pa.table(codes)
+        printings = codes.group_by(["document", "source"], use_threads=False).aggregate([]).num_rows
+        if printings != len(dictionaries["document"]):  # a document in two sources: its rows may come twice
+            codes = codes.group_by(list(columns), use_threads=False).aggregate([])
+        return cls(codes.select(list(columns)), {c: d for c, d in dictionaries.items() if c in columns})
 
     def values(self, column: str) -> list:
         """The distinct values of a string ``column`` (a missing one left out)."""
