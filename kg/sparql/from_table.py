@@ -131,7 +131,7 @@ def tasks_from_table(path, backend):
     organisations = pc.unique(facts.column("organisation")).to_pylist()
     if all(len(names.get(org, ())) == 1 for org in organisations):  # each its one name: looked up, not joined
         department = pc.take(pa.array([names[org][0] for org in organisations], pa.string()),
-                             pc.index_in(facts.column("organisation"), value_set=pa.array(organisations)))
+                             pc.index_in(facts.column("organisation"), value_set=pa.array(organisations, pa.string())))
         named = facts.append_column("department", department)
     else:  # none, or several: the query's join gives a row for each name, or none
         found = [(org, name) for org, held in names.items() for name in held]
