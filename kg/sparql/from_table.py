@@ -279,7 +279,7 @@ class Answer(NamedTuple):
     function: Callable
     tables: tuple = (("table", _FACTS),)
     params: tuple = ()  # the query's parameters the function takes: a year as an integer, an issuer as its IRI
-    alike: bool = True  # whether it needs every document printed alike (:func:`~kg.sparql.table_reading.printed_alike`); counts do not
+    alike: bool = True  # whether it needs every document printed alike (table_reading.printed_alike); counts do not
 
 
 #: The named queries that may be answered from a table, and how.
