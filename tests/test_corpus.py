@@ -74,7 +74,8 @@ def outputs(out):
     import pyoxigraph as ox
 
     found = {name: (out / name).read_bytes() for name in ("graph.nt", "report.json", "assignments.parquet",
-                                                                     "targets.parquet", "documents.parquet")}
+                                                                     "targets.parquet", "documents.parquet",
+                                                                     "honorees.parquet")}
     found.update({f"graphs/{p.name}": p.read_bytes() for p in sorted((out / "graphs").iterdir())})
     store = ox.Store.read_only(str(out / "store"))
     found["store"] = b"".join(sorted(ox.serialize(store, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)))

@@ -15,11 +15,11 @@ from kg.errors import InputError, KgError
 
 def test_outputs(built):
     assert sorted(p.name for p in built.iterdir()) == [".kg-output.json", "assignments.parquet", "cache",
-                                                       "documents.parquet", "graph.nt", "graphs", "report.json",
-                                                       "store", "targets.parquet"]
+                                                       "documents.parquet", "graph.nt", "graphs", "honorees.parquet",
+                                                       "report.json", "store", "targets.parquet"]
     manifest = json.loads((built / ".kg-output.json").read_text("utf-8"))
-    assert (manifest["format"], manifest["entries"]) == ("kg-output/1", ["assignments.parquet", "cache", "documents.parquet", "graph.nt", "graphs", "report.json",
-                     "store", "targets.parquet"])
+    assert (manifest["format"], manifest["entries"]) == ("kg-output/1", ["assignments.parquet", "cache", "documents.parquet", "graph.nt", "graphs",
+                     "honorees.parquet", "report.json", "store", "targets.parquet"])
     report = json.loads((built / "report.json").read_text("utf-8"))
     assert report["totals"]["documents"] == 4 and report["totals"]["tasks"] == 26
     [issue] = report["issues"]
@@ -29,7 +29,8 @@ def test_outputs(built):
 
 def test_rebuild_is_byte_identical(built, tmp_path, seed_path):
     build([seed_path], tmp_path / "again")
-    for name in ("graph.nt", "report.json", "assignments.parquet", "targets.parquet", "documents.parquet"):
+    for name in ("graph.nt", "report.json", "assignments.parquet", "targets.parquet", "documents.parquet",
+                 "honorees.parquet"):
         assert (tmp_path / "again" / name).read_bytes() == (built / name).read_bytes(), name
 
 

@@ -74,7 +74,8 @@ def test_lines_sorted_in_runs_on_disk_give_the_same_graph(large, tmp_path, monke
     on_disk = tmp_path / "disk"
     build([large], on_disk, jobs=1)
     assert made == [14]  # the source's lines went to disk in 14 runs (a document's lines at a time, past 50)
-    for name in ("graph.nt", "report.json", "assignments.parquet", "targets.parquet", "documents.parquet"):
+    for name in ("graph.nt", "report.json", "assignments.parquet", "targets.parquet", "documents.parquet",
+                 "honorees.parquet"):
         assert (on_disk / name).read_bytes() == (in_memory / name).read_bytes(), name
     [nq] = (in_memory / "graphs").iterdir()
     assert (on_disk / "graphs" / nq.name).read_bytes() == nq.read_bytes()

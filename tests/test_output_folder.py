@@ -73,7 +73,7 @@ def test_files_kg_did_not_write_are_kept_across_rebuilds(tmp_path, seed_path):
     assert {k: v for k, v in _files(out).items() if k in mine} == mine
     manifest = json.loads((out / ".kg-output.json").read_text("utf-8"))
     assert manifest["entries"] == ["assignments.parquet", "cache", "documents.parquet", "graph.nt", "graphs",
-                                   "report.json", "store", "targets.parquet"]
+                                   "honorees.parquet", "report.json", "store", "targets.parquet"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [".kg-out.lock", "kg-out"]
 
 

@@ -41,8 +41,8 @@ from pathlib import Path
 
 from ..errors import KgError
 
-__all__ = ["OutputDir", "GRAPH_NT", "GRAPH_TTL", "GRAPHS", "REPORT", "STORE", "CACHE", "TABLE", "TARGETS_TABLE", "DOCUMENTS_TABLE", "MANIFEST",
-           "ENTRIES", "FORMAT"]
+__all__ = ["OutputDir", "GRAPH_NT", "GRAPH_TTL", "GRAPHS", "REPORT", "STORE", "CACHE", "TABLE", "TARGETS_TABLE",
+           "DOCUMENTS_TABLE", "HONOREES_TABLE", "MANIFEST", "ENTRIES", "FORMAT"]
 
 GRAPH_NT = "graph.nt"
 GRAPH_TTL = "graph.ttl"  # only when asked for (kg build --turtle)
@@ -53,10 +53,11 @@ CACHE = "cache"
 TABLE = "assignments.parquet"  # with pyarrow installed (kg.build.table)
 TARGETS_TABLE = "targets.parquet"  # with pyarrow installed (kg.build.table)
 DOCUMENTS_TABLE = "documents.parquet"  # with pyarrow installed (kg.build.table)
+HONOREES_TABLE = "honorees.parquet"  # with pyarrow installed (kg.build.table)
 #: The manifest: kg's list of the entries it wrote in the folder.
 MANIFEST = ".kg-output.json"
 #: Every entry a build writes (besides the manifest).
-ENTRIES = (TABLE, TARGETS_TABLE, DOCUMENTS_TABLE, CACHE, GRAPH_NT, GRAPH_TTL, GRAPHS, REPORT, STORE)
+ENTRIES = (TABLE, TARGETS_TABLE, DOCUMENTS_TABLE, HONOREES_TABLE, CACHE, GRAPH_NT, GRAPH_TTL, GRAPHS, REPORT, STORE)
 #: The manifest's format marker.
 FORMAT = "kg-output/1"
 _LEGACY = (REPORT, GRAPH_NT, STORE)  # what an output of kg before the manifest always held
@@ -82,6 +83,7 @@ class OutputDir:
     table = property(lambda self: self.path / TABLE)
     targets = property(lambda self: self.path / TARGETS_TABLE)
     documents = property(lambda self: self.path / DOCUMENTS_TABLE)
+    honorees = property(lambda self: self.path / HONOREES_TABLE)
     manifest = property(lambda self: self.path / MANIFEST)
 
     def _beside(self, what: str) -> Path:

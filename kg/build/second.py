@@ -70,7 +70,7 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
     written = write_sources(jobs_list, minter, titles, shared_numbers, table, jobs, table is load_table(),
                             with_table)
     asm = Assembly(tmp, old, minter.shared_graph())
-    records, rows, targets, documents, pool = [], [], [], [], set()
+    records, tables, pool = [], {}, set()
     incremental = old is not None and any(reuse) and old.store.is_dir()
     done = 0
     try:
@@ -91,9 +91,8 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
                         notes.append(w.note)
                     asm.add(w.shared, local=chunks / f"{k:07d}.nt", local_count=w.local_count)
                     parts, lookups = list(w.parts), w.lookups
-                    rows.extend(w.rows)
-                    targets.extend(w.targets)
-                    documents.extend(w.documents)
+                    for entry, found in w.tables.items():
+                        tables.setdefault(entry, []).extend(found)
                     done += 1
                     bar.update(done, len(jobs_list))
                     if incremental:
@@ -112,7 +111,7 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
     chunks.rmdir()
     _store(tmp, old, prev, shas, reuse, minter, pool if incremental else None, steps, asm.count)
     if with_table:
-        _tables(tmp, old, rows, targets, documents, {sha[:16] for sha, again in zip(shas, reuse) if again})
+        _tables(tmp, old, tables, {sha[:16] for sha, again in zip(shas, reuse) if again})
     if turtle:
         from .turtle import write_turtle
 
@@ -156,12 +155,11 @@ def _store(tmp, old, prev, shas, reuse, minter, pool, steps, count: int) -> None
         update_store(old.store, tmp.store, replaced, b"".join(sorted(gone - pool)))
 
 
-def _tables(tmp, old, rows, targets, documents, kept: set) -> None:
+def _tables(tmp, old, rows: dict, kept: set) -> None:
     """The build's tables (:mod:`.table`): the rows of the sources written now, and the previous tables' of those kept."""
-    from .table import ASSIGNMENTS, DOCUMENTS, TARGETS, write_table
+    from .table import TABLES, write_table
 
-    for table, new, entry in ((ASSIGNMENTS, rows, "table"), (TARGETS, targets, "targets"),
-                              (DOCUMENTS, documents, "documents")):
+    for entry, table in TABLES.items():
         previous = getattr(old, entry) if kept and old is not None else None
-        write_table(new, getattr(tmp, entry), previous if previous is not None and previous.is_file() else None, kept,
-                    table)
+        write_table(rows.get(entry, []), getattr(tmp, entry),
+                    previous if previous is not None and previous.is_file() else None, kept, table)

@@ -41,9 +41,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Table", "ASSIGNMENTS", "TARGETS", "DOCUMENTS", "COLUMNS", "TARGET_COLUMNS", "DOCUMENT_COLUMNS",
-           "available", "assignment_rows", "document_rows", "target_rows", "issuer_rows", "document_tables", "order",
-           "write_table", "read_rows", "collector_paused", "FORMAT"]
+__all__ = ["Table", "TABLES", "ASSIGNMENTS", "TARGETS", "DOCUMENTS", "HONOREES", "COLUMNS", "TARGET_COLUMNS",
+           "DOCUMENT_COLUMNS", "HONOREE_COLUMNS", "available", "assignment_rows", "document_rows", "target_rows",
+           "issuer_rows", "honoree_rows", "document_tables", "order", "write_table", "read_rows", "collector_paused",
+           "FORMAT"]
 
 #: The columns of :class:`kg.analysis.assignments.Assignment`, in its order; the document's date, the task's
 #: place in its document and the assignment's in its task (what the named ``tasks`` query orders by,
@@ -62,8 +63,13 @@ TARGET_COLUMNS = ("target", "document", "doc_number", "doc_date", "position", "i
 #: digest of what the printing states (:func:`document_tables`); the source.
 DOCUMENT_COLUMNS = ("document", "doc_number", "doc_date", "title", "position", "issuer", "mention", "facts",
                     "source")
+#: The columns of the honorees table: the commendation's IRI, its document's, number and date; its place in the
+#: document (from 0), whether a ``person`` or a ``unit``, the name, the category (list heading or award), the
+#: person's position, the place's name; then the source.
+HONOREE_COLUMNS = ("commendation", "document", "doc_number", "doc_date", "position", "kind", "name", "category",
+                   "position_title", "place", "source")
 #: Which tables and columns a build holds: its fingerprint names it, so tables of other columns are never kept.
-FORMAT = 6
+FORMAT = 7
 
 
 def available() -> bool:
@@ -120,12 +126,33 @@ def issuer_rows(sha256: str, k: int, doc, minter, facts: str | None = None) -> l
             for n, i in enumerate(doc.issuers)]
 
 
-def document_tables(sha256: str, k: int, doc, minter) -> tuple[list, list, list]:
-    """``doc``'s rows of the assignments, targets and documents tables, the last with the digest of its facts.
+def honoree_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
+    """The honorees table's rows of ``doc``, the ``k``-th document (from 0) of the source whose SHA-256 is ``sha256``.
 
-    The digest covers everything the three tables say of the document (its
-    number, date, title, issuers, every task's number, place and title, every
-    responsibility and target), the sources left out. Two printings of one
+    Examples
+    --------
+    >>> from kg.parse.extract import extract_text
+    >>> from kg.rdf.iris import Minter
+    >>> issue = extract_text("关于表彰先进单位的决定\\n\\n浙政发〔2019〕5号\\n\\n一、先进单位\\n\\n甲县人民政府\\n", "a.txt")
+    >>> [r[4:10] for r in honoree_rows(issue.sha256, 0, issue.documents[0], Minter())]
+    [(0, 'unit', '甲县人民政府', '先进单位', None, None)]
+    """
+    from ..vocabulary import HonoreeKind
+
+    source = sha256[:16]
+    d = minter.published_document(doc.number, sha256, k)
+    number = str(doc.number) if doc.number else None
+    return [(minter.part(d, "commendation", n), d, number, doc.date, n, HonoreeKind(h.kind).value, h.name, h.category,
+             (h.position or None) if h.kind == HonoreeKind.PERSON else None, h.place or None, source)
+            for n, h in enumerate(doc.honorees)]
+
+
+def document_tables(sha256: str, k: int, doc, minter) -> dict[str, list]:
+    """``doc``'s rows of each of the build's tables, by entry (:data:`TABLES`); the documents' carry a digest.
+
+    The digest covers everything the tables say of the document (its number,
+    date, title, issuers, every task's number, place and title, every
+    responsibility, target and honoree), the sources left out. Two printings of one
     document (one IRI) with one digest state the same facts, so the graph
     holds each once; with two, the graph holds both versions. A document
     whose tasks share a number (one IRI for two tasks) has no digest. The
@@ -138,24 +165,26 @@ def document_tables(sha256: str, k: int, doc, minter) -> tuple[list, list, list]
     >>> from kg.rdf.iris import Minter
     >>> one = extract_text("关于某事的通知\\n\\n浙政办发〔2019〕5号\\n\\n1. 推进。(牵头单位:省发改委)\\n", "a.txt")
     >>> two = extract_text("关于某事的通知\\n\\n浙政办发〔2019〕5号\\n\\n1. 推进。(牵头单位:省财政厅)\\n", "b.txt")
-    >>> a, b = (document_tables(i.sha256, 0, i.documents[0], Minter())[2][0] for i in (one, two))
+    >>> a, b = (document_tables(i.sha256, 0, i.documents[0], Minter())["documents"][0] for i in (one, two))
     >>> a[0] == b[0], a[7] == b[7]  # one document, printed two ways
     (True, False)
     """
     import hashlib
 
-    assignments, targets = document_rows(sha256, k, doc, minter), target_rows(sha256, k, doc, minter)
+    tables = {"table": document_rows(sha256, k, doc, minter), "targets": target_rows(sha256, k, doc, minter),
+              "honorees": honoree_rows(sha256, k, doc, minter)}
     ids = [task.id for task in doc.tasks]
     facts = None
     if len(set(ids)) == len(ids):
         digest = hashlib.sha256()
-        for rows in (assignments, targets, issuer_rows(sha256, k, doc, minter)):
+        for rows in (*tables.values(), issuer_rows(sha256, k, doc, minter)):
             for row in rows:
                 digest.update(repr(row[:-1]).encode("utf-8"))  # the source left out
         for n, task in enumerate(doc.tasks):  # a task no unit is named for too
             digest.update(repr((task.id, n, task.title)).encode("utf-8"))
         facts = digest.hexdigest()[:16]
-    return assignments, targets, issuer_rows(sha256, k, doc, minter, facts)
+    tables["documents"] = issuer_rows(sha256, k, doc, minter, facts)
+    return tables
 
 
 def assignment_rows(issue, minter) -> list[tuple]:
@@ -220,6 +249,12 @@ TARGETS = Table(TARGET_COLUMNS, ("position", "year"), ("value", "value_max"),
 #: The documents table, by date, number and document, then in signature order.
 DOCUMENTS = Table(DOCUMENT_COLUMNS, ("position",), (),
                   ("doc_date", "doc_number", "document", "position", "issuer", "mention", "title", "facts", "source"))
+#: The honorees table, as the named ``honorees`` query orders them, then by the commendation's IRI and the rest.
+HONOREES = Table(HONOREE_COLUMNS, ("position",), (),
+                 ("doc_date", "doc_number", "position", "document", "commendation", "kind", "name", "category",
+                  "position_title", "place", "source"))
+#: The build's tables, by the :class:`~kg.build.output_dir.OutputDir` property naming each one's file.
+TABLES = {"table": ASSIGNMENTS, "targets": TARGETS, "documents": DOCUMENTS, "honorees": HONOREES}
 
 
 def write_table(rows, path: Path, old: Path | None = None, kept=frozenset(), table: Table = ASSIGNMENTS) -> None:

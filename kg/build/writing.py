@@ -40,10 +40,8 @@ class Written:
     local_count: int  # lines in its block of graph.nt
     parts: tuple  # bytes of the three parts of its N-Quads file
     lookups: list = field(default_factory=list)  # titles it looked up in the build's titles
-    rows: list = field(default_factory=list)  # its rows of the assignments table
+    tables: dict = field(default_factory=dict)  # its rows of each of the build's tables (kg.build.table.TABLES)
     note: str | None = None
-    targets: list = field(default_factory=list)  # its rows of the targets table
-    documents: list = field(default_factory=list)  # its rows of the documents table
 
 
 def _setup(base, titles, shared_numbers, table=None, rows=True):
@@ -64,9 +62,7 @@ class SourceLines:
         self.local = SortedLines(stem, limit)
         self.shared: list[str] = []
         self.subjects: set[bytes] = set()  # its own numbered documents, whose citable lines go with the shared
-        self.rows: dict = {}  # its rows of the assignments table, each once, in order
-        self.targets: list = []  # its rows of the targets table
-        self.documents: list = []  # its rows of the documents table
+        self.tables: dict = {}  # its rows of each of the build's tables, by entry (kg.build.table.TABLES)
         self.lookups: set[str] = set()
 
 
@@ -91,11 +87,8 @@ def graph_lines(issue, documents, minter, table, titles, shared_numbers, stem: P
             if doc.number and doc.number not in shared_numbers:
                 out.subjects.add(iri_term(e.numbered[doc.number]).encode("utf-8"))
             if rows:
-                assignments, targets, documents = document_tables(issue.sha256, k, doc, minter)
-                for row in assignments:
-                    out.rows.setdefault(row)
-                out.targets.extend(targets)
-                out.documents.extend(documents)
+                for entry, found in document_tables(issue.sha256, k, doc, minter).items():
+                    out.tables.setdefault(entry, []).extend(found)
             out.lookups.update(c.title for c in doc.citations if not c.number and c.title)
             out.local.extend(e.local)
             e.local.clear()
@@ -179,8 +172,7 @@ def _write_one(job) -> Written:
         lines = read()
     with open(nq_path, "wb") as fh:
         sizes, count, shared = _write_parts(lines, fh, chunk, m.source(lines.sha256), m.shared_graph())
-    return Written(shared, count, sizes, sorted(lines.lookups), list(lines.rows), note, lines.targets,
-                   lines.documents)
+    return Written(shared, count, sizes, sorted(lines.lookups), lines.tables, note)
 
 
 def write_sources(jobs_list, minter, titles, shared_numbers, table, jobs, parallel, rows=True):

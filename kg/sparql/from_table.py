@@ -33,7 +33,8 @@ The targets queries are answered from the targets table in the same way
 from the documents table (:mod:`kg.sparql.document_answers`), and
 ``departments_in_several_documents`` (19.5 s on the store) from the
 documents table's issuers with the assignments table's organisations
-(:mod:`kg.sparql.count_answers`).
+(:mod:`kg.sparql.count_answers`); ``honorees`` from the honorees table
+(:mod:`kg.sparql.honoree_answers`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ from .count_answers import (department_pairs_from_table, departments_by_lead_fro
                             departments_in_several_documents_from_table)
 from .document_answers import _COLUMNS as DOCUMENT_FACTS
 from .document_answers import documents_by_issuer_from_table, documents_from_table
+from .honoree_answers import _FACTS as HONOREE_FACTS
+from .honoree_answers import honorees_from_table
 from .table_reading import Distinct, calendar_day, holds, names_of, printed_alike, python_rows, single
 from .target_answers import _FACTS as TARGET_FACTS
 from .target_answers import targets_by_year_from_table, targets_from_table
@@ -78,11 +81,11 @@ def answer_from_table(backend, query, values=None, names=None):
     >>> from kg.sparql.queries import load_query
     >>> sorted(ANSWERS)  # doctest: +NORMALIZE_WHITESPACE
     ['assignment_roles', 'department_pairs', 'departments_by_lead', 'departments_in_several_documents', 'documents',
-     'documents_by_issuer', 'targets', 'targets_by_year', 'task_documents', 'tasks', 'tasks_of_department',
-     'tasks_without_lead']
+     'documents_by_issuer', 'honorees', 'targets', 'targets_by_year', 'task_documents', 'tasks',
+     'tasks_of_department', 'tasks_without_lead']
     >>> answer_from_table(object(), load_query("tasks")) is None  # not a build's own store: a server, say
     True
-    >>> answer_from_table(object(), load_query("honorees")) is None  # not a query the tables hold
+    >>> answer_from_table(object(), load_query("document_tree")) is None  # not a query the tables hold
     True
     """
     from ..build.output_dir import OutputDir
@@ -296,6 +299,7 @@ ANSWERS = {"tasks": Answer(tasks_from_table), "assignment_roles": Answer(assignm
            "documents": Answer(documents_from_table, (("documents", DOCUMENT_FACTS),)),
            "documents_by_issuer": Answer(documents_by_issuer_from_table, (("documents", DOCUMENT_FACTS),),
                                          ("issuer",)),
+           "honorees": Answer(honorees_from_table, (("honorees", HONOREE_FACTS),)),
            "targets": Answer(targets_from_table, (("targets", TARGET_FACTS),)),
            "targets_by_year": Answer(targets_by_year_from_table, (("targets", TARGET_FACTS),), ("year",))}
 
