@@ -59,7 +59,8 @@ def _task_sets(rows):
 
 def co_responsibility(rows, labels) -> nx.Graph:
     """Departments linked when they share tasks; ``weight`` is the number of shared tasks."""
-    pairs = Counter(pair for orgs in _task_sets(rows).values() if len(orgs) > 1 for pair in combinations(sorted(orgs), 2))
+    pairs = Counter(pair for orgs in _task_sets(rows).values() if len(orgs) > 1
+                    for pair in combinations(sorted(orgs), 2))
     g = nx.Graph()
     _add_departments(g, rows, labels)
     for (u, v), w in sorted(pairs.items()):

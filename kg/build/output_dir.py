@@ -66,7 +66,7 @@ _SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 
 class OutputDir:
-    """The outputs of one build: ``graph.nt``, ``graphs/``, ``report.json``, ``store/``, ``cache/``, the tables, ``graph.ttl``."""
+    """A build's outputs: ``graph.nt``, ``graphs/``, ``report.json``, ``store/``, ``cache/``, tables, ``graph.ttl``."""
 
     def __init__(self, path):
         self.path = Path(path)

@@ -156,7 +156,7 @@ def _store(tmp, old, prev, shas, reuse, minter, pool, steps, count: int) -> None
 
 
 def _tables(tmp, old, rows: dict, kept: set) -> None:
-    """The build's tables (:mod:`.table`): the rows of the sources written now, and the previous tables' of those kept."""
+    """The build's tables (:mod:`.table`): the rows of the sources written now, the previous tables' of those kept."""
     from .table import TABLES, write_table
 
     for entry, table in TABLES.items():

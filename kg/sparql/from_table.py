@@ -22,9 +22,9 @@ are made only when every fact the query joins holds one value: each task one
 number, place and title, each responsibility one organisation, mention and
 role, each document one number and date. The documents table says so: each
 printing of a document carries the digest of everything it states, and one
-digest per document means one value of each (:func:`~kg.sparql.table_reading.printed_alike`). Two
-sources printing one document differently, or a document whose tasks share a
-number, break that (the graph then holds both versions, and the query their
+digest per document means one value of each
+(:func:`~kg.sparql.table_reading.printed_alike`). Two sources printing one
+document differently, or a document whose tasks share a number, break that (the graph then holds both versions, and the query their
 combinations); the store answers then, as it does for an edited query,
 a query file of the same name, a server, or a build without the table.
 
@@ -99,6 +99,11 @@ def answer_from_table(backend, query, values=None, names=None):
     values = values or {}
     if set(values) != set(answer.params):
         return None  # the store's path says what is missing or not declared
+    out = OutputDir(backend.out_dir)
+    tables = answer.tables + ((("documents", ("document", "facts")),) if answer.alike else ())
+    paths = [getattr(out, entry) for entry, _ in tables]
+    if not available() or not all(p.is_file() and holds(p, columns) for p, (_, columns) in zip(paths, tables)):
+        return None  # no pyarrow at build time or now, or a table of an earlier kg
     if answer.params:
         if names is None:
             from .names import GraphNames
@@ -106,11 +111,6 @@ def answer_from_table(backend, query, values=None, names=None):
             names = GraphNames.from_backend(backend)
         values, _ = resolve_names(query, values, names)  # a name the graph lacks: the store's path's error
     bind_params(query, values)  # a value that is not of its type: the same error as the store's path
-    out = OutputDir(backend.out_dir)
-    tables = answer.tables + ((("documents", ("document", "facts")),) if answer.alike else ())
-    paths = [getattr(out, entry) for entry, _ in tables]
-    if not available() or not all(p.is_file() and holds(p, columns) for p, (_, columns) in zip(paths, tables)):
-        return None  # no pyarrow at build time or now, or a table of an earlier kg
     if answer.alike and not printed_alike(out.documents):
         return None  # a document printed two ways: the graph holds combinations, which the store gives
     paths = paths[:len(answer.tables)]
