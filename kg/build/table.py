@@ -37,6 +37,8 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +46,7 @@ from pathlib import Path
 __all__ = ["Table", "TABLES", "ASSIGNMENTS", "TARGETS", "DOCUMENTS", "HONOREES", "COLUMNS", "TARGET_COLUMNS",
            "DOCUMENT_COLUMNS", "HONOREE_COLUMNS", "available", "assignment_rows", "document_rows", "target_rows",
            "issuer_rows", "honoree_rows", "document_tables", "order", "write_table", "read_rows", "collector_paused",
-           "FORMAT"]
+           "choose_memory_pool", "FORMAT"]
 
 #: The columns of :class:`kg.analysis.assignments.Assignment`, in its order; the document's date, the task's
 #: place in its document and the assignment's in its task (what the named ``tasks`` query orders by,
@@ -77,6 +79,29 @@ def available() -> bool:
     from importlib.util import find_spec
 
     return find_spec("pyarrow") is not None
+
+
+@functools.cache
+def choose_memory_pool() -> str:
+    """Have pyarrow allocate with jemalloc where its build has it, unless ``ARROW_DEFAULT_MEMORY_POOL`` says.
+
+    Made once, before kg's first table is read or written. Measured on the
+    1 000-issue corpus (benchmarks/README.md): a rebuild after one file
+    changed took 9.9–13.0 s with jemalloc against 14.7–17.8 s with pyarrow's
+    default mimalloc, its peak 790 MB against 985 MB; mimalloc paid for the
+    first touch of memory on every large table. Returns the pool's name.
+
+    >>> choose_memory_pool() in ("jemalloc", "mimalloc", "system")
+    True
+    """
+    import pyarrow as pa
+
+    if not os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        try:
+            pa.set_memory_pool(pa.jemalloc_memory_pool())
+        except NotImplementedError:  # a pyarrow built without jemalloc (its Windows wheels)
+            pass
+    return pa.default_memory_pool().backend_name
 
 
 def target_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
@@ -261,40 +286,78 @@ def write_table(rows, path: Path, old: Path | None = None, kept=frozenset(), tab
     """Write ``rows`` (of ``table``'s columns), with the rows of the sources ``kept`` in the table ``old``, to ``path``.
 
     The rows are deduplicated per source and sorted by ``table.sort``; the
-    file is zstd-compressed. The sort is pyarrow's, on the columns: it orders
-    strings by their UTF-8 bytes, which is the order of code points, as
-    Python's, and puts a missing value first, as :func:`order`'s ``""`` and
-    ``0`` do. A rebuild keeps the old table's rows of unchanged sources
-    without turning them into Python rows.
+    file is zstd-compressed. Each text column is written as a dictionary of
+    its values in code-point order and each row's index into it
+    (:func:`_ranked`): the indices sort as the strings do (by their UTF-8
+    bytes, which is the order of code points, as Python's), a missing value
+    first, as :func:`order`'s ``""`` and ``0`` do; and a rebuild keeps the
+    old table's rows of unchanged sources as indices, never copying their
+    strings. The file holds no Arrow schema, so a reader sees plain text.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
+
+    choose_memory_pool()
 
     def kind(name):
         return pa.int32() if name in table.integers else pa.float64() if name in table.floats else pa.string()
 
     rows = list(dict.fromkeys(rows))
     columns = list(zip(*rows)) if rows else [()] * len(table.columns)
-    new = pa.table({name: pa.array(col, type=kind(name)) for name, col in zip(table.columns, columns)})
-    keep = None
-    if old is not None and kept:
-        # sorted with the old rows, those of sources not kept then dropped from the order: strings copied once
-        previous = pq.read_table(old, columns=list(table.columns)).cast(new.schema)
-        keep = pa.chunked_array([pc.is_in(previous.column("source"), value_set=pa.array(sorted(kept))),
-                                 pa.array([True] * new.num_rows, pa.bool_())], pa.bool_())
-        new = pa.concat_tables([previous, new])
-    order = pc.sort_indices(new, sort_keys=[(c, "ascending", "at_start") for c in table.sort])
-    if keep is not None:
-        order = order.filter(pc.take(keep, order))
-    new = new.take(order)
-    pq.write_table(new.combine_chunks(), path, compression="zstd", use_dictionary=True, write_statistics=False)
+    new = {name: pa.array(col, type=kind(name)) for name, col in zip(table.columns, columns)}
+    strings = table.strings()
+    previous = None
+    if old is not None and kept:  # the old rows of the sources kept, their strings left as indices
+        previous = pq.read_table(old, columns=list(table.columns), read_dictionary=strings).combine_chunks()
+        source = previous.column("source")
+        if previous.num_rows:
+            source = source.chunk(0)
+            previous = previous.filter(pc.is_in(source.dictionary, value_set=pa.array(sorted(kept), pa.string()))
+                                       .take(source.indices))
+        previous = previous.combine_chunks() if previous.num_rows else None
+    out = {}
+    for name in table.columns:
+        before = None if previous is None else previous.column(name).chunk(0)
+        if name in strings:
+            out[name] = _ranked(before, new[name])
+        else:
+            out[name] = new[name] if before is None else pa.concat_arrays([before.cast(kind(name)), new[name]])
+    keys = pa.table({name: col.indices if name in strings else col for name, col in out.items()})
+    order = pc.sort_indices(keys, sort_keys=[(c, "ascending", "at_start") for c in table.sort])
+    written = pa.table({name: col.take(order) for name, col in out.items()})
+    pq.write_table(written, path, compression="zstd", use_dictionary=True, write_statistics=False, store_schema=False)
+
+
+def _ranked(before, added):
+    """``before`` (a dictionary column, or ``None``) and ``added`` (text), as one dictionary column in value order.
+
+    The dictionary holds the values once each, sorted; so the indices order
+    the rows as the values do.
+
+    >>> import pyarrow as pa
+    >>> col = _ranked(pa.array(["乙", "甲", "乙"]).dictionary_encode(), pa.array(["丙", None]))
+    >>> col.dictionary.to_pylist(), col.indices.to_pylist()
+    (['丙', '乙', '甲'], [1, 2, 1, 0, None])
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    added = added.dictionary_encode()
+    parts = [added] if before is None else [before, added]
+    used = [p.dictionary.take(pc.drop_null(pc.unique(p.indices))) for p in parts]  # not a dropped row's value
+    values = pc.unique(pa.concat_arrays(used)) if parts else pa.array([], pa.string())
+    values = values.take(pc.array_sort_indices(values))
+    indices = pa.concat_arrays([pc.take(pc.index_in(p.dictionary, value_set=values), p.indices).cast(pa.int32())
+                                for p in parts])
+    return pa.DictionaryArray.from_arrays(indices, values)
 
 
 def read_rows(path: Path, columns=COLUMNS, table: Table = ASSIGNMENTS) -> list[tuple]:
     """The rows of the table at ``path`` (of ``table``'s kind), of ``columns`` in that order."""
     import pyarrow.parquet as pq
 
+    choose_memory_pool()
     read = pq.read_table(path, columns=list(columns), read_dictionary=table.strings(columns))  # each string once
     return list(zip(*(_column(read, name) for name in columns)))
 

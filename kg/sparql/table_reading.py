@@ -66,6 +66,9 @@ class Distinct(NamedTuple):
         import pyarrow as pa
         import pyarrow.parquet as pq
 
+        from ..build.table import choose_memory_pool
+
+        choose_memory_pool()
         schema = pq.read_schema(path)
         read = list(dict.fromkeys([*columns, "document", "source"]))
         strings = [c for c in read if pa.types.is_string(schema.field(c).type)]
