@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime
 
-from .table_reading import Distinct, calendar_day, names_of, python_rows, single
+from .table_reading import Distinct, names_of, python_rows, single
 
 __all__ = ["documents_from_table", "documents_by_issuer_from_table"]
 
@@ -40,12 +40,10 @@ def documents_from_table(path, backend):
 
     from .queries import LIST_SEPARATOR
 
-    rows = Distinct.read(path, _COLUMNS)
-    facts = rows.codes
-    documents = pc.count_distinct(facts.column("document")).as_py() if facts.num_rows else 0
-    if not (single(facts, ["doc_number", "title", "doc_date"], ["document"])  # each group one document
-            and all(calendar_day(d) for d in rows.values("doc_date") if d is not None)):
-        return None
+    rows = Distinct.read_dated(path, _COLUMNS)
+    if rows is None or not single(rows.codes, ["doc_number", "title", "doc_date"], ["document"]):
+        return None  # a date no calendar holds, or two documents in one of the query's groups
+    documents = len(rows.values("document"))
     (published,), = backend.strings(_PUBLISHED)
     if int(published) != documents:
         return None
@@ -78,8 +76,8 @@ def documents_by_issuer_from_table(path, backend, issuer: str):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    rows = Distinct.read(path, _COLUMNS)
-    if not all(calendar_day(d) for d in rows.values("doc_date") if d is not None):
+    rows = Distinct.read_dated(path, _COLUMNS)
+    if rows is None:
         return None
     facts = rows.decoded()
     signed = facts.filter(pc.is_valid(facts.column("issuer")))

@@ -48,7 +48,7 @@ from .document_answers import _COLUMNS as DOCUMENT_FACTS
 from .document_answers import documents_by_issuer_from_table, documents_from_table
 from .honoree_answers import _FACTS as HONOREE_FACTS
 from .honoree_answers import honorees_from_table
-from .table_reading import Distinct, calendar_day, holds, names_of, printed_alike, python_rows, single
+from .table_reading import Distinct, holds, names_of, printed_alike, python_rows, single
 from .target_answers import _FACTS as TARGET_FACTS
 from .target_answers import targets_by_year_from_table, targets_from_table
 
@@ -260,15 +260,12 @@ def _facts(path):
     A document two sources print alike gives its rows twice, and the graph
     each triple once. (Printed differently, its facts have two values, and
     the queries give their combinations: :func:`answer_from_table` has left
-    such a build to the store, by :func:`~kg.sparql.table_reading.printed_alike`.) A date that is no
-    day of the calendar (2月30日 as printed by an earlier kg) is an ill-typed
-    ``xsd:date`` in the graph, which a store orders as it will: the store
-    answers then.
+    such a build to the store, by
+    :func:`~kg.sparql.table_reading.printed_alike`.) The dates are checked by
+    :meth:`~kg.sparql.table_reading.Distinct.read_dated`.
     """
-    rows = Distinct.read(path, _FACTS)
-    if all(calendar_day(d) for d in rows.values("doc_date") if d is not None):
-        return rows.decoded()
-    return None
+    rows = Distinct.read_dated(path, _FACTS)
+    return None if rows is None else rows.decoded()
 
 
 class Answer(NamedTuple):

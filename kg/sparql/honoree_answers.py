@@ -14,7 +14,7 @@ missing date or number first), its ties broken by the IRIs.
 
 from __future__ import annotations
 
-from .table_reading import Distinct, calendar_day, python_rows
+from .table_reading import Distinct, python_rows
 
 __all__ = ["honorees_from_table"]
 
@@ -30,8 +30,8 @@ def honorees_from_table(path, backend):
     """
     import pyarrow.compute as pc
 
-    rows = Distinct.read(path, _FACTS)
-    if not all(calendar_day(d) for d in rows.values("doc_date") if d is not None):
+    rows = Distinct.read_dated(path, _FACTS)
+    if rows is None:
         return None
     facts = rows.decoded()
     # COALESCE(?title, ?category): a person's position, else the category

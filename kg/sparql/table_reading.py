@@ -20,6 +20,8 @@ SELECT ?org ?name WHERE {
   FILTER(LANG(?name) = "zh")
 }
 """
+
+
 def names_of(backend) -> dict[str, list[str]]:
     """Every organisation's Chinese names, by its IRI."""
     out: dict[str, list[str]] = defaultdict(list)
@@ -40,8 +42,7 @@ def printed_alike(path) -> bool:
     which only the store gives.
     """
     rows = Distinct.read(path, ("document", "facts"))
-    return None not in rows.values("facts") and not rows.codes.column("facts").null_count \
-        and single(rows.codes, ["document"], ["facts"])
+    return not rows.codes.column("facts").null_count and single(rows.codes, ["document"], ["facts"])
 
 
 class Distinct(NamedTuple):
@@ -87,6 +88,17 @@ class Distinct(NamedTuple):
         if printings != len(dictionaries["document"]):  # a document in two sources: its rows may come twice
             codes = codes.group_by(list(columns), use_threads=False).aggregate([])
         return cls(codes.select(list(columns)), {c: d for c, d in dictionaries.items() if c in columns})
+
+    @classmethod
+    def read_dated(cls, path, columns) -> Distinct | None:
+        """:meth:`read`, or ``None`` when a ``doc_date`` of the rows is no day of the calendar.
+
+        Such a date (2月30日 as an earlier kg printed it) is an ill-typed
+        ``xsd:date`` in the graph, which a store orders as it will: the store
+        answers then.
+        """
+        rows = cls.read(path, columns)
+        return rows if all(calendar_day(d) for d in rows.values("doc_date") if d is not None) else None
 
     def values(self, column: str) -> list:
         """The distinct values of a string ``column`` (a missing one left out)."""

@@ -23,7 +23,7 @@ query their combinations); the store answers then.
 
 from __future__ import annotations
 
-from .table_reading import Distinct, calendar_day, python_rows
+from .table_reading import Distinct, python_rows
 
 __all__ = ["targets_from_table", "targets_by_year_from_table"]
 
@@ -63,10 +63,8 @@ def targets_by_year_from_table(path, backend, year: int):
 def _facts(path):
     """The table's rows of :data:`_FACTS`, each once (a document two sources print alike gives them twice)."""
 
-    rows = Distinct.read(path, _FACTS)
-    if all(calendar_day(d) for d in rows.values("doc_date") if d is not None):
-        return rows.decoded()
-    return None
+    rows = Distinct.read_dated(path, _FACTS)
+    return None if rows is None else rows.decoded()
 
 
 def _sorted_rows(facts, columns: list[str]) -> list[list]:
