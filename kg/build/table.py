@@ -1,4 +1,4 @@
-"""The build's tables: every assignment (task, organisation, role) and every target, as Parquet.
+"""The build's tables as Parquet: every assignment (task, organisation, role), target, document and honoree.
 
 The records already hold every assignment, so the build writes them as a
 columnar table (``assignments.parquet``) beside the store; the networks,
@@ -17,7 +17,8 @@ indicator, value, unit, comparator, kind, year and where the year came from,
 its task and industry; the named ``targets`` queries are answered from it
 (:mod:`kg.sparql.from_table`). The documents table (``documents.parquet``)
 holds each document with its number, date, title and issuers in signature
-order. The tables are written and kept alike: a :class:`Table` says each
+order, and the honorees table (``honorees.parquet``) every commended unit and
+person. The tables are written and kept alike: a :class:`Table` says each
 one's columns and order.
 
 Parquet through pyarrow rather than DuckDB: on the 540 000 rows of the
@@ -104,6 +105,11 @@ def choose_memory_pool() -> str:
     return pa.default_memory_pool().backend_name
 
 
+def _document_keys(sha256: str, k: int, doc, minter) -> tuple[str, str, str | None]:
+    """What every table's row of ``doc`` names it by: its source (16 hex digits), its IRI and its number."""
+    return sha256[:16], minter.published_document(doc.number, sha256, k), str(doc.number) if doc.number else None
+
+
 def target_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
     """The targets table's rows of ``doc``, the ``k``-th document (from 0) of the source whose SHA-256 is ``sha256``.
 
@@ -117,9 +123,7 @@ def target_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
     """
     from ..vocabulary import Comparator, TargetKind, YearSource
 
-    source = sha256[:16]
-    d = minter.published_document(doc.number, sha256, k)
-    number = str(doc.number) if doc.number else None
+    source, d, number = _document_keys(sha256, k, doc, minter)
     return [(minter.part(d, "target", n), d, number, doc.date, n, t.indicator, float(t.value),
              None if t.value_max is None else float(t.value_max), t.unit, Comparator(t.comparator).value,
              TargetKind(t.kind).value, t.year, YearSource(t.year_source).value, t.task,
@@ -142,9 +146,8 @@ def issuer_rows(sha256: str, k: int, doc, minter, facts: str | None = None) -> l
     [('浙政发〔2019〕5号', '2019-03-01', '关于某事的通知', 0, 'https://w3id.org/kg-gazette/id/org/zj-government',
       '浙江省人民政府')]
     """
-    source = sha256[:16]
-    d = minter.published_document(doc.number, sha256, k)
-    head = (d, str(doc.number) if doc.number else None, doc.date, doc.title)
+    source, d, number = _document_keys(sha256, k, doc, minter)
+    head = (d, number, doc.date, doc.title)
     if not doc.issuers:
         return [(*head, None, None, None, facts, source)]
     return [(*head, n, minter.organisation(i.organisation), i.mention, facts, source)
@@ -164,9 +167,7 @@ def honoree_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
     """
     from ..vocabulary import HonoreeKind
 
-    source = sha256[:16]
-    d = minter.published_document(doc.number, sha256, k)
-    number = str(doc.number) if doc.number else None
+    source, d, number = _document_keys(sha256, k, doc, minter)
     return [(minter.part(d, "commendation", n), d, number, doc.date, n, HonoreeKind(h.kind).value, h.name, h.category,
              (h.position or None) if h.kind == HonoreeKind.PERSON else None, h.place or None, source)
             for n, h in enumerate(doc.honorees)]
@@ -197,18 +198,17 @@ def document_tables(sha256: str, k: int, doc, minter) -> dict[str, list]:
     import hashlib
 
     tables = {"table": document_rows(sha256, k, doc, minter), "targets": target_rows(sha256, k, doc, minter),
-              "honorees": honoree_rows(sha256, k, doc, minter)}
+              "honorees": honoree_rows(sha256, k, doc, minter), "documents": issuer_rows(sha256, k, doc, minter)}
     ids = [task.id for task in doc.tasks]
-    facts = None
     if len(set(ids)) == len(ids):
         digest = hashlib.sha256()
-        for rows in (*tables.values(), issuer_rows(sha256, k, doc, minter)):
+        for rows in tables.values():
             for row in rows:
-                digest.update(repr(row[:-1]).encode("utf-8"))  # the source left out
+                digest.update(repr(row[:-1]).encode("utf-8"))  # the source left out (and the digest, still None)
         for n, task in enumerate(doc.tasks):  # a task no unit is named for too
             digest.update(repr((task.id, n, task.title)).encode("utf-8"))
         facts = digest.hexdigest()[:16]
-    tables["documents"] = issuer_rows(sha256, k, doc, minter, facts)
+        tables["documents"] = [(*row[:-2], facts, row[-1]) for row in tables["documents"]]
     return tables
 
 
@@ -221,10 +221,8 @@ def document_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
     """The rows of ``doc``, the ``k``-th document (from 0) of the source whose SHA-256 is ``sha256``."""
     from ..vocabulary import Role
 
-    source = sha256[:16]
+    source, d, number = _document_keys(sha256, k, doc, minter)
     rows = []
-    d = minter.published_document(doc.number, sha256, k)
-    number = str(doc.number) if doc.number else None
     year = int(doc.date[:4]) if doc.date else None
     for n, task in enumerate(doc.tasks):
         t = minter.task(d, task.id)
