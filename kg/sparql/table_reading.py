@@ -1,17 +1,11 @@
-"""Reading the build's tables for the answers of :mod:`kg.sparql.from_table`: distinct rows, checks, names.
-
-Examples
---------
->>> calendar_day("2017-07-20"), calendar_day("2017-02-30")
-(True, False)
-"""
+"""Reading the build's tables for the answers of :mod:`kg.sparql.from_table`: distinct rows, checks, names."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import NamedTuple
 
-__all__ = ["NAMES", "Distinct", "names_of", "printed_alike", "calendar_day", "single", "python_rows", "holds"]
+__all__ = ["NAMES", "Distinct", "names_of", "printed_alike", "single", "python_rows", "holds"]
 
 #: The organisations' Chinese names, as the ``tasks`` query joins them.
 NAMES = """
@@ -97,8 +91,10 @@ class Distinct(NamedTuple):
         ``xsd:date`` in the graph, which a store orders as it will: the store
         answers then.
         """
+        from ..parse.grammar.dates import is_calendar_date
+
         rows = cls.read(path, columns)
-        return rows if all(calendar_day(d) for d in rows.values("doc_date") if d is not None) else None
+        return rows if all(is_calendar_date(d) for d in rows.values("doc_date") if d is not None) else None
 
     def values(self, column: str) -> list:
         """The distinct values of a string ``column`` (a missing one left out)."""
@@ -113,22 +109,14 @@ class Distinct(NamedTuple):
                          for c, col in zip(self.codes.column_names, self.codes.columns)})
 
 
-def calendar_day(text: str) -> bool:
-    """Whether ``text`` is an ISO date of the calendar.
-
-    >>> calendar_day("2017-07-20"), calendar_day("2017-02-30")
-    (True, False)
-    """
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text).isoformat() == text
-    except ValueError:
-        return False
-
-
 def single(table, keys: list[str], values: list[str]) -> bool:
-    """Whether each ``keys`` of ``table`` has one value of each of ``values`` (a missing one counted as a value)."""
+    """Whether each ``keys`` of ``table`` has one value of each of ``values`` (a missing one counted as a value).
+
+    >>> import pyarrow as pa
+    >>> t = pa.table({"doc": ["a", "a", "b"], "date": ["2017-07-20", None, "2017-07-20"]})
+    >>> single(t, ["doc"], ["date"]), single(t.slice(1), ["doc"], ["date"])
+    (False, True)
+    """
     import pyarrow.compute as pc
 
     if not table.num_rows:

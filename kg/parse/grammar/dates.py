@@ -13,7 +13,7 @@ import re
 
 from ...text.numbers import chinese_to_int
 
-__all__ = ["DATE_PATTERN", "date_parts", "calendar_day", "parse_date"]
+__all__ = ["DATE_PATTERN", "date_parts", "calendar_day", "is_calendar_date", "parse_date"]
 
 DATE_PATTERN = re.compile(r"""
     (?P<y> \d[\d\s]{3,6} | [〇○零O一二三四五六七八九]{4} )   # 2017, 2 0 1 7 or 二○一七
@@ -61,6 +61,18 @@ def calendar_day(y: int, mo: int, d: int) -> str | None:
         return datetime.date(y, mo, d).isoformat()
     except ValueError:
         return None
+
+
+def is_calendar_date(iso: str) -> bool:
+    """Whether ``iso`` is an ISO date (``2017-07-20``) of a day the calendar has.
+
+    >>> is_calendar_date("2017-07-20"), is_calendar_date("2017-02-30"), is_calendar_date("2017-07")
+    (True, False, False)
+    """
+    try:
+        return datetime.date.fromisoformat(iso).isoformat() == iso
+    except ValueError:
+        return False
 
 
 def parse_date(text: str) -> str | None:
