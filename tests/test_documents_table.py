@@ -10,6 +10,8 @@ from kg.sparql.count_answers import departments_in_several_documents_from_table
 from kg.sparql.from_table import answer_from_table
 from kg.sparql.queries import join_lists, load_query, run_query
 
+from .printings import build_two_printings
+
 pytest.importorskip("pyarrow")
 
 _NAME = "departments_in_several_documents"
@@ -108,13 +110,7 @@ def test_a_corpus_documents_from_the_table_are_the_stores_after_a_rebuild(tmp_pa
 
 def test_a_document_published_in_two_issues_is_left_to_the_store(tmp_path, seed_path):
     """The query joins in each issue: the graph's document with two has its issuers twice, which only the store says."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    text = seed_path.read_text("utf-8")
-    (corpus / "a.txt").write_text(text, encoding="utf-8")
-    (corpus / "b.txt").write_text(text.replace("第24期", "第25期", 1), encoding="utf-8")
-    build([corpus], tmp_path / "out")
-    store = LocalStore(tmp_path / "out")
+    store = LocalStore(build_two_printings(seed_path, tmp_path))
     assert answer_from_table(store, load_query("documents")) is None
     rows = run_query(store, load_query("documents"))[1]
     assert rows == _documents_by_store(store)[1] and rows[0][3] == "浙江省人民政府办公厅、浙江省人民政府办公厅"

@@ -9,6 +9,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 
+from .printings import build_two_printings
+
 BASE = "https://w3id.org/kg-gazette/id/"
 SHARED = BASE + "graph/shared"
 
@@ -36,16 +38,7 @@ def _triple_of(quad):
 @pytest.fixture(scope="module")
 def two_sources(tmp_path_factory, seed_path):
     """Two printings of the seed's documents (another issue number): lines shared between two sources."""
-    from kg.build.build import build
-
-    root = tmp_path_factory.mktemp("two")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    text = seed_path.read_text("utf-8")
-    shutil.copy(seed_path, corpus / "a.txt")
-    (corpus / "b.txt").write_text(text.replace("第24期", "第25期", 1), encoding="utf-8")
-    build([corpus], root / "out")
-    return root / "out"
+    return build_two_printings(seed_path, tmp_path_factory.mktemp("two"))
 
 
 def test_nquads_hold_the_graph_one_named_graph_per_source(built, tmp_path):

@@ -6,9 +6,11 @@ import pytest
 
 from kg.analysis.assignments import load_assignments, query_assignments, table_assignments
 from kg.build.build import build
-from kg.dev.synth import write_corpus
 from kg.build.table import read_rows
+from kg.dev.synth import write_corpus
 from kg.sparql.backend import LocalStore
+
+from .printings import build_two_printings
 
 pytest.importorskip("pyarrow")
 
@@ -49,17 +51,10 @@ def test_without_the_table_the_networks_ask_the_store(built, tmp_path):
 
 def test_a_document_two_sources_print_gives_its_rows_once(tmp_path, seed_path):
     """Two printings of the seed's documents: the table holds both sources' rows, the assignments each once."""
-    import shutil
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(seed_path, corpus / "a.txt")
-    (corpus / "b.txt").write_text(seed_path.read_text("utf-8").replace("第24期", "第25期", 1), encoding="utf-8")
-    build([corpus], tmp_path / "out")
-
-    assert len(read_rows(tmp_path / "out" / "assignments.parquet")) == 2 * 178
-    rows = table_assignments(tmp_path / "out" / "assignments.parquet")
-    assert len(rows) == 178 and rows == query_assignments(LocalStore(tmp_path / "out"))
+    out = build_two_printings(seed_path, tmp_path)
+    assert len(read_rows(out / "assignments.parquet")) == 2 * 178
+    rows = table_assignments(out / "assignments.parquet")
+    assert len(rows) == 178 and rows == query_assignments(LocalStore(out))
 
 
 # -- the named tasks query, answered from the table -------------------------------------------------------------
@@ -167,14 +162,7 @@ def test_a_document_printed_two_ways_is_left_to_the_store(tmp_path, seed_path):
     """The graph holds both printings' facts, the query their combinations: only the store gives those."""
     from kg.sparql.queries import load_query, run_query
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    text = seed_path.read_text("utf-8")
-    (corpus / "a.txt").write_text(text, encoding="utf-8")
-    (corpus / "b.txt").write_text(text.replace("第24期", "第25期", 1).replace("省经信委", "省商务厅", 1),
-                                  encoding="utf-8")
-    build([corpus], tmp_path / "out")
-    store = LocalStore(tmp_path / "out")
+    store = LocalStore(build_two_printings(seed_path, tmp_path, ("省经信委", "省商务厅")))
     assert _tasks_by_table(store) is None
     columns, rows = run_query(store, load_query("tasks"))
     assert (columns, rows) == _tasks_by_store(store) and len(rows) > 178

@@ -11,6 +11,8 @@ from kg.sparql.backend import LocalStore
 from kg.sparql.from_table import answer_from_table
 from kg.sparql.queries import bind_params, join_lists, load_query, run_query, with_values
 
+from .printings import build_two_printings
+
 pytest.importorskip("pyarrow")
 
 _YEARS = ({"year": "2019"}, {"year": "2017"}, {"year": "2030"})
@@ -66,14 +68,7 @@ def test_a_corpus_targets_from_the_table_are_the_stores_after_a_rebuild(tmp_path
 
 def test_a_target_printed_two_ways_is_left_to_the_store(tmp_path, seed_path):
     """One document, one target printed 91分 in one source and 92分 in another: the graph holds both values."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    text = seed_path.read_text("utf-8")
-    (corpus / "a.txt").write_text(text, encoding="utf-8")
-    (corpus / "b.txt").write_text(text.replace("第24期", "第25期", 1).replace("达到91分", "达到92分", 1),
-                                  encoding="utf-8")
-    build([corpus], tmp_path / "out")
-    store = LocalStore(tmp_path / "out")
+    store = LocalStore(build_two_printings(seed_path, tmp_path, ("达到91分", "达到92分")))
     assert _by_table(store, "targets") is None and _by_table(store, "targets_by_year", {"year": "2019"}) is None
     columns, rows = run_query(store, load_query("targets"))
     assert (columns, rows) == _by_store(store, "targets") and len(rows) == 268
