@@ -29,6 +29,11 @@ _FILLER = ("围绕重点领域和关键环节,统筹推进各项改革举措,强
 _INDICATORS = [("制造业质量竞争力指数", "分"), ("规模以上企业主导产品采标率", "%"), ("城乡居民收入比", ""),
                ("研发经费支出占生产总值比重", "%"), ("设区城市空气质量优良天数比例", "%"),
                ("新增省级示范园区", "个"), ("培育领军企业", "家"), ("服务质量满意度", "分")]
+#: National documents the policy documents implement, cited by title and number as real ones are
+#: (一 in four documents cites one; the choice follows the document's number, not the random draws).
+_NATIONAL = [("国务院关于印发质量发展纲要(2011—2020年)的通知", "国发〔2012〕9号"),
+             ("国务院办公厅关于推进公共服务标准化的指导意见", "国办发〔2016〕27号"),
+             ("国务院关于深化科技体制改革加快创新体系建设的意见", "国发〔2015〕30号")]
 _CITIES = [("杭州市", ["建德市", "桐庐县", "淳安县"]), ("宁波市", ["慈溪市", "宁海县", "象山县"]),
            ("温州市", ["文成县", "永嘉县", "平阳县"]), ("嘉兴市", ["海盐县", "桐乡市", "嘉善县"]),
            ("丽水市", ["缙云县", "青田县", "龙泉市"])]
@@ -105,8 +110,10 @@ def _plan_document(rng, year, number, departments):
     title = f"浙江省人民政府办公厅关于进一步加强{topic}工作的实施意见"
     style = rng.choice(["first-listed", "labels", "lines", "verbs"])
     target_year = year + rng.randint(1, 3)
+    cites = _NATIONAL[number // 12 % len(_NATIONAL)] if number // 3 % 4 == 0 else None
+    grounds = f"《{cites[0]}》({cites[1]})精神和" if cites else ""
     lines = [title, f"浙政办发〔{year}〕{number}号", "各市、县(市、区)人民政府,省政府直属各单位:",
-             f"为深入贯彻落实省委、省政府决策部署,推动{topic}工作高质量发展,经省政府同意,现提出如下意见。"]
+             f"为深入贯彻落实{grounds}省委、省政府决策部署,推动{topic}工作高质量发展,经省政府同意,现提出如下意见。"]
     tasks, targets = [], []
     for part in range(1, rng.randint(2, 3) + 1):
         lines.append(f"{'一二三'[part - 1]}、{rng.choice(_VERBS)}{rng.choice(_OBJECTS)}")
@@ -125,7 +132,7 @@ def _plan_document(rng, year, number, departments):
     month, day = rng.randint(1, 12), rng.randint(1, 28)
     lines += ["浙江省人民政府办公厅", f"{year}年{month}月{day}日"]
     doc = {"number": f"浙政办发〔{year}〕{number}号", "title": title, "date": f"{year:04d}-{month:02d}-{day:02d}",
-           "tasks": tasks, "targets": targets, "honorees": None}
+           "tasks": tasks, "targets": targets, "honorees": None, "citations": [cites[1]] if cites else []}
     return lines, doc
 
 
@@ -148,7 +155,7 @@ def _commendation(rng, year, number):
              f"(二)先进县(市、区)({len(counties)}个):{groups}。",
              f"二、先进个人({len(people)}名)", *person_lines]
     truth = {"number": f"浙政办发〔{year}〕{number}号", "title": title, "date": f"{year:04d}-06-01", "tasks": [],
-             "targets": [], "honorees": {"units": [c for c, _ in cities] + [k for _, k in counties],
+             "targets": [], "citations": [], "honorees": {"units": [c for c, _ in cities] + [k for _, k in counties],
                                          "persons": [n for n, _ in people],
                                          "parents": {k: c for c, k in counties}}}
     return lines, truth
@@ -225,6 +232,8 @@ def differences(issue, truth: dict) -> list[str]:
                               for t in expected["targets"])
         if got_targets != want_targets:
             out.append(f"{where}: targets differ")
+        if [str(c.number) for c in doc.citations] != expected["citations"]:
+            out.append(f"{where}: citations {[str(c.number) for c in doc.citations]}")
         if expected["honorees"]:
             h = expected["honorees"]
             units = [x.name for x in doc.honorees if x.kind == "unit"]
