@@ -25,6 +25,7 @@ whatever brackets are typed (国发[2012]9号, 国发(2012)9号, 国发〔2012�
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -62,13 +63,42 @@ def _cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+@dataclass
+class _Organisations:
+    """The names of a graph's organisations, indexed: ``organisation_names`` rows read once."""
+
+    keys: dict[str, set[str]]  # name_key of each name → the organisations it names
+    ids: dict[str, str]  # table id → IRI
+    zh: dict[str, str]  # IRI → Chinese label
+    en: dict[str, str]  # IRI → English label
+    names: dict[str, set[str]]  # IRI → every name
+    base: str | None  # the IRI of organisations before their id
+
+    @classmethod
+    def of(cls, rows) -> _Organisations:
+        out = cls(defaultdict(set), {}, {}, {}, defaultdict(set), None)
+        for org, name, lang, kind in rows:
+            if not name:
+                continue
+            out.keys[name_key(name)].add(org)
+            if kind == "id":
+                out.ids[name] = org
+                continue
+            out.names[org].add(name)
+            if kind == "label" and lang == "en":
+                out.en[org] = name
+            elif kind == "label":
+                out.zh.setdefault(org, name)
+        out.base = next((org.rsplit(_ORG, 1)[0] + _ORG for org in out.ids.values() if _ORG in org), None)
+        return out
+
+
 class GraphNames:
     """The organisations and document numbers of one graph, as names can be looked up (queries run once, lazily).
 
     ``rows`` are those of the ``organisation_names`` query, ``contexts``
     ``(jurisdiction, year)`` pairs, ``numbers`` the graph's document numbers
-    (each of the last two a list, or a function giving one when first
-    needed); ``numbered`` tells whether the graph holds a number exactly as
+    (each a list, or a function giving one when first needed); ``numbered`` tells whether the graph holds a number exactly as
     given, so that a number typed as the graph writes it is found without
     reading them all. :meth:`from_backend` reads them from a store or an endpoint.
 
@@ -91,26 +121,13 @@ class GraphNames:
     def __init__(self, rows, contexts, numbers, table=None, numbered=None):
         self._table = table
         self._numbered = numbered
-        self._keys: dict[str, set[str]] = defaultdict(set)
-        self.ids: dict[str, str] = {}
-        self.zh: dict[str, str] = {}
-        self.en: dict[str, str] = {}
-        self.names: dict[str, set[str]] = defaultdict(set)
-        for org, name, lang, kind in rows:
-            if not name:
-                continue
-            self._keys[name_key(name)].add(org)
-            if kind == "id":
-                self.ids[name] = org
-                continue
-            self.names[org].add(name)
-            if kind == "label" and lang == "en":
-                self.en[org] = name
-            elif kind == "label":
-                self.zh.setdefault(org, name)
-        self._given = {"contexts": contexts, "numbers": numbers}
+        self._given = {"rows": rows, "contexts": contexts, "numbers": numbers}
         self._contexts = self._numbers = None
-        self._base = next((org.rsplit(_ORG, 1)[0] + _ORG for org in self.ids.values() if _ORG in org), None)
+
+    @functools.cached_property
+    def _orgs(self) -> _Organisations:
+        """The organisations' names and ids (asked of the graph when first needed: a document's number needs none)."""
+        return _Organisations.of(self._read("rows"))
 
     @classmethod
     def from_backend(cls, backend) -> GraphNames:
@@ -131,7 +148,7 @@ class GraphNames:
 
             return bool(backend.strings(f"SELECT ?d WHERE {{ ?d eli:id_local {nt_string(number)} }} LIMIT 1"))
 
-        return cls(strings("organisation_names"), contexts, numbers, numbered=numbered)
+        return cls(lambda: strings("organisation_names"), contexts, numbers, numbered=numbered)
 
     def _read(self, what: str):
         given = self._given[what]
@@ -161,10 +178,10 @@ class GraphNames:
 
     def label(self, org: str) -> str:
         """The organisation's Chinese name (its IRI's last part if it has none)."""
-        return self.zh.get(org) or org.rsplit("/", 1)[-1]
+        return self._orgs.zh.get(org) or org.rsplit("/", 1)[-1]
 
     def _iri(self, org_id: str) -> str | None:
-        return self.ids.get(org_id) or (self._base + org_id if self._base else None)
+        return self._orgs.ids.get(org_id) or (self._orgs.base + org_id if self._orgs.base else None)
 
     def _table_ids(self, name: str) -> set[str]:
         """The ids the organisation table resolves ``name`` to, in each context of the graph's documents."""
@@ -187,15 +204,15 @@ class GraphNames:
         error (``department``, ``with tasks in 2017``).
         """
         text = name.strip()
-        pool = set(self.names) if among is None else set(among)
+        pool = set(self._orgs.names) if among is None else set(among)
         if not text:
             raise KgError(f"give the {what}'s name (e.g. 省质监局)")
-        if text in self.names or text in pool or text in self.ids.values():
+        if text in self._orgs.names or text in pool or text in self._orgs.ids.values():
             direct = {text}
-        elif text in self.ids:
-            direct = {self.ids[text]}
+        elif text in self._orgs.ids:
+            direct = {self._orgs.ids[text]}
         else:
-            direct = set(self._keys.get(name_key(text), ()))
+            direct = set(self._orgs.keys.get(name_key(text), ()))
         if not direct:
             direct = {iri for i in self._table_ids(text) if (iri := self._iri(i))}
         if as_of is not None:
@@ -217,7 +234,7 @@ class GraphNames:
                 listed = "、".join(sorted(self.label(self._iri(p)) for p in earlier))
                 raise KgError(f"no {what} {name!r} {where}; it was formed from {listed}: name one of them, or map "
                               f"them to it with {option('--as-of YEAR', 'as_of=YEAR')}")
-        choices = [n for org in pool for n in self.names.get(org, ()) if _cjk(n) == _cjk(text)]
+        choices = [n for org in pool for n in self._orgs.names.get(org, ()) if _cjk(n) == _cjk(text)]
         near = did_you_mean(text, choices)
         if not near:
             near = "; " + (option("kg centrality", "g.centrality()") + " lists the departments with tasks"
@@ -256,8 +273,8 @@ class GraphNames:
     def english(self) -> dict[str, str]:
         """Every Chinese name of an organisation that has an English one → the English name (for ``lang="en"``)."""
         out = {}
-        for org, en in self.en.items():
-            for n in self.names.get(org, ()):
+        for org, en in self._orgs.en.items():
+            for n in self._orgs.names.get(org, ()):
                 if n != en:
                     out.setdefault(n, en)
         return out
