@@ -102,9 +102,12 @@ class Views:
     def _rows(self, name: str, **params):
         """Rows of lexical values of a named query, for the views."""
         from .sparql.queries import bind_params, load_query, with_values
+        from .sparql.scoped import document_graphs
 
         q = load_query(name)
-        return self.backend.strings(with_values(q.text, bind_params(q, params)))
+        bindings = bind_params(q, params)
+        text, graphs = with_values(q.text, bindings), document_graphs(self.backend, q, bindings)
+        return self.backend.strings(text) if graphs is None else self.backend.strings(text, graphs)
 
     def show(self, view: str = "departments", height: int = 600, **options):
         """An interactive view inline in a notebook (the same page ``kg html`` writes; ``lang="en"`` for English).

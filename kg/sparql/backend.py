@@ -118,15 +118,19 @@ class LocalStore:
         self._current()
         return self.worker.call(_count, None, self.timeout)
 
-    def select(self, text: str):
-        """``(columns, rows)`` of Python values."""
-        self._current()
-        return self.worker.call(_select, check_query(text), self.timeout)
+    def select(self, text: str, graphs: list[str] | None = None):
+        """``(columns, rows)`` of Python values.
 
-    def strings(self, text: str):
-        """Rows of lexical values (``None`` for unbound): no conversion at all."""
+        The query reads the union of the store's graphs, or of ``graphs`` (IRIs) when given
+        (:func:`kg.sparql.scoped.document_graphs` says when that gives the same answer).
+        """
         self._current()
-        return self.worker.call(_strings, check_query(text), self.timeout)
+        return self.worker.call(_select, (check_query(text), graphs), self.timeout)
+
+    def strings(self, text: str, graphs: list[str] | None = None):
+        """Rows of lexical values (``None`` for unbound): no conversion at all; ``graphs`` as :meth:`select`."""
+        self._current()
+        return self.worker.call(_strings, (check_query(text), graphs), self.timeout)
 
     def close(self) -> None:
         """Stop the worker process (the next query starts another)."""
@@ -154,14 +158,19 @@ def _open_store(path: str, out_dir: str):
         raise KgError(f"{path}: cannot open the store ({exc})") from None
 
 
-def _solutions(store, text: str):
+def _solutions(store, query):
+    """The variables and solutions of ``query``: its text, and the graphs it reads (``None``: all of them)."""
     import pyoxigraph as ox
 
     from ..rdf.namespaces import PREFIXES
 
+    text, graphs = query
     try:
-        # the build's store holds a graph per source and a shared one: a query sees them all, each triple once
-        result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+        if graphs is None:
+            # the build's store holds a graph per source and a shared one: a query sees them all, each triple once
+            result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+        else:
+            result = store.query(text, prefixes=PREFIXES, default_graph=[ox.NamedNode(g) for g in graphs])
     except SyntaxError as exc:
         raise QueryError(_syntax_message(str(exc))) from None
     except (OSError, RuntimeError, ValueError) as exc:
@@ -171,18 +180,18 @@ def _solutions(store, text: str):
     return [v.value for v in result.variables], result
 
 
-def _select(store, text: str):
-    """Worker: ``(columns, rows)`` of Python values."""
-    names, result = _solutions(store, text)
+def _select(store, query):
+    """Worker: ``(columns, rows)`` of Python values of ``query`` (a text and its graphs)."""
+    names, result = _solutions(store, query)
     try:
         return names, [[_ox_value(sol[n]) for n in names] for sol in result]
     except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"query failed: {exc}") from None
 
 
-def _strings(store, text: str):
-    """Worker: rows of lexical values."""
-    names, result = _solutions(store, text)
+def _strings(store, query):
+    """Worker: rows of lexical values of ``query`` (a text and its graphs)."""
+    names, result = _solutions(store, query)
     try:
         return [[None if (t := sol[n]) is None else t.value for n in names] for sol in result]
     except (OSError, RuntimeError, ValueError) as exc:

@@ -39,7 +39,8 @@ from pathlib import Path
 from ..errors import KgError, QueryError, option
 
 __all__ = ["NamedQuery", "Param", "Join", "PARAM_TYPES", "NAME_TYPES", "LIST_SEPARATOR", "named_queries", "catalogue",
-           "load_query", "parse_header", "bind_params", "with_values", "join_lists", "resolve_names", "run_query"]
+           "load_query", "is_shipped", "parse_header", "bind_params", "with_values", "join_lists", "resolve_names",
+           "run_query"]
 
 _HEADER = re.compile(r"^#\s*(?P<key>title|description|param|columns|join)\s*:\s*(?P<value>.*)$")
 _JOIN = re.compile(r'^(?P<name>[A-Za-z_]\w*)\s+"(?P<separator>[^"]*)"(?P<sorted>\s+sorted)?$')
@@ -149,6 +150,17 @@ def catalogue():
              "parameters": "; ".join(f"{p.name} ({p.type}): {p.doc}" for p in q.params)}
             for q in named_queries().values()]
     return Table(["name", "title", "params", "columns", "description", "parameters"], rows)
+
+
+def is_shipped(query: NamedQuery) -> bool:
+    """Whether ``query`` is one shipped in ``queries/``, unedited (the tables and scoped graphs answer only those).
+
+    Examples
+    --------
+    >>> is_shipped(load_query("tasks")), is_shipped(parse_header("tasks", "SELECT * { ?s ?p ?o }"))
+    (True, False)
+    """
+    return named_queries().get(query.name) == query
 
 
 def load_query(spec: str) -> NamedQuery:
@@ -320,6 +332,7 @@ def run_query(backend, query: NamedQuery, values: dict[str, str] | None = None, 
     answered from it, with the same rows.
     """
     from .from_table import answer_from_table
+    from .scoped import document_graphs
 
     if names is None:
         from .names import GraphNames
@@ -329,9 +342,10 @@ def run_query(backend, query: NamedQuery, values: dict[str, str] | None = None, 
     if answer is not None:
         return answer
     values, _ = resolve_names(query, values or {}, names)
-    text = with_values(query.text, bind_params(query, values))
+    bindings = bind_params(query, values)
+    text, graphs = with_values(query.text, bindings), document_graphs(backend, query, bindings)
     try:
-        columns, rows = backend.select(text)
+        columns, rows = backend.select(text) if graphs is None else backend.select(text, graphs)
     except QueryError as exc:
         raise QueryError(f"{query.path or query.name}: {exc}") from None
     return columns, join_lists(query, columns, rows)
