@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .vocabulary import Comparator, HonoreeKind, NoticeCode, Role, TargetKind, YearSource
 
 __all__ = [
-    "DocNumber", "Span", "Notice", "OrgMention", "Responsibility", "Section", "Task", "TocEntry",
+    "DocNumber", "Span", "file_name", "Notice", "OrgMention", "Responsibility", "Section", "Task", "TocEntry",
     "Citation", "Target", "TableCell", "AnnexTable", "Industry", "Honoree",
     "Document", "CountCheck", "Issue", "to_data", "from_data", "record_fields",
 ]
@@ -117,6 +117,15 @@ class Span:
     line: int
     end_line: int
     text: str
+
+
+def file_name(path: str) -> str:
+    r"""The name of a source's file without its folders, as the graph names it (``kgo:fileName``).
+
+    >>> file_name("corpus/2017/a.txt"), file_name("C:\\gazette\\b.txt")
+    ('a.txt', 'b.txt')
+    """
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 @dataclass(slots=True, unsafe_hash=True)

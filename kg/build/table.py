@@ -52,9 +52,10 @@ __all__ = ["Table", "TABLES", "ASSIGNMENTS", "TARGETS", "DOCUMENTS", "HONOREES",
 #: The columns of :class:`kg.analysis.assignments.Assignment`, in its order; the document's date, the task's
 #: place in its document and the assignment's in its task (what the named ``tasks`` query orders by,
 #: :mod:`kg.sparql.from_table`), from 0, and the task's title as the graph labels it (``task_label``
-#: falls back on the task's number); then the source.
+#: falls back on the task's number); where this printing states the assignment (its file's name, the line
+#: and the words, as the graph's span of it); then the source.
 COLUMNS = ("task", "task_id", "task_label", "document", "doc_number", "year", "organisation", "role", "mention",
-           "doc_date", "task_pos", "position", "title", "source")
+           "doc_date", "task_pos", "position", "title", "file", "line", "quote", "source")
 #: The columns of the targets table: the target's IRI, its document's, number and date; its place in the document
 #: (from 0), indicator, value and upper value, unit, comparator, kind, year and the year's source; its task's
 #: number and its industry's IRI and label, if any; then the source.
@@ -72,7 +73,7 @@ DOCUMENT_COLUMNS = ("document", "doc_number", "doc_date", "title", "position", "
 HONOREE_COLUMNS = ("commendation", "document", "doc_number", "doc_date", "position", "kind", "name", "category",
                    "position_title", "place", "source")
 #: Which tables and columns a build holds: its fingerprint names it, so tables of other columns are never kept.
-FORMAT = 7
+FORMAT = 8
 
 
 def available() -> bool:
@@ -178,7 +179,8 @@ def document_tables(sha256: str, k: int, doc, minter) -> dict[str, list]:
 
     The digest covers everything the tables say of the document (its number,
     date, title, issuers, every task's number, place and title, every
-    responsibility, target and honoree), the sources left out. Two printings of one
+    responsibility, target and honoree), the printings' own columns left out
+    (the source, and the file, line and words of each responsibility). Two printings of one
     document (one IRI) with one digest state the same facts, so the graph
     holds each once; with two, the graph holds both versions. A document
     whose tasks share a number (one IRI for two tasks) has no digest. The
@@ -202,9 +204,9 @@ def document_tables(sha256: str, k: int, doc, minter) -> dict[str, list]:
     ids = [task.id for task in doc.tasks]
     if len(set(ids)) == len(ids):
         digest = hashlib.sha256()
-        for rows in tables.values():
-            for row in rows:
-                digest.update(repr(row[:-1]).encode("utf-8"))  # the source left out (and the digest, still None)
+        for entry, rows in tables.items():
+            for row in rows:  # what the printing says of the document (and the digest, still None)
+                digest.update(repr(TABLES[entry].stated(row)).encode("utf-8"))
         for n, task in enumerate(doc.tasks):  # a task no unit is named for too
             digest.update(repr((task.id, n, task.title)).encode("utf-8"))
         facts = digest.hexdigest()[:16]
@@ -219,6 +221,7 @@ def assignment_rows(issue, minter) -> list[tuple]:
 
 def document_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
     """The rows of ``doc``, the ``k``-th document (from 0) of the source whose SHA-256 is ``sha256``."""
+    from ..records import file_name
     from ..vocabulary import Role
 
     source, d, number = _document_keys(sha256, k, doc, minter)
@@ -227,9 +230,11 @@ def document_rows(sha256: str, k: int, doc, minter) -> list[tuple]:
     for n, task in enumerate(doc.tasks):
         t = minter.task(d, task.id)
         for position, r in enumerate(task.responsibilities):
+            span = r.org.span
+            where = (None, None, None) if span is None else (file_name(span.file), span.line, span.text)
             rows.append((t, task.id, task.title or task.id, d, number, year,
                          minter.organisation(r.org.organisation), Role(r.role).value, r.org.mention, doc.date, n,
-                         position, task.title, source))
+                         position, task.title, *where, source))
     return rows
 
 
@@ -247,12 +252,26 @@ def order(row):
 
 @dataclass(frozen=True)
 class Table:
-    """One of the build's tables: its columns, which of them hold integers or floats, and what it is sorted by."""
+    """One of the build's tables: its columns, which of them hold integers or floats, and what it is sorted by.
+
+    The last ``printing`` columns are facts of one printing of a document
+    (the source, and where it states a fact), not of the document.
+    """
 
     columns: tuple
     integers: tuple = ()
     floats: tuple = ()
     sort: tuple = ()
+    printing: tuple = ("source",)
+
+    def stated(self, row: tuple) -> tuple:
+        """What ``row`` says of the document: the row without the :attr:`printing` columns.
+
+        >>> Table(("a", "line", "source"), printing=("line", "source")).stated(("x", 3, "81eaf4dbb71cf20c"))
+        ('x',)
+        """
+        assert self.columns[len(self.columns) - len(self.printing):] == self.printing
+        return row[:len(self.columns) - len(self.printing)]
 
     def strings(self, columns=None) -> list[str]:
         """Those of ``columns`` (all by default) that hold text."""
@@ -260,9 +279,10 @@ class Table:
 
 
 #: The assignments table, sorted by :func:`order`'s columns, in its order, then the rest.
-ASSIGNMENTS = Table(COLUMNS, ("year", "task_pos", "position"), (),
+ASSIGNMENTS = Table(COLUMNS, ("year", "task_pos", "position", "line"), (),
                     ("doc_number", "task_id", "organisation", "role", "task", "mention", "document", "task_label",
-                     "year", "doc_date", "task_pos", "position", "title", "source"))
+                     "year", "doc_date", "task_pos", "position", "title", "source", "file", "line", "quote"),
+                    ("file", "line", "quote", "source"))
 #: The targets table, sorted as the named ``targets`` query orders them (a missing date or number first), then
 #: by the target's IRI and the rest.
 TARGETS = Table(TARGET_COLUMNS, ("position", "year"), ("value", "value_max"),

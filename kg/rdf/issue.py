@@ -11,7 +11,7 @@ everything else.
 
 from __future__ import annotations
 
-from ..records import Document, Issue
+from ..records import Document, Issue, file_name
 from ..reference.organisations import OrganisationTable
 from ..reference.provinces import load_provinces
 from ..vocabulary import Role
@@ -65,7 +65,7 @@ def start_lines(issue: Issue, minter: Minter, titles: dict, shared_numbers) -> I
     src = e.source
     add(src, A, KGO.SourceText)
     add(src, A, PROV.Entity)
-    add(src, KGO.fileName, nt_string(issue.file.replace("\\", "/").rsplit("/", 1)[-1]))
+    add(src, KGO.fileName, nt_string(file_name(issue.file)))
     add(src, KGO.sha256, nt_string(issue.sha256))
     add(src, KGO.encoding, nt_string(issue.encoding))
     province_en = next((p["name_en"] for p in load_provinces() if p["name"] == issue.province), None)

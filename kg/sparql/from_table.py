@@ -34,7 +34,8 @@ from the documents table (:mod:`kg.sparql.document_answers`), and
 ``departments_in_several_documents`` (19.5 s on the store) from the
 documents table's issuers with the assignments table's organisations
 (:mod:`kg.sparql.count_answers`); ``honorees`` from the honorees table
-(:mod:`kg.sparql.honoree_answers`).
+(:mod:`kg.sparql.honoree_answers`), and ``responsibility_sources`` from the
+assignments table's spans (:mod:`kg.sparql.source_answers`).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from .document_answers import _COLUMNS as DOCUMENT_FACTS
 from .document_answers import documents_by_issuer_from_table, documents_from_table
 from .honoree_answers import _FACTS as HONOREE_FACTS
 from .honoree_answers import honorees_from_table
+from .source_answers import SOURCED, responsibility_sources_from_table
 from .table_reading import Distinct, holds, names_of, printed_alike, python_rows, single
 from .target_answers import _FACTS as TARGET_FACTS
 from .target_answers import targets_by_year_from_table, targets_from_table
@@ -81,8 +83,8 @@ def answer_from_table(backend, query, values=None, names=None):
     >>> from kg.sparql.queries import load_query
     >>> sorted(ANSWERS)  # doctest: +NORMALIZE_WHITESPACE
     ['assignment_roles', 'department_pairs', 'departments_by_lead', 'departments_in_several_documents', 'documents',
-     'documents_by_issuer', 'honorees', 'targets', 'targets_by_year', 'task_documents', 'tasks',
-     'tasks_of_department', 'tasks_without_lead']
+     'documents_by_issuer', 'honorees', 'responsibility_sources', 'targets', 'targets_by_year',
+     'task_documents', 'tasks', 'tasks_of_department', 'tasks_without_lead']
     >>> answer_from_table(object(), load_query("tasks")) is None  # not a build's own store: a server, say
     True
     >>> answer_from_table(object(), load_query("document_tree")) is None  # not a query the tables hold
@@ -297,6 +299,8 @@ ANSWERS = {"tasks": Answer(tasks_from_table), "assignment_roles": Answer(assignm
            "documents_by_issuer": Answer(documents_by_issuer_from_table, (("documents", DOCUMENT_FACTS),),
                                          ("issuer",)),
            "honorees": Answer(honorees_from_table, (("honorees", HONOREE_FACTS),)),
+           "responsibility_sources": Answer(responsibility_sources_from_table, (("table", SOURCED),),
+                                            ("department",)),
            "targets": Answer(targets_from_table, (("targets", TARGET_FACTS),)),
            "targets_by_year": Answer(targets_by_year_from_table, (("targets", TARGET_FACTS),), ("year",))}
 
