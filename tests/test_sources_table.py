@@ -65,3 +65,26 @@ def test_a_printing_that_differs_leaves_the_sources_to_the_store(tmp_path, seed_
         assert sorted(map(repr, rows)) == sorted(map(repr, _by_store(store, "质监局")[1]))
     finally:
         store.close()
+
+
+def test_the_names_made_once_for_a_store_are_made_anew_after_a_rebuild(tmp_path):
+    """A store opened before ``kg build`` ran again into its folder looks names up in the new build."""
+    import pytest
+
+    from kg.errors import KgError
+
+    source = tmp_path / "a.txt"
+    text = "关于某事的通知\n\n浙政办发〔2019〕5号\n\n1. 推进。(牵头单位:{})\n"
+    source.write_text(text.format("省发改委"), encoding="utf-8")
+    build([source], tmp_path / "out")
+    store = LocalStore(tmp_path / "out")
+    try:
+        assert len(run_query(store, QUERY, {"department": "省发改委"})[1]) == 1
+        with pytest.raises(KgError, match="^no department '省财政厅' in the graph"):
+            run_query(store, QUERY, {"department": "省财政厅"})
+        source.write_text(text.format("省财政厅"), encoding="utf-8")
+        build([source], tmp_path / "out")
+        assert run_query(store, QUERY, {"department": "省财政厅"})[1] == [
+            ["浙政办发〔2019〕5号", "1", "lead", "省财政厅", "a.txt", 5, "省财政厅"]]
+    finally:
+        store.close()

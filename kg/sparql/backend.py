@@ -94,6 +94,7 @@ class LocalStore:
         self.worker = Worker(_open_store, (str(self.path), str(out_dir)))
         self._store = None
         self._opened = _identity(self.path)
+        self._made: dict = {}
 
     def __repr__(self) -> str:
         return f"LocalStore({str(self.out_dir)!r})"
@@ -103,7 +104,27 @@ class LocalStore:
         now = _identity(self.path)
         if now != self._opened:
             self.worker.close()
-            self._store, self._opened = None, now
+            self._store, self._opened, self._made = None, now, {}
+
+    def made_once(self, key: str, make):
+        """``make()``, made once for the store as it is now (the organisations' names, say); a new store makes it anew.
+
+        Examples
+        --------
+        >>> from kg.build.build import build
+        >>> import tempfile, pathlib
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "out"
+        >>> (out.parent / "a.txt").write_text("关于某事的通知\\n\\n浙政发〔2019〕5号\\n", encoding="utf-8") and None
+        >>> build([out.parent / "a.txt"], out) and None
+        >>> store = LocalStore(out)
+        >>> store.made_once("n", lambda: len(store)) is store.made_once("n", lambda: -1)
+        True
+        >>> store.close()
+        """
+        self._current()
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
 
     @property
     def store(self):

@@ -110,7 +110,7 @@ def answer_from_table(backend, query, values=None, names=None):
         if names is None:
             from .names import GraphNames
 
-            names = GraphNames.from_backend(backend)
+            names = GraphNames.of(backend)
         values, _ = resolve_names(query, values, names)  # a name the graph lacks: the store's path's error
     bind_params(query, values)  # a value that is not of its type: the same error as the store's path
     if answer.alike and not printed_alike(out.documents):

@@ -130,6 +130,15 @@ class GraphNames:
         return _Organisations.of(self._read("rows"))
 
     @classmethod
+    def of(cls, backend) -> GraphNames:
+        """:meth:`from_backend`, made once for a build's store as it is now (every query with a name needs it)."""
+        from .backend import LocalStore
+
+        if isinstance(backend, LocalStore):
+            return backend.made_once("graph_names", lambda: cls.from_backend(backend))
+        return cls.from_backend(backend)
+
+    @classmethod
     def from_backend(cls, backend) -> GraphNames:
         """The names of the graph a backend (:mod:`kg.sparql.backend`) holds."""
         from .queries import load_query

@@ -337,7 +337,7 @@ def run_query(backend, query: NamedQuery, values: dict[str, str] | None = None, 
     if names is None:
         from .names import GraphNames
 
-        names = functools.partial(GraphNames.from_backend, backend)
+        names = functools.partial(GraphNames.of, backend)
     answer = answer_from_table(backend, query, values, names)
     if answer is not None:
         return answer

@@ -17,11 +17,16 @@ SELECT ?org ?name WHERE {
 
 
 def names_of(backend) -> dict[str, list[str]]:
-    """Every organisation's Chinese names, by its IRI."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for org, name in backend.strings(NAMES):
-        out[org].append(name)
-    return out
+    """Every organisation's Chinese names, by its IRI (asked of a build's store once: every answer needs them)."""
+    from .backend import LocalStore
+
+    def read():
+        out: dict[str, list[str]] = defaultdict(list)
+        for org, name in backend.strings(NAMES):
+            out[org].append(name)
+        return dict(out)
+
+    return backend.made_once("names_of", read) if isinstance(backend, LocalStore) else read()
 
 
 def printed_alike(path) -> bool:
