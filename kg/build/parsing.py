@@ -121,6 +121,7 @@ class Parsed:
     source: tuple | None = None  # (path, encoding, max_size): how to parse it again
     key: str | None = None  # its cache key
     stat: tuple = ()  # (size, mtime_ns) of the source when it was read
+    report_kept: bool = False  # its report is the previous build's, as that build's report.json holds it
 
 
 def _stat(path) -> tuple:
@@ -244,7 +245,8 @@ class Known:
         target = new_cache / old.name
         os.link(old, target) if _same_device(old, new_cache) else shutil.copyfile(old, target)
         return Parsed(target, report, {t: DocNumber.from_spelling(n) for t, n in r["titles"]},
-                      tuple(DocNumber.from_spelling(n) for n in r["numbers"]), key=r["key"], stat=stat)
+                      tuple(DocNumber.from_spelling(n) for n in r["numbers"]), key=r["key"], stat=stat,
+                      report_kept=True)
 
     def reports(self) -> dict:
         """The previous ``report.json``'s issues by SHA-256, read once."""

@@ -41,11 +41,10 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
 
     ``steps`` (a :class:`kg.progress.Steps`) hears the sources written, then the store's load or update.
     """
-    from ..output import dump_json
     from ..reference.organisations import load_table
     from .build import BuildResult
     from .graphs import Assembly, context, nq_name, quad_lines
-    from .report import combine_reports
+    from .report import combine_reports, report_bytes
     from .table import available
     from .writing import write_sources
 
@@ -118,10 +117,29 @@ def write_second_pass(parsed, skipped, table, minter, tmp, old, state, jobs, not
         write_turtle(tmp.graph_nt, asm.blocks, tmp.graph_ttl)
     report = combine_reports([p.report for p in parsed], skipped)
     report["totals"]["triples"] = asm.count
-    tmp.report.write_text(dump_json(report) + "\n", encoding="utf-8")
+    data, places = report_bytes(report, _kept_reports(parsed, prev, old))
+    tmp.report.write_bytes(data)
+    for record, place in zip(records, places):
+        record["report"] = place
     state = {"triples": asm.count, "sources": records}
     return BuildResult(tmp.path, [p.report for p in parsed], skipped, asm.count, written=len(jobs_list),
                        state=state)
+
+
+def _kept_reports(parsed, prev: dict, old) -> list:
+    """Each source's report as the previous ``report.json`` holds it, where it is that build's (else ``None``).
+
+    The previous build recorded each report's place in its file; the
+    manifest trusts the file only as that build wrote it (its size and time).
+    """
+    if old is None or not any(p.report_kept for p in parsed) or not old.report.is_file():
+        return [None] * len(parsed)
+    previous = old.report.read_bytes()
+    out = []
+    for p in parsed:
+        place = prev.get(p.report["sha256"], {}).get("report") if p.report_kept else None
+        out.append(previous[place[0]:place[0] + place[1]] if place and place[1] else None)
+    return out
 
 
 def _read(path, offset: int, length: int) -> bytes:
