@@ -61,12 +61,20 @@ def test_a_full_disk_at_every_write_site_keeps_the_previous_outputs(previous, se
     import kg.build.writing
 
     out, before = previous
-    real_text = Path.write_text
+    real_text, real_bytes = Path.write_text, Path.write_bytes
+
+    def full(path) -> bool:
+        return (site, path.name) in (("report", "report.json"), ("manifest", ".kg-output.json"))
 
     def write_text(self, data, *args, **kwargs):
-        if (site, self.name) in (("report", "report.json"), ("manifest", ".kg-output.json")):
+        if full(self):
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_text(self, data, *args, **kwargs)
+
+    def write_bytes(self, data):
+        if full(self):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_bytes(self, data)
 
     class FullStore:  # what RocksDB raises when the disk fills during the bulk load
         def __init__(self, path):
@@ -77,6 +85,7 @@ def test_a_full_disk_at_every_write_site_keeps_the_previous_outputs(previous, se
                           "No space left on device")
 
     monkeypatch.setattr(Path, "write_text", write_text)
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
     if site == "cache":  # a source's cache entry, written a document at a time
         monkeypatch.setattr(kg.build.parsing, "open", _FullDisk, raising=False)
     if site == "graph":
