@@ -77,7 +77,7 @@ def graph_lines(issue, documents, minter, table, titles, shared_numbers, stem: P
     from ..rdf.issue import document_lines, finish_lines, start_lines
     from ..rdf.terms import iri_term
     from .sorted_lines import LIMIT
-    from .table import document_tables
+    from .table_rows import document_tables
 
     out = SourceLines(issue.sha256, stem, limit or LIMIT)
     e = start_lines(issue, minter, titles, shared_numbers)

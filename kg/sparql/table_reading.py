@@ -33,7 +33,7 @@ def printed_alike(path) -> bool:
     """Whether every document of the documents table at ``path`` states one set of facts: one value of each.
 
     Each printing of a document has the digest of what it states
-    (:func:`kg.build.table.document_tables`): one digest for every printing
+    (:func:`kg.build.table_rows.document_tables`): one digest for every printing
     of every document means that each task, responsibility, target and
     document the graph holds has one number, place, title, organisation,
     role, date… A printing without one (its tasks share a number) or a
