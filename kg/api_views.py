@@ -101,13 +101,11 @@ class Views:
 
     def _rows(self, name: str, **params):
         """Rows of lexical values of a named query, for the views."""
-        from .sparql.queries import bind_params, load_query, with_values
-        from .sparql.scoped import document_graphs
+        from .sparql.queries import bind_params, load_query
+        from .sparql.scoped import bound_rows
 
         q = load_query(name)
-        bindings = bind_params(q, params)
-        text, graphs = with_values(q.text, bindings), document_graphs(self.backend, q, bindings)
-        return self.backend.strings(text) if graphs is None else self.backend.strings(text, graphs)
+        return bound_rows(self.backend, q, bind_params(q, params), lexical=True)
 
     def show(self, view: str = "departments", height: int = 600, **options):
         """An interactive view inline in a notebook (the same page ``kg html`` writes; ``lang="en"`` for English).

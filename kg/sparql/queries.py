@@ -332,7 +332,7 @@ def run_query(backend, query: NamedQuery, values: dict[str, str] | None = None, 
     answered from it, with the same rows.
     """
     from .from_table import answer_from_table
-    from .scoped import document_graphs
+    from .scoped import bound_rows
 
     if names is None:
         from .names import GraphNames
@@ -343,9 +343,8 @@ def run_query(backend, query: NamedQuery, values: dict[str, str] | None = None, 
         return answer
     values, _ = resolve_names(query, values or {}, names)
     bindings = bind_params(query, values)
-    text, graphs = with_values(query.text, bindings), document_graphs(backend, query, bindings)
     try:
-        columns, rows = backend.select(text) if graphs is None else backend.select(text, graphs)
+        columns, rows = bound_rows(backend, query, bindings)
     except QueryError as exc:
         raise QueryError(f"{query.path or query.name}: {exc}") from None
     return columns, join_lists(query, columns, rows)
